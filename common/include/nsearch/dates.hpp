@@ -1,0 +1,33 @@
+// Calendar dates and times as news metadata uses them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nsearch {
+
+/// A publication date, optionally with a time of day. Times with a zone are kept in UTC.
+struct DateTime {
+  int year = 0, month = 0, day = 0;
+  int hour = 0, minute = 0, second = 0;
+  bool has_time = false;
+  bool utc = false;  ///< the source gave a zone and the time was converted to UTC
+
+  /// "2021-09-24", "2021-09-24T08:30:00Z" (zoned) or "2021-09-24T08:30:00" (no zone given).
+  std::string iso() const;
+  /// "20210924083000": sorts chronologically as a string (date-only sorts as midnight).
+  std::string sort_key() const;
+  auto operator<=>(const DateTime&) const = default;
+};
+
+/// Parses ISO 8601 / RFC 3339 forms: "2021", "2021-09", "2021-09-24", "2021-09-24T08:30",
+/// "2021-09-24 08:30:00", with optional fractional seconds and "Z" or "+02:00"/"+0200".
+/// A bare year or year-month is accepted only when `allow_partial` is true; the missing parts
+/// are filled with 1. Returns nullopt when the text is not such a date or names no real day.
+std::optional<DateTime> parse_iso_date(std::string_view text, bool allow_partial = false);
+
+/// True when y-m-d names a real calendar day.
+bool is_valid_day(int year, int month, int day);
+
+}  // namespace nsearch

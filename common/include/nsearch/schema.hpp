@@ -1,0 +1,79 @@
+// The index schema: every term prefix, value slot and stored field, defined once.
+//
+// Prefixes follow Xapian Omega's conventions where one exists, so that `quest`,
+// `xapian-delve` and Omega templates can read an nsearch database.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace nsearch::schema {
+
+// ---- Term prefixes -------------------------------------------------------
+// Free-text (probabilistic) fields.
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kAuthorPrefix = "A";
+// Boolean (filter) fields, one term per value.
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kUrlPrefix = "U";
+inline constexpr std::string_view kHostPrefix = "H";
+inline constexpr std::string_view kLangPrefix = "L";
+inline constexpr std::string_view kCategoryPrefix = "K";
+inline constexpr std::string_view kDayPrefix = "D";    // YYYYMMDD
+inline constexpr std::string_view kMonthPrefix = "M";  // YYYYMM
+inline constexpr std::string_view kYearPrefix = "Y";   // YYYY
+inline constexpr std::string_view kOutletPrefix = "XO";
+
+// ---- Value slots ---------------------------------------------------------
+inline constexpr Xapian::valueno kDateSlot = 0;         // "YYYYMMDDhhmmss", sortable
+inline constexpr Xapian::valueno kYearSlot = 1;         // "YYYY"
+inline constexpr Xapian::valueno kMonthSlot = 2;        // "YYYY-MM"
+inline constexpr Xapian::valueno kOutletSlot = 3;       // display name
+inline constexpr Xapian::valueno kLangSlot = 4;         // ISO 639-1 code
+inline constexpr Xapian::valueno kCategorySlot = 5;     // display label
+inline constexpr Xapian::valueno kContentHashSlot = 6;  // hex digest of the stored data
+
+// ---- Stored document data (a JSON object) keys ---------------------------
+namespace field {
+inline constexpr const char* kId = "id";
+inline constexpr const char* kTitle = "title";
+inline constexpr const char* kOutlet = "outlet";
+inline constexpr const char* kDate = "date";
+inline constexpr const char* kAuthor = "author";
+inline constexpr const char* kUrl = "url";
+inline constexpr const char* kLang = "lang";
+inline constexpr const char* kCategory = "category";
+inline constexpr const char* kBody = "body";
+inline constexpr const char* kSource = "source";
+}  // namespace field
+
+/// Language code stored for articles whose language is not known.
+inline constexpr std::string_view kUndeterminedLang = "und";
+
+// ---- Facets ---------------------------------------------------------------
+/// A facet users can ask for by name, counted from a value slot.
+struct FacetField {
+  std::string_view name;
+  Xapian::valueno slot;
+  bool chronological;  ///< order values by value (dates) rather than by count
+};
+inline constexpr FacetField kFacets[] = {
+    {"outlet", kOutletSlot, false}, {"year", kYearSlot, true},          {"month", kMonthSlot, true},
+    {"lang", kLangSlot, false},     {"category", kCategorySlot, false},
+};
+/// The facet called `name`, if there is one.
+std::optional<FacetField> find_facet(std::string_view name);
+
+// ---- Term builders (the only place terms are spelled) ---------------------
+/// Xapian terms are limited to 245 bytes; longer values are shortened with a hash suffix.
+std::string id_term(std::string_view id);
+std::string url_term(std::string_view url);
+std::string host_term(std::string_view host);
+std::string outlet_term(std::string_view outlet);  ///< case-insensitive
+std::string lang_term(std::string_view lang_code);
+std::string category_term(std::string_view category);  ///< case-insensitive
+
+}  // namespace nsearch::schema

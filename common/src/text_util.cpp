@@ -1,0 +1,140 @@
+#include "text_util.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <xapian.h>
+#include <xxhash.h>
+
+namespace nsearch::text {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Reject overlong forms, surrogates and values beyond U+10FFFF.
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string lowercase(std::string_view s) {
+  const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  if (ascii) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  return Xapian::Unicode::tolower(std::string(s));
+}
+
+namespace {
+bool is_space_at(std::string_view s, std::size_t i, std::size_t* width) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    *width = 1;
+    return true;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    *width = 2;  // U+00A0 NO-BREAK SPACE
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  std::size_t w = 0;
+  while (!s.empty() && is_space_at(s, 0, &w))
+    s.remove_prefix(w);
+  while (!s.empty()) {
+    const auto last = static_cast<unsigned char>(s.back());
+    if (last == ' ' || last == '\t' || last == '\n' || last == '\r' || last == '\f' ||
+        last == '\v') {
+      s.remove_suffix(1);
+    } else if (last == 0xA0 && s.size() >= 2 &&
+               static_cast<unsigned char>(s[s.size() - 2]) == 0xC2) {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+std::string collapse_whitespace(std::string_view s) {
+  s = trim(s);
+  std::string out;
+  out.reserve(s.size());
+  bool in_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t w = 0;
+    if (is_space_at(s, i, &w)) {
+      in_space = true;
+      i += w;
+      continue;
+    }
+    if (in_space) out.push_back(' ');
+    in_space = false;
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+std::string url_host(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return {};
+  const std::string scheme = lowercase(url.substr(0, scheme_end));
+  if (scheme != "http" && scheme != "https") return {};
+  std::string_view rest = url.substr(scheme_end + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (!rest.empty() && rest.front() != '[') rest = rest.substr(0, rest.find(':'));
+  std::string host = lowercase(rest);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
+std::string hex_digest(std::string_view data) {
+  const XXH64_hash_t h = XXH3_64bits(data.data(), data.size());
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::size_t line_of_offset(std::string_view s, std::size_t offset) {
+  offset = std::min(offset, s.size());
+  return 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + offset, '\n'));
+}
+
+}  // namespace nsearch::text

@@ -1,0 +1,32 @@
+// Text utilities shared by the indexer and the searcher (internal).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nsearch::text {
+
+/// Offset of the first byte that breaks UTF-8 validity, or nullopt when the text is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+/// Unicode-aware lower-casing of UTF-8 text.
+std::string lowercase(std::string_view s);
+
+/// Removes leading and trailing whitespace (ASCII and U+00A0).
+std::string_view trim(std::string_view s);
+
+/// Trims and turns every run of whitespace into a single space.
+std::string collapse_whitespace(std::string_view s);
+
+/// The host part of an http(s) URL, lower-cased and without "www."; empty if none.
+std::string url_host(std::string_view url);
+
+/// 64-bit XXH3 digest of `data` as 16 lower-case hex digits.
+std::string hex_digest(std::string_view data);
+
+/// Number of lines (1-based) up to byte `offset`, for error messages.
+std::size_t line_of_offset(std::string_view s, std::size_t offset);
+
+}  // namespace nsearch::text

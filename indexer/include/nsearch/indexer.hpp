@@ -1,0 +1,74 @@
+// Building and updating an nsearch database from news inputs.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "nsearch/article.hpp"
+
+namespace nsearch {
+
+/// A problem with one input (file, line or record) that did not stop the run.
+struct Diagnostic {
+  std::string location;  ///< "path" or "path:line"
+  std::string message;   ///< what was wrong and what was done about it
+};
+using DiagnosticHandler = std::function<void(const Diagnostic&)>;
+
+struct IndexOptions {
+  std::filesystem::path db_path;  ///< created when missing
+  std::string default_outlet;     ///< for articles whose input names no outlet
+  std::string default_lang;       ///< for articles whose language is neither given nor detected
+  std::size_t commit_interval = 20000;  ///< documents changed between commits
+};
+
+/// Counts of what a run did. `skipped` counts records or files rejected with a diagnostic.
+struct IndexReport {
+  std::size_t files = 0;
+  std::size_t articles = 0;
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::size_t removed = 0;
+  std::size_t skipped = 0;
+  std::size_t bytes = 0;  ///< input bytes read (uncompressed)
+};
+
+/// Adds articles to a database. One Indexer per database at a time (Xapian allows one writer);
+/// changes become visible to searchers at each commit, and a run that is interrupted leaves the
+/// database at its last commit, so re-running the same add completes it.
+class Indexer {
+ public:
+  /// Opens or creates the database. Throws Error (database_locked, database_error).
+  Indexer(IndexOptions options, DiagnosticHandler on_diagnostic);
+  ~Indexer();  ///< commits pending changes (errors are reported, not thrown)
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  /// Reads every supported file under `paths` (folders recursively) and indexes its articles.
+  /// Supported: `.txt` text articles, `.jsonl`/`.ndjson` JSON Lines; each optionally `.gz`.
+  /// Bad files and records are reported to the diagnostic handler and skipped.
+  void add(std::span<const std::filesystem::path> paths);
+
+  /// Indexes one article (an empty id is derived from its URL or source); replaces any article
+  /// with the same id, and leaves an identical one untouched.
+  void add_article(Article article);
+
+  /// Removes articles by id; returns how many existed.
+  std::size_t remove(std::span<const std::string> ids);
+
+  /// Makes all changes so far durable and visible.
+  void commit();
+
+  const IndexReport& report() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nsearch

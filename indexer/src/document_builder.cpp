@@ -1,0 +1,76 @@
+#include "document_builder.hpp"
+
+#include "languages.hpp"
+#include "nsearch/dates.hpp"
+#include "nsearch/schema.hpp"
+#include "stored_data.hpp"
+#include "text_util.hpp"
+
+namespace nsearch {
+
+namespace {
+// Gap in term positions between fields, so phrases never match across them.
+constexpr Xapian::termpos kFieldGap = 100;
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+  generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer(const std::string& lang) {
+  auto it = stemmers_.find(lang);
+  if (it == stemmers_.end()) it = stemmers_.emplace(lang, languages::stemmer_for(lang)).first;
+  return it->second;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+  Xapian::Document doc;
+  generator_.set_document(doc);
+  generator_.set_stemmer(stemmer(article.lang));
+
+  // Free text: the title both on its own (title:) and as part of the general text.
+  if (!article.title.empty()) {
+    generator_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(article.title);
+    generator_.increase_termpos(kFieldGap);
+  }
+  if (!article.author.empty()) {
+    generator_.index_text(article.author, 1, std::string(schema::kAuthorPrefix));
+    generator_.increase_termpos(kFieldGap);
+  }
+  generator_.index_text(article.body);
+
+  // Boolean terms for filters and exact lookups.
+  doc.add_boolean_term(schema::id_term(article.id));
+  doc.add_boolean_term(schema::lang_term(article.lang));
+  if (!article.url.empty()) {
+    doc.add_boolean_term(schema::url_term(article.url));
+    if (const std::string host = text::url_host(article.url); !host.empty()) {
+      doc.add_boolean_term(schema::host_term(host));
+    }
+  }
+  if (!article.outlet.empty()) doc.add_boolean_term(schema::outlet_term(article.outlet));
+  if (!article.category.empty()) doc.add_boolean_term(schema::category_term(article.category));
+
+  doc.add_value(schema::kLangSlot, article.lang);
+  if (!article.outlet.empty()) doc.add_value(schema::kOutletSlot, article.outlet);
+  if (!article.category.empty()) doc.add_value(schema::kCategorySlot, article.category);
+  if (const auto date = parse_iso_date(article.date)) {
+    const std::string key = date->sort_key();  // YYYYMMDDhhmmss
+    doc.add_boolean_term(std::string(schema::kDayPrefix) + key.substr(0, 8));
+    doc.add_boolean_term(std::string(schema::kMonthPrefix) + key.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kYearPrefix) + key.substr(0, 4));
+    doc.add_value(schema::kDateSlot, key);
+    doc.add_value(schema::kYearSlot, key.substr(0, 4));
+    doc.add_value(schema::kMonthSlot, key.substr(0, 4) + "-" + key.substr(4, 2));
+  }
+
+  std::string data = serialise_article(article);
+  doc.add_value(schema::kContentHashSlot, text::hex_digest(data));
+  doc.set_data(std::move(data));
+  return doc;
+}
+
+}  // namespace nsearch

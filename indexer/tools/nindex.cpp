@@ -1,0 +1,94 @@
+// nindex: builds and maintains an nsearch database. A thin shell over nsearch::Indexer.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "nsearch/database_path.hpp"
+#include "nsearch/error.hpp"
+#include "nsearch/indexer.hpp"
+#include "nsearch/output.hpp"
+#include "nsearch/searcher.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSkipped = 1;  // finished, but some inputs were skipped
+constexpr int kExitError = 2;
+
+void print_summary(const nsearch::IndexReport& r, double seconds) {
+  std::fprintf(stderr,
+               "nindex: %zu articles from %zu files: %zu added, %zu updated, %zu unchanged, "
+               "%zu skipped (%.1f s, %.0f articles/s)\n",
+               r.articles, r.files, r.added, r.updated, r.unchanged, r.skipped, seconds,
+               seconds > 0 ? static_cast<double>(r.articles) / seconds : 0.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"nindex: index news articles for nsearch"};
+  app.require_subcommand(1);
+  std::string db;
+  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
+
+  auto* add = app.add_subcommand("add", "index files and folders (recursively)");
+  std::vector<std::string> inputs;
+  nsearch::IndexOptions options;
+  add->add_option("paths", inputs, "files or folders: .txt, .jsonl, .ndjson (optionally .gz)")
+      ->required();
+  add->add_option("--outlet", options.default_outlet, "outlet for articles that name none");
+  add->add_option("--lang", options.default_lang,
+                  "language for articles whose language is not given or detected");
+  add->add_option("--commit-every", options.commit_interval, "documents between commits")
+      ->check(CLI::PositiveNumber);
+
+  auto* remove = app.add_subcommand("remove", "remove articles by id");
+  std::vector<std::string> ids;
+  remove->add_option("ids", ids, "article ids")->required();
+
+  auto* stats = app.add_subcommand("stats", "show what the database holds");
+  bool stats_json = false;
+  stats->add_flag("--json", stats_json, "print a JSON object");
+
+  CLI11_PARSE(app, argc, argv);
+  options.db_path = nsearch::resolve_database_path(db);
+
+  try {
+    if (add->parsed()) {
+      const auto start = std::chrono::steady_clock::now();
+      nsearch::IndexReport report;
+      {
+        nsearch::Indexer indexer(options, [](const nsearch::Diagnostic& d) {
+          std::cerr << "nindex: warning: " << d.location << ": " << d.message << "\n";
+        });
+        const std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
+        indexer.add(paths);
+        indexer.commit();
+        report = indexer.report();
+      }
+      const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+      print_summary(report, elapsed.count());
+      return report.skipped > 0 ? kExitSkipped : kExitOk;
+    }
+    if (remove->parsed()) {
+      nsearch::Indexer indexer(options, nullptr);
+      const std::size_t removed = indexer.remove(ids);
+      indexer.commit();
+      std::fprintf(stderr, "nindex: removed %zu of %zu articles\n", removed, ids.size());
+      return removed == ids.size() ? kExitOk : kExitSkipped;
+    }
+    nsearch::Searcher searcher(options.db_path);
+    const nsearch::DatabaseStats s = searcher.stats();
+    if (stats_json) {
+      std::cout << nsearch::to_json(s) << "\n";
+    } else {
+      nsearch::write_text(std::cout, s);
+    }
+    return kExitOk;
+  } catch (const nsearch::Error& e) {
+    std::cerr << "nindex: error: " << e.what() << "\n";
+    return kExitError;
+  }
+}

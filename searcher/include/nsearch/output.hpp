@@ -1,0 +1,26 @@
+// Presenting search results and statistics: JSON for programs, text for people.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "nsearch/searcher.hpp"
+
+namespace nsearch {
+
+/// One JSON object: {"query", "total", "total_exact", "offset", "hits": [...], "facets": {...}};
+/// unknown fields are null. The format is documented in the README.
+std::string to_json(const SearchResult& result);
+
+/// {"documents", "outlets": [{"value", "count"}], "languages": [...], "date_min", "date_max"}.
+std::string to_json(const DatabaseStats& stats);
+
+struct TextStyle {
+  bool color = false;  ///< ANSI highlighting of matches (only for terminals)
+};
+
+/// A readable listing: a summary line, numbered hits with metadata and snippet, then facets.
+void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
+void write_text(std::ostream& out, const DatabaseStats& stats);
+
+}  // namespace nsearch

@@ -1,0 +1,90 @@
+// Searching an nsearch database: ranked hits, filters, facets and snippets.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace nsearch {
+
+enum class SortOrder { relevance, date };
+
+/// How words without an explicit operator combine: all must match, or any may.
+enum class DefaultOperator { all, any };
+
+struct SearchRequest {
+  std::string query;                 ///< query text (see README "Query language"); may be empty
+  std::size_t offset = 0;            ///< hits to skip
+  std::size_t limit = 10;            ///< hits to return
+  std::vector<std::string> outlets;  ///< keep only these outlets (case-insensitive); any of them
+  std::vector<std::string> langs;    ///< keep only these languages; any of them
+  std::string since;  ///< keep articles on or after this date ("2021", "2021-09", "2021-09-24")
+  std::string until;  ///< keep articles on or before this date (same forms, inclusive)
+  SortOrder sort = SortOrder::relevance;
+  DefaultOperator default_operator = DefaultOperator::all;
+  std::vector<std::string> facets;  ///< facet names: outlet, year, month, lang, category
+  std::size_t facet_limit = 20;     ///< values per facet (0 = all); counts are always exact
+  std::size_t snippet_bytes = 240;  ///< target snippet length; 0 = no snippets
+};
+
+struct Hit {
+  std::size_t rank = 0;  ///< 1-based position in the whole result list
+  std::string id;
+  double score = 0;
+  std::string title, outlet, date, author, url, lang, category;  ///< empty = unknown
+  std::string snippet;  ///< plain text around the best match
+  /// Byte ranges [first, second) of `snippet` that matched the query.
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;
+};
+
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;
+};
+
+struct Facet {
+  std::string name;
+  std::vector<FacetCount> values;  ///< by count (or chronologically for dates), at most facet_limit
+};
+
+struct SearchResult {
+  std::string query;
+  std::size_t total = 0;     ///< number of matching articles
+  bool total_exact = false;  ///< false when `total` is Xapian's estimate
+  std::size_t offset = 0;
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;  ///< in the order requested
+};
+
+/// What a database holds.
+struct DatabaseStats {
+  std::size_t documents = 0;
+  std::vector<FacetCount> outlets;    ///< by count
+  std::vector<FacetCount> languages;  ///< by count
+  std::string date_min, date_max;     ///< ISO dates; empty when no article has a date
+};
+
+/// Read-only access to a database. Not thread-safe: use one Searcher per thread.
+class Searcher {
+ public:
+  /// Opens the database. Throws Error (database_not_found, database_error).
+  explicit Searcher(const std::filesystem::path& db_path);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  /// Runs a search. Throws Error (bad_query, invalid_argument, database_error).
+  SearchResult search(const SearchRequest& request);
+
+  /// Counts over the whole database. Throws Error (database_error).
+  DatabaseStats stats();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nsearch

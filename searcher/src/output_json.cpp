@@ -1,0 +1,72 @@
+#include <nlohmann/json.hpp>
+
+#include "nsearch/output.hpp"
+
+namespace nsearch {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json or_null(const std::string& s) {
+  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+}
+
+ordered_json counts_json(const std::vector<FacetCount>& counts) {
+  ordered_json list = ordered_json::array();
+  for (const auto& c : counts)
+    list.push_back({{"value", c.value}, {"count", c.count}});
+  return list;
+}
+
+std::string dump(const ordered_json& j) {
+  // Stored text is valid UTF-8; `replace` guards against anything that is not.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string to_json(const SearchResult& result) {
+  ordered_json j;
+  j["query"] = result.query;
+  j["total"] = result.total;
+  j["total_exact"] = result.total_exact;
+  j["offset"] = result.offset;
+  ordered_json hits = ordered_json::array();
+  for (const Hit& hit : result.hits) {
+    ordered_json h;
+    h["rank"] = hit.rank;
+    h["id"] = hit.id;
+    h["score"] = hit.score;
+    h["title"] = or_null(hit.title);
+    h["outlet"] = or_null(hit.outlet);
+    h["date"] = or_null(hit.date);
+    h["author"] = or_null(hit.author);
+    h["url"] = or_null(hit.url);
+    h["lang"] = or_null(hit.lang);
+    h["category"] = or_null(hit.category);
+    h["snippet"] = or_null(hit.snippet);
+    ordered_json ranges = ordered_json::array();
+    for (const auto& [begin, end] : hit.highlights)
+      ranges.push_back({begin, end});
+    h["highlights"] = ranges;
+    hits.push_back(std::move(h));
+  }
+  j["hits"] = std::move(hits);
+  ordered_json facets = ordered_json::object();
+  for (const Facet& facet : result.facets)
+    facets[facet.name] = counts_json(facet.values);
+  j["facets"] = std::move(facets);
+  return dump(j);
+}
+
+std::string to_json(const DatabaseStats& stats) {
+  ordered_json j;
+  j["documents"] = stats.documents;
+  j["outlets"] = counts_json(stats.outlets);
+  j["languages"] = counts_json(stats.languages);
+  j["date_min"] = or_null(stats.date_min);
+  j["date_max"] = or_null(stats.date_max);
+  return dump(j);
+}
+
+}  // namespace nsearch

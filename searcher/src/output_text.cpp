@@ -1,0 +1,83 @@
+#include "nsearch/output.hpp"
+
+namespace nsearch {
+namespace {
+
+constexpr const char* kHighlightOn = "\x1b[1;33m";  // bold yellow
+constexpr const char* kBoldOn = "\x1b[1m";
+constexpr const char* kOff = "\x1b[0m";
+
+// Control characters from the index must not reach a terminal as escape sequences.
+void write_safe(std::ostream& out, std::string_view s) {
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    out << ((u < 0x20 && c != '\n') || u == 0x7f ? ' ' : c);
+  }
+}
+
+void write_snippet(std::ostream& out, const Hit& hit, const TextStyle& style) {
+  std::size_t pos = 0;
+  for (const auto& [begin, end] : hit.highlights) {
+    write_safe(out, std::string_view(hit.snippet).substr(pos, begin - pos));
+    if (style.color) out << kHighlightOn;
+    write_safe(out, std::string_view(hit.snippet).substr(begin, end - begin));
+    if (style.color) out << kOff;
+    pos = end;
+  }
+  write_safe(out, std::string_view(hit.snippet).substr(pos));
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+  const std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
+  const std::size_t last = result.offset + result.hits.size();
+  out << (result.total_exact ? "" : "about ") << result.total
+      << (result.total == 1 ? " result" : " results");
+  if (!result.hits.empty()) out << ", showing " << first << "-" << last;
+  out << "\n";
+  for (const Hit& hit : result.hits) {
+    out << "\n" << hit.rank << ". ";
+    if (style.color) out << kBoldOn;
+    write_safe(out, hit.title.empty() ? "(untitled)" : hit.title);
+    if (style.color) out << kOff;
+    out << "\n   ";
+    write_safe(out, hit.outlet.empty() ? "(unknown outlet)" : hit.outlet);
+    out << " | " << (hit.date.empty() ? "(no date)" : hit.date.substr(0, 10)) << " | " << hit.lang
+        << " | id: ";
+    write_safe(out, hit.id);
+    out << "\n";
+    if (!hit.snippet.empty()) {
+      out << "   ";
+      write_snippet(out, hit, style);
+      out << "\n";
+    }
+  }
+  for (const Facet& facet : result.facets) {
+    out << "\n" << facet.name << ":";
+    if (facet.values.empty()) out << " (none)";
+    for (const auto& value : facet.values) {
+      out << "\n  ";
+      write_safe(out, value.value);
+      out << " (" << value.count << ")";
+    }
+    out << "\n";
+  }
+}
+
+void write_text(std::ostream& out, const DatabaseStats& stats) {
+  out << "documents: " << stats.documents << "\n";
+  out << "dates: " << (stats.date_min.empty() ? "(none)" : stats.date_min + " .. " + stats.date_max)
+      << "\n";
+  out << "languages:";
+  for (const auto& lang : stats.languages)
+    out << " " << lang.value << " (" << lang.count << ")";
+  out << "\noutlets: " << stats.outlets.size() << "\n";
+  for (const auto& outlet : stats.outlets) {
+    out << "  ";
+    write_safe(out, outlet.value);
+    out << " (" << outlet.count << ")\n";
+  }
+}
+
+}  // namespace nsearch

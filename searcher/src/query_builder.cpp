@@ -1,0 +1,207 @@
+#include "query_builder.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "languages.hpp"
+#include "nsearch/dates.hpp"
+#include "nsearch/error.hpp"
+#include "nsearch/schema.hpp"
+#include "text_util.hpp"
+
+namespace nsearch {
+namespace {
+
+// `outlet:"the new diplomat"`, `category:sport`: exact, case-insensitive boolean filters.
+class TermFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  using MakeTerm = std::string (*)(std::string_view);
+  explicit TermFieldProcessor(MakeTerm make_term) : make_term_(make_term) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(make_term_(value));
+  }
+
+ private:
+  MakeTerm make_term_;
+};
+
+// `lang:en`, `lang:English`.
+class LangFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(schema::lang_term(languages::normalise(value)));
+  }
+};
+
+std::string date_key(const std::string& text, const char* option, bool upper) {
+  const auto parsed = parse_iso_date(text, /*allow_partial=*/true);
+  if (!parsed) {
+    throw Error(ErrorKind::invalid_argument, std::string(option) +
+                                                 ": expected a date like 2021, 2021-09 or "
+                                                 "2021-09-24, got \"" +
+                                                 text + "\"");
+  }
+  DateTime dt = *parsed;
+  if (upper) {
+    // The end of the period the text names: year, month or day.
+    const auto dash_count = std::count(text.begin(), text.end(), '-');
+    using namespace std::chrono;
+    if (dash_count == 0) {
+      dt.month = 12;
+      dt.day = 31;
+    } else if (dash_count == 1) {
+      const year_month_day_last month_end{
+          std::chrono::year{dt.year},
+          month_day_last{std::chrono::month{static_cast<unsigned>(dt.month)}}};
+      dt.day = static_cast<int>(static_cast<unsigned>(month_end.day()));
+    }
+    if (!dt.has_time) {
+      dt.hour = 23;
+      dt.minute = 59;
+      dt.second = 59;
+    }
+  } else if (!dt.has_time) {
+    dt.hour = dt.minute = dt.second = 0;
+  }
+  return dt.sort_key();
+}
+
+}  // namespace
+
+std::string date_lower_key(const std::string& text, const char* option) {
+  return date_key(text, option, false);
+}
+std::string date_upper_key(const std::string& text, const char* option) {
+  return date_key(text, option, true);
+}
+
+void check_query_syntax(const std::string& text) {
+  int depth = 0;
+  bool in_quote = false;
+  std::size_t quote_at = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      in_quote = !in_quote;
+      quote_at = i;
+    } else if (!in_quote && c == '(') {
+      ++depth;
+    } else if (!in_quote && c == ')') {
+      if (--depth < 0) {
+        throw Error(ErrorKind::bad_query, "unbalanced parentheses in query: ')' at position " +
+                                              std::to_string(i + 1) + " has no matching '('");
+      }
+    }
+  }
+  if (in_quote) {
+    throw Error(ErrorKind::bad_query, "unbalanced quotes in query: the '\"' at position " +
+                                          std::to_string(quote_at + 1) + " is never closed");
+  }
+  if (depth > 0) {
+    throw Error(ErrorKind::bad_query,
+                "unbalanced parentheses in query: " + std::to_string(depth) + " '(' never closed");
+  }
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
+  const std::string prefix(schema::kLangPrefix);
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    languages_.push_back((*it).substr(prefix.size()));
+  }
+}
+
+Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::string& lang,
+                                       DefaultOperator op) const {
+  Xapian::QueryParser qp;
+  qp.set_database(db_);
+  qp.set_stemmer(languages::stemmer_for(lang));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  Xapian::SimpleStopper stopper;
+  for (const std::string_view word : languages::stop_words(lang))
+    stopper.add(std::string(word));
+  qp.set_stopper(&stopper);
+  qp.set_default_op(op == DefaultOperator::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  qp.add_prefix("title", std::string(schema::kTitlePrefix));
+  qp.add_prefix("author", std::string(schema::kAuthorPrefix));
+  qp.add_boolean_prefix("outlet", (new TermFieldProcessor(schema::outlet_term))->release());
+  qp.add_boolean_prefix("category", (new TermFieldProcessor(schema::category_term))->release());
+  qp.add_boolean_prefix("lang", (new LangFieldProcessor)->release());
+  const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                         Xapian::QueryParser::FLAG_CJK_NGRAM;
+  try {
+    return qp.parse_query(text, flags);
+  } catch (const Xapian::QueryParserError& e) {
+    throw Error(ErrorKind::bad_query, "cannot parse query \"" + text + "\": " + e.get_msg());
+  }
+}
+
+Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
+  std::vector<Xapian::Query> all;
+  if (!request.outlets.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& outlet : request.outlets)
+      any.emplace_back(schema::outlet_term(outlet));
+    all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  if (!request.langs.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& lang : request.langs) {
+      any.emplace_back(schema::lang_term(languages::normalise(lang)));
+    }
+    all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  if (!request.since.empty() || !request.until.empty()) {
+    const std::string lower =
+        request.since.empty() ? std::string() : date_lower_key(request.since, "--since");
+    const std::string upper =
+        request.until.empty() ? std::string() : date_upper_key(request.until, "--until");
+    if (!lower.empty() && !upper.empty() && lower > upper) {
+      throw Error(ErrorKind::invalid_argument,
+                  "--since " + request.since + " is after --until " + request.until);
+    }
+    if (upper.empty()) {
+      all.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, lower);
+    } else if (lower.empty()) {
+      all.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, upper);
+    } else {
+      all.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lower, upper);
+    }
+  }
+  if (all.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& request) const {
+  const std::string text(text::trim(request.query));
+  const Xapian::Query filter = filters(request);
+  if (text.empty()) {
+    if (filter.empty()) throw Error(ErrorKind::bad_query, "empty query");
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filter);
+  }
+  check_query_syntax(text);
+
+  // Parse once per language that can match: those requested, else all in the database.
+  std::vector<std::string> langs;
+  for (const auto& lang : request.langs)
+    langs.push_back(languages::normalise(lang));
+  if (langs.empty()) langs = languages_;
+  if (langs.empty()) langs.emplace_back(schema::kUndeterminedLang);
+
+  Xapian::Query text_query;
+  if (langs.size() == 1) {
+    text_query = parse_text(text, langs.front(), request.default_operator);
+  } else {
+    std::vector<Xapian::Query> branches;
+    for (const auto& lang : langs) {
+      branches.emplace_back(Xapian::Query::OP_FILTER,
+                            parse_text(text, lang, request.default_operator),
+                            Xapian::Query(schema::lang_term(lang)));
+    }
+    text_query = Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
+  }
+  if (filter.empty()) return text_query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+}
+
+}  // namespace nsearch

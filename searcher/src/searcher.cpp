@@ -1,0 +1,182 @@
+#include "nsearch/searcher.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <xapian.h>
+
+#include "nsearch/error.hpp"
+#include "nsearch/schema.hpp"
+#include "query_builder.hpp"
+#include "snippet.hpp"
+#include "stored_data.hpp"
+
+namespace nsearch {
+namespace {
+
+Xapian::Database open_database(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    throw Error(ErrorKind::database_not_found,
+                "no database at " + path.string() + " (create one with: nindex add PATH)");
+  }
+  try {
+    return Xapian::Database(path.string());
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw Error(ErrorKind::database_not_found, path.string() + " is not an nsearch database");
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error,
+                "cannot open database " + path.string() + ": " + e.get_msg());
+  }
+}
+
+std::vector<FacetCount> facet_values(const Xapian::ValueCountMatchSpy& spy, bool chronological,
+                                     std::size_t limit) {
+  std::vector<FacetCount> values;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    values.push_back({*it, static_cast<std::size_t>(it.get_termfreq())});
+  }
+  if (!chronological) {
+    std::stable_sort(values.begin(), values.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  }
+  if (limit != 0 && values.size() > limit) values.resize(limit);
+  return values;
+}
+
+// "20210924083000" -> "2021-09-24".
+std::string iso_day_of_key(std::string_view key) {
+  if (key.size() < 8) return {};
+  return std::string(key.substr(0, 4)) + "-" + std::string(key.substr(4, 2)) + "-" +
+         std::string(key.substr(6, 2));
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  Xapian::Database db;
+
+  explicit Impl(const std::filesystem::path& path) : db(open_database(path)) {}
+
+  SearchResult search(const SearchRequest& request) {
+    std::vector<schema::FacetField> facet_fields;
+    for (const auto& name : request.facets) {
+      const auto field = schema::find_facet(name);
+      if (!field) {
+        throw Error(ErrorKind::invalid_argument,
+                    "unknown facet \"" + name + "\" (known: outlet, year, month, lang, category)");
+      }
+      facet_fields.push_back(*field);
+    }
+    const Xapian::Query query = QueryBuilder(db).build(request);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (request.sort == SortOrder::date) {
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
+    }
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const auto& field : facet_fields) {
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
+      enquire.add_matchspy(spies.back().get());
+    }
+    // Facet counts must cover every match, not a sample: check them all when asked for.
+    const Xapian::doccount check_at_least =
+        facet_fields.empty() ? static_cast<Xapian::doccount>(request.offset + request.limit)
+                             : db.get_doccount();
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                         static_cast<Xapian::doccount>(request.limit), check_at_least);
+
+    SearchResult result;
+    result.query = request.query;
+    result.offset = request.offset;
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const Article article = deserialise_article(it.get_document().get_data());
+      Hit hit;
+      hit.rank = request.offset + it.get_rank() + 1 - mset.get_firstitem();
+      hit.id = article.id;
+      hit.score = it.get_weight();
+      hit.title = article.title;
+      hit.outlet = article.outlet;
+      hit.date = article.date;
+      hit.author = article.author;
+      hit.url = article.url;
+      hit.lang = article.lang;
+      hit.category = article.category;
+      if (request.snippet_bytes > 0) {
+        make_snippet(mset, article.body.empty() ? article.title : article.body, article.lang,
+                     request.snippet_bytes, hit);
+      }
+      result.hits.push_back(std::move(hit));
+    }
+    for (std::size_t i = 0; i < facet_fields.size(); ++i) {
+      result.facets.push_back(
+          {std::string(facet_fields[i].name),
+           facet_values(*spies[i], facet_fields[i].chronological, request.facet_limit)});
+    }
+    return result;
+  }
+
+  DatabaseStats stats() {
+    DatabaseStats stats;
+    stats.documents = db.get_doccount();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy outlets(schema::kOutletSlot);
+    enquire.add_matchspy(&outlets);
+    enquire.get_mset(0, 0, db.get_doccount());
+    stats.outlets = facet_values(outlets, false, 0);
+
+    const std::string lang_prefix(schema::kLangPrefix);
+    for (auto it = db.allterms_begin(lang_prefix); it != db.allterms_end(lang_prefix); ++it) {
+      stats.languages.push_back(
+          {(*it).substr(lang_prefix.size()), static_cast<std::size_t>(it.get_termfreq())});
+    }
+    std::stable_sort(stats.languages.begin(), stats.languages.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+
+    // Day terms are exact (a term disappears with its last document), unlike value bounds.
+    const std::string day_prefix(schema::kDayPrefix);
+    auto first = db.allterms_begin(day_prefix);
+    if (first != db.allterms_end(day_prefix)) {
+      stats.date_min = iso_day_of_key((*first).substr(day_prefix.size()));
+      std::string last;
+      for (auto it = first; it != db.allterms_end(day_prefix); ++it)
+        last = *it;
+      stats.date_max = iso_day_of_key(last.substr(day_prefix.size()));
+    }
+    return stats;
+  }
+};
+
+Searcher::Searcher(const std::filesystem::path& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  try {
+    return impl_->search(request);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // An indexer committed while we read: reopen at the new revision and try once more.
+    impl_->db.reopen();
+    return impl_->search(request);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, "search failed: " + e.get_description());
+  }
+}
+
+DatabaseStats Searcher::stats() {
+  try {
+    return impl_->stats();
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, "cannot read statistics: " + e.get_description());
+  }
+}
+
+}  // namespace nsearch

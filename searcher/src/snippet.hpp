@@ -1,0 +1,17 @@
+// Snippets with highlighted matches (internal).
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "nsearch/searcher.hpp"
+
+namespace nsearch {
+
+/// Fills hit.snippet and hit.highlights from the part of `text` that best matches the query
+/// behind `mset`, using the stemmer of the article's language.
+void make_snippet(const Xapian::MSet& mset, const std::string& text, const std::string& lang,
+                  std::size_t target_bytes, Hit& hit);
+
+}  // namespace nsearch

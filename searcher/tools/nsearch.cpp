@@ -1,0 +1,90 @@
+// nsearch: searches an nsearch database. A thin shell over nsearch::Searcher.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "nsearch/database_path.hpp"
+#include "nsearch/error.hpp"
+#include "nsearch/output.hpp"
+#include "nsearch/searcher.hpp"
+
+namespace {
+
+// Like grep: 0 = hits found, 1 = no hits, 2 = error.
+constexpr int kExitHits = 0;
+constexpr int kExitNoHits = 1;
+constexpr int kExitError = 2;
+
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> items;
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) items.push_back(item);
+  }
+  return items;
+}
+
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"nsearch: search a news database built by nindex"};
+  std::string db;
+  std::vector<std::string> query_words;
+  nsearch::SearchRequest request;
+  std::string sort = "relevance";
+  std::string match = "all";
+  std::string facets;
+  bool json = false;
+
+  app.add_option("query", query_words, "query (words, \"phrases\", AND/OR/NOT, field:value)");
+  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
+  app.add_option("--limit,-n", request.limit, "number of hits to show")
+      ->check(CLI::Range(0, 10000));
+  app.add_option("--offset", request.offset, "hits to skip (for paging)")
+      ->check(CLI::Range(0, 1000000));
+  app.add_option("--outlet", request.outlets, "only this outlet (repeatable)");
+  app.add_option("--lang", request.langs, "only this language, e.g. en (repeatable)");
+  app.add_option("--since", request.since,
+                 "only articles on or after DATE (2021, 2021-09, 2021-09-24)");
+  app.add_option("--until", request.until, "only articles on or before DATE (inclusive)");
+  app.add_option("--sort", sort, "relevance or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}));
+  app.add_option("--match", match, "words without operators: all must match, or any")
+      ->check(CLI::IsMember({"all", "any"}));
+  app.add_option("--facets", facets, "count matches by: outlet,year,month,lang,category");
+  app.add_option("--facet-limit", request.facet_limit, "values per facet (0 = all)");
+  app.add_flag("--json", json, "print one JSON object");
+  CLI11_PARSE(app, argc, argv);
+
+  for (const auto& word : query_words) {
+    if (!request.query.empty()) request.query += ' ';
+    request.query += word;
+  }
+  request.sort = sort == "date" ? nsearch::SortOrder::date : nsearch::SortOrder::relevance;
+  request.default_operator =
+      match == "any" ? nsearch::DefaultOperator::any : nsearch::DefaultOperator::all;
+  request.facets = split_list(facets);
+
+  try {
+    nsearch::Searcher searcher(nsearch::resolve_database_path(db));
+    const nsearch::SearchResult result = searcher.search(request);
+    if (json) {
+      std::cout << nsearch::to_json(result) << "\n";
+    } else {
+      nsearch::write_text(std::cout, result, nsearch::TextStyle{use_color()});
+    }
+    return result.total > 0 ? kExitHits : kExitNoHits;
+  } catch (const nsearch::Error& e) {
+    std::cerr << "nsearch: " << e.what() << "\n";
+    return kExitError;
+  }
+}
