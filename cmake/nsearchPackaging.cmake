@@ -22,5 +22,7 @@ install(FILES
   cmake/nsearchDependencies.cmake
   DESTINATION ${NSEARCH_CMAKE_DIR})
 
+# The .pc file locates the prefix relative to itself, so `cmake --install --prefix` anywhere works.
+file(RELATIVE_PATH NSEARCH_PC_TO_PREFIX "/root/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/root")
 configure_file(cmake/nsearch.pc.in ${CMAKE_CURRENT_BINARY_DIR}/nsearch.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/nsearch.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

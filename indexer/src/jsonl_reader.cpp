@@ -108,8 +108,11 @@ void read_jsonl(InputFile& input, const ReadContext& ctx) {
     article.author = string_field(record, "author");
     article.category = string_field(record, "category");
     article.source = ctx.path + ":" + std::to_string(line_no);
-    if (article.title.empty() && article.body.empty()) {
-      ctx.reject(line_no, "record has neither title nor body");
+    // Headline-only and text-less wire records are still articles (dated, filterable);
+    // a record that identifies nothing is not.
+    if (article.title.empty() && article.body.empty() && article.id.empty() &&
+        article.url.empty()) {
+      ctx.reject(line_no, "record has no id, url, title or body");
       continue;
     }
     ctx.emit(std::move(article));

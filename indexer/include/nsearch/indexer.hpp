@@ -20,10 +20,10 @@ struct Diagnostic {
 using DiagnosticHandler = std::function<void(const Diagnostic&)>;
 
 struct IndexOptions {
-  std::filesystem::path db_path;  ///< created when missing
-  std::string default_outlet;     ///< for articles whose input names no outlet
-  std::string default_lang;       ///< for articles whose language is neither given nor detected
-  std::size_t commit_interval = 20000;  ///< documents changed between commits
+  std::filesystem::path db_path{};  ///< created when missing
+  std::string default_outlet{};     ///< for articles whose input names no outlet
+  std::string default_lang{};       ///< for articles whose language is neither given nor detected
+  std::size_t commit_interval = 2000;  ///< documents changed between commits
 };
 
 /// Counts of what a run did. `skipped` counts records or files rejected with a diagnostic.

@@ -1,0 +1,171 @@
+// Unit tests for common/: schema terms, dates, languages, text utilities.
+#include <catch2/catch.hpp>
+
+#include "languages.hpp"
+#include "nsearch/dates.hpp"
+#include "nsearch/schema.hpp"
+#include "stored_data.hpp"
+#include "text_util.hpp"
+
+using namespace nsearch;
+
+TEST_CASE("schema: prefixes follow Omega conventions", "[schema]") {
+  CHECK(schema::kTitlePrefix == "S");
+  CHECK(schema::kAuthorPrefix == "A");
+  CHECK(schema::kIdPrefix == "Q");
+  CHECK(schema::kUrlPrefix == "U");
+  CHECK(schema::kHostPrefix == "H");
+  CHECK(schema::kLangPrefix == "L");
+  CHECK(schema::kCategoryPrefix == "K");
+  CHECK(schema::kDayPrefix == "D");
+  CHECK(schema::kMonthPrefix == "M");
+  CHECK(schema::kYearPrefix == "Y");
+  CHECK(schema::kOutletPrefix.starts_with("X"));
+}
+
+TEST_CASE("schema: term builders", "[schema]") {
+  CHECK(schema::id_term("reuters21578-1") == "Qreuters21578-1");
+  CHECK(schema::outlet_term("The New Diplomat") == "XOthe new diplomat");
+  CHECK(schema::outlet_term("  the  NEW diplomat ") == schema::outlet_term("The New Diplomat"));
+  CHECK(schema::outlet_term("DER STANDARD") == "XOder standard");
+  CHECK(schema::category_term("Arts, Culture") == "Karts, culture");
+  CHECK(schema::host_term("BBC.co.uk") == "Hbbc.co.uk");
+  CHECK(schema::lang_term("en") == "Len");
+
+  SECTION("long values stay under Xapian's term limit and stay distinct") {
+    const std::string base = "https://example.com/" + std::string(400, 'a');
+    const std::string a = schema::url_term(base + "1");
+    const std::string b = schema::url_term(base + "2");
+    CHECK(a.size() <= 245);
+    CHECK(b.size() <= 245);
+    CHECK(a != b);
+    CHECK(a.starts_with("Uhttps://example.com/aaa"));
+  }
+  SECTION("shortening never splits a UTF-8 character") {
+    // The cut falls at byte 221 of the value: inside the third "é" after 216 ASCII bytes.
+    std::string value(216, 'x');
+    for (int i = 0; i < 20; ++i)
+      value += "é";
+    const std::string term = schema::outlet_term(value);
+    CHECK(term.size() <= 240);
+    CHECK_FALSE(text::find_invalid_utf8(term).has_value());
+  }
+}
+
+TEST_CASE("schema: facets map to value slots", "[schema]") {
+  REQUIRE(schema::find_facet("outlet"));
+  CHECK(schema::find_facet("outlet")->slot == schema::kOutletSlot);
+  CHECK(schema::find_facet("year")->chronological);
+  CHECK_FALSE(schema::find_facet("colour"));
+}
+
+TEST_CASE("dates: ISO 8601 forms", "[dates]") {
+  struct Case {
+    const char* text;
+    const char* iso;  // nullptr = rejected
+  };
+  const Case cases[] = {
+      {"2021-09-24", "2021-09-24"},
+      {"2021-09-24T08:30:00Z", "2021-09-24T08:30:00Z"},
+      {"2021-09-24T08:30Z", "2021-09-24T08:30:00Z"},
+      {"2021-09-24 08:30:15", "2021-09-24T08:30:15"},
+      {"1987-02-26T15:01:01", "1987-02-26T15:01:01"},
+      {"2018-01-05T12:00:00.123+02:00", "2018-01-05T10:00:00Z"},
+      {"2021-12-31T23:30:00-01:00", "2022-01-01T00:30:00Z"},
+      {"2021-03-01T00:30:00+0100", "2021-02-28T23:30:00Z"},
+      {"  2021-09-24  ", "2021-09-24"},
+      {"2021-02-29", nullptr},
+      {"2020-02-29", "2020-02-29"},
+      {"2021-13-01", nullptr},
+      {"2021-09-24T25:00:00Z", nullptr},
+      {"2021-09-24T08:30:00 junk", nullptr},
+      {"September 24, 2021", nullptr},
+      {"", nullptr},
+      {"2021", nullptr},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto parsed = parse_iso_date(c.text);
+    if (c.iso == nullptr) {
+      CHECK_FALSE(parsed.has_value());
+    } else {
+      REQUIRE(parsed.has_value());
+      CHECK(parsed->iso() == c.iso);
+    }
+  }
+}
+
+TEST_CASE("dates: partial dates and sort keys", "[dates]") {
+  CHECK(parse_iso_date("2021", true)->iso() == "2021-01-01");
+  CHECK(parse_iso_date("2021-09", true)->iso() == "2021-09-01");
+  CHECK_FALSE(parse_iso_date("2021-13", true));
+  CHECK(parse_iso_date("2021-09-24T08:30:05Z")->sort_key() == "20210924083005");
+  CHECK(parse_iso_date("2021-09-24")->sort_key() == "20210924000000");
+  CHECK(*parse_iso_date("2021-09-24") < *parse_iso_date("2021-09-25"));
+}
+
+TEST_CASE("languages: codes and names normalise to ISO 639-1", "[languages]") {
+  CHECK(languages::normalise("en") == "en");
+  CHECK(languages::normalise("EN") == "en");
+  CHECK(languages::normalise("en-US") == "en");
+  CHECK(languages::normalise("english") == "en");
+  CHECK(languages::normalise("Deutsch") == "de");
+  CHECK(languages::normalise("français") == "fr");
+  CHECK(languages::normalise("nb") == "no");
+  CHECK(languages::normalise("klingon") == "und");
+  CHECK(languages::normalise("") == "und");
+}
+
+TEST_CASE("languages: a Snowball stemmer per language", "[languages]") {
+  CHECK(languages::stemmer_for("en")("contractors") == "contractor");
+  CHECK(languages::stemmer_for("de")("Wahlen") != "Wahlen");
+  CHECK(languages::stemmer_for("ja")("選挙") == "選挙");  // no stemmer: identity
+  for (const char* code :
+       {"ar", "ca", "da", "de", "en", "es", "eu", "fi", "fr", "ga", "hu", "hy",
+        "id", "it", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"}) {
+    CAPTURE(code);
+    CHECK_NOTHROW(languages::stemmer_for(code));
+  }
+  CHECK_FALSE(languages::stop_words("en").empty());
+}
+
+TEST_CASE("text: UTF-8 validation", "[text]") {
+  CHECK_FALSE(text::find_invalid_utf8("plain ascii"));
+  CHECK_FALSE(text::find_invalid_utf8("café – 日本 🙂"));
+  CHECK(text::find_invalid_utf8("ab\xff"
+                                "cd") == 2u);
+  CHECK(text::find_invalid_utf8("\xc3") == 0u);              // truncated sequence
+  CHECK(text::find_invalid_utf8("x\xc0\xaf") == 1u);         // overlong '/'
+  CHECK(text::find_invalid_utf8("\xed\xa0\x80") == 0u);      // UTF-16 surrogate
+  CHECK(text::find_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // beyond U+10FFFF
+}
+
+TEST_CASE("text: whitespace, case, hosts", "[text]") {
+  CHECK(text::trim("  a b \n") == "a b");
+  CHECK(text::trim("\xc2\xa0x\xc2\xa0") == "x");
+  CHECK(text::collapse_whitespace("  a \t\n b  ") == "a b");
+  CHECK(text::lowercase("ÉCOLE Straße") == "école straße");
+  CHECK(text::url_host("https://www.Reuters.com/world/x?y#z") == "reuters.com");
+  CHECK(text::url_host("http://user@news.example:8080/a") == "news.example");
+  CHECK(text::url_host("ftp://example.com/") == "");
+  CHECK(text::url_host("not a url") == "");
+  CHECK(text::hex_digest("a").size() == 16);
+  CHECK(text::hex_digest("a") != text::hex_digest("b"));
+  CHECK(text::line_of_offset("a\nb\nc", 4) == 3);
+}
+
+TEST_CASE("stored data: round trip with nulls for unknown fields", "[schema]") {
+  Article a;
+  a.id = "x1";
+  a.title = "T \"quoted\"";
+  a.body = "line1\nline2";
+  a.lang = "en";
+  const std::string data = serialise_article(a);
+  CHECK(data.find("\"date\":null") != std::string::npos);
+  const Article back = deserialise_article(data);
+  CHECK(back.id == a.id);
+  CHECK(back.title == a.title);
+  CHECK(back.body == a.body);
+  CHECK(back.date.empty());
+  CHECK(deserialise_article("not json").id.empty());
+}
