@@ -3,7 +3,6 @@
 #include "languages.hpp"
 #include "nsearch/dates.hpp"
 #include "nsearch/schema.hpp"
-#include "stored_data.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -24,7 +23,7 @@ const Xapian::Stem& DocumentBuilder::stemmer(const std::string& lang) {
   return it->second;
 }
 
-Xapian::Document DocumentBuilder::build(const Article& article) {
+Xapian::Document DocumentBuilder::build(const Article& article, std::string stored_data) {
   Xapian::Document doc;
   generator_.set_document(doc);
   generator_.set_stemmer(stemmer(article.lang));
@@ -67,9 +66,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_value(schema::kMonthSlot, key.substr(0, 4) + "-" + key.substr(4, 2));
   }
 
-  std::string data = serialise_article(article);
-  doc.add_value(schema::kContentHashSlot, text::hex_digest(data));
-  doc.set_data(std::move(data));
+  doc.add_value(schema::kContentHashSlot, text::hex_digest(stored_data));
+  doc.set_data(std::move(stored_data));
   return doc;
 }
 

@@ -15,7 +15,8 @@ class DocumentBuilder {
  public:
   DocumentBuilder();
   /// `article` must be normalised: id set, lang an ISO code or "und", date ISO or empty.
-  Xapian::Document build(const Article& article);
+  /// `stored_data` is serialise_article(article), which the caller has usually made already.
+  Xapian::Document build(const Article& article, std::string stored_data);
 
  private:
   const Xapian::Stem& stemmer(const std::string& lang);

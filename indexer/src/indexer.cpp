@@ -11,6 +11,7 @@
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
+#include "stored_data.hpp"
 #include "text_reader.hpp"
 #include "text_util.hpp"
 
@@ -127,20 +128,23 @@ struct Indexer::Impl {
   void index(Article article) {
     normalise(article);
     ++report.articles;
-    const Xapian::Document doc = builder.build(article);
+    // Compare digests of the stored data first: an unchanged article costs no term generation.
+    std::string data = serialise_article(article);
+    const std::string digest = text::hex_digest(data);
     const std::string id_term = schema::id_term(article.id);
     Xapian::PostingIterator existing = db.postlist_begin(id_term);
-    if (existing == db.postlist_end(id_term)) {
-      db.add_document(doc);
-      ++report.added;
-    } else {
-      const std::string old_hash = db.get_document(*existing).get_value(schema::kContentHashSlot);
-      if (old_hash == doc.get_value(schema::kContentHashSlot)) {
-        ++report.unchanged;
-        return;
-      }
+    const bool exists = existing != db.postlist_end(id_term);
+    if (exists && db.get_document(*existing).get_value(schema::kContentHashSlot) == digest) {
+      ++report.unchanged;
+      return;
+    }
+    const Xapian::Document doc = builder.build(article, std::move(data));
+    if (exists) {
       db.replace_document(id_term, doc);
       ++report.updated;
+    } else {
+      db.add_document(doc);
+      ++report.added;
     }
     if (++pending >= options.commit_interval) commit();
   }

@@ -59,8 +59,7 @@ void make_snippet(const Xapian::MSet& mset, const std::string& text, const std::
       --cut;
     source = source.substr(0, cut);
   }
-  const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                         Xapian::MSet::SNIPPET_CJK_NGRAM;
+  const unsigned flags = Xapian::MSet::SNIPPET_CJK_NGRAM;
   std::string clean(source);
   for (char& c : clean) {
     if (c == kStart[0] || c == kEnd[0]) c = ' ';

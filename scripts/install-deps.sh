@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages nsearch needs to build and test, if any are missing.
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config      # toolchain
+  libxapian-dev xapian-tools     # the search library; xapian-check/delve for inspection
+  libcli11-dev                   # command-line parsing
+  nlohmann-json3-dev             # JSON input and output
+  zlib1g-dev                     # .gz inputs
+  libxxhash-dev                  # content digests and long-term hashing
+  libcld2-dev                    # language identification
+  catch2                         # unit tests (v2)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "installing: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
