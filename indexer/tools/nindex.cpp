@@ -52,7 +52,12 @@ int main(int argc, char** argv) {
   bool stats_json = false;
   stats->add_flag("--json", stats_json, "print a JSON object");
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits 2 like other errors.
+    return app.exit(e) == 0 ? 0 : kExitError;
+  }
   options.db_path = nsearch::resolve_database_path(db);
 
   try {

@@ -82,8 +82,12 @@ struct Searcher::Impl {
       enquire.add_matchspy(spies.back().get());
     }
     // Facet counts must cover every match, not a sample: check them all when asked for.
+    // Otherwise count at least kExactTotalUpTo matches, so that small result sets report
+    // an exact total rather than an estimate.
+    constexpr std::size_t kExactTotalUpTo = 1000;
     const Xapian::doccount check_at_least =
-        facet_fields.empty() ? static_cast<Xapian::doccount>(request.offset + request.limit)
+        facet_fields.empty() ? static_cast<Xapian::doccount>(
+                                   std::max(request.offset + request.limit, kExactTotalUpTo))
                              : db.get_doccount();
     const Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(request.offset),

@@ -51,8 +51,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 10000));
   app.add_option("--offset", request.offset, "hits to skip (for paging)")
       ->check(CLI::Range(0, 1000000));
-  app.add_option("--outlet", request.outlets, "only this outlet (repeatable)");
-  app.add_option("--lang", request.langs, "only this language, e.g. en (repeatable)");
+  // One value per use, so that a query may follow: --lang fr pétrole.
+  app.add_option("--outlet", request.outlets, "only this outlet (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--lang", request.langs, "only this language, e.g. en (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--since", request.since,
                  "only articles on or after DATE (2021, 2021-09, 2021-09-24)");
   app.add_option("--until", request.until, "only articles on or before DATE (inclusive)");
@@ -63,7 +66,12 @@ int main(int argc, char** argv) {
   app.add_option("--facets", facets, "count matches by: outlet,year,month,lang,category");
   app.add_option("--facet-limit", request.facet_limit, "values per facet (0 = all)");
   app.add_flag("--json", json, "print one JSON object");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits 2 like other errors.
+    return app.exit(e) == 0 ? 0 : kExitError;
+  }
 
   for (const auto& word : query_words) {
     if (!request.query.empty()) request.query += ' ';
