@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "run_command.hpp"
+#include "shared_data.hpp"
 #include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -1136,7 +1137,7 @@ bool has_whole_words(const std::string& text, const std::set<std::string>& words
 
 TEST_CASE("Reuters-21578: indexing, re-adding, and 'crude oil' hits and facets", "[e2e][shared]") {
   const fs::path reuters =
-      fs::path(NSEARCH_SHARED_DIR) / "data/news-en/reuters21578/reuters21578.jsonl.gz";
+      nsearch::test::shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
   if (!fs::exists(reuters)) {
     WARN(reuters.string() << " not found: skipped");
     return;
