@@ -10,6 +10,7 @@ packages=(
   zlib1g-dev                     # .gz inputs
   libxxhash-dev                  # content digests and long-term hashing
   libcld2-dev                    # language identification
+  libgumbo-dev                   # HTML5 parsing
   catch2                         # unit tests (v2)
 )
 

@@ -27,6 +27,22 @@ struct DateTime {
 /// are filled with 1. Returns nullopt when the text is not such a date or names no real day.
 std::optional<DateTime> parse_iso_date(std::string_view text, bool allow_partial = false);
 
+/// Parses the date forms news uses: everything parse_iso_date() accepts (full dates only), plus
+/// RFC 822/1123 ("Fri, 24 Sep 2021 08:30:00 +0200", "... GMT", "... EDT"), "September 24, 2021",
+/// "Sept. 24, 2021, 8:30 a.m. ET", "24 Sep 2021", "24 September 2021 08:30", "Friday 24th
+/// September 2021", "2021/09/24", "24.09.2021", "20210924", and (only when `anchor` is given)
+/// relative forms: "today", "yesterday", "3 hours ago", "2 days ago". Times with a zone are
+/// converted to UTC. Ambiguous all-numeric forms like "09/10/2021" are rejected unless one
+/// number exceeds 12. The whole text must be the date (leading/trailing space and a leading
+/// "Published:", "Updated:" or "Posted:" label are allowed).
+std::optional<DateTime> parse_date(std::string_view text,
+                                   const std::optional<DateTime>& anchor = std::nullopt);
+
+/// The first date of the forms parse_date() accepts found inside a longer text such as
+/// "By Jane Doe | Monday, 14 January 2008, 10:32 GMT | 3 comments".
+std::optional<DateTime> find_date(std::string_view text,
+                                  const std::optional<DateTime>& anchor = std::nullopt);
+
 /// True when y-m-d names a real calendar day.
 bool is_valid_day(int year, int month, int day);
 
