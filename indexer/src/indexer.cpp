@@ -81,7 +81,7 @@ struct Indexer::Impl {
     if (a.outlet.empty()) a.outlet = options.default_outlet;
 
     if (!a.date.empty()) {
-      if (const auto parsed = parse_iso_date(a.date)) {
+      if (const auto parsed = parse_date(a.date)) {
         a.date = parsed->iso();
       } else {
         warn(a.source, "unrecognised date \"" + a.date + "\"; indexed without a date");

@@ -169,3 +169,70 @@ TEST_CASE("stored data: round trip with nulls for unknown fields", "[schema]") {
   CHECK(back.date.empty());
   CHECK(deserialise_article("not json").id.empty());
 }
+
+TEST_CASE("dates: the free-form dates news pages print", "[dates]") {
+  struct Case {
+    const char* text;
+    const char* iso;  // nullptr = rejected
+  };
+  const Case cases[] = {
+      {"2021-09-24T08:30:00+02:00", "2021-09-24T06:30:00Z"},
+      {"Fri, 24 Sep 2021 08:30:00 +0200", "2021-09-24T06:30:00Z"},
+      {"Fri, 24 Sep 2021 08:30:00 GMT", "2021-09-24T08:30:00Z"},
+      {"Mon, 14 Jan 2008 10:32:05 EST", "2008-01-14T15:32:05Z"},
+      {"September 24, 2021", "2021-09-24"},
+      {"Sept. 24, 2021", "2021-09-24"},
+      {"Sep 24 2021", "2021-09-24"},
+      {"24 Sep 2021", "2021-09-24"},
+      {"24-Sep-2021", "2021-09-24"},
+      {"Friday 24th September 2021", "2021-09-24"},
+      {"Friday, the 24th of September, 2021", "2021-09-24"},
+      {"24 September 2021 08:30", "2021-09-24T08:30:00"},
+      {"Sept. 24, 2021, 8:30 a.m. ET", "2021-09-24T12:30:00Z"},
+      {"Jan. 14, 2008 4:05 PM PT", "2008-01-15T00:05:00Z"},
+      {"Published: Monday, 14 January 2008, 10:32 GMT", "2008-01-14T10:32:00Z"},
+      {"Updated 12:15 pm, January 3, 2008", "2008-01-03T12:15:00"},
+      {"2021/09/24", "2021-09-24"},
+      {"24.09.2021", "2021-09-24"},
+      {"24/09/2021", "2021-09-24"},
+      {"09/24/2021", "2021-09-24"},
+      {"20210924", "2021-09-24"},
+      {"09/10/2021", nullptr},  // ambiguous: not guessed
+      {"September 2021", nullptr},
+      {"31 February 2021", nullptr},
+      {"Sep 24", nullptr},
+      {"yesterday", nullptr},  // no anchor
+      {"hello world", nullptr},
+      {"24 Sep 2021 25:00", nullptr},
+      {"", nullptr},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto parsed = parse_date(c.text);
+    if (c.iso == nullptr) {
+      CHECK_FALSE(parsed.has_value());
+    } else {
+      REQUIRE(parsed.has_value());
+      CHECK(parsed->iso() == c.iso);
+    }
+  }
+}
+
+TEST_CASE("dates: relative forms need an anchor", "[dates]") {
+  const DateTime anchor = *parse_iso_date("2021-09-24T10:00:00Z");
+  CHECK(parse_date("yesterday", anchor)->iso() == "2021-09-23");
+  CHECK(parse_date("today", anchor)->iso() == "2021-09-24");
+  CHECK(parse_date("3 hours ago", anchor)->iso() == "2021-09-24T07:00:00Z");
+  CHECK(parse_date("2 days ago", anchor)->iso() == "2021-09-22");
+  CHECK(parse_date("1 week ago", anchor)->iso() == "2021-09-17");
+  CHECK_FALSE(parse_date("3 fortnights ago", anchor));
+}
+
+TEST_CASE("dates: found inside bylines and datelines", "[dates]") {
+  CHECK(find_date("By Jane Doe | Monday, 14 January 2008, 10:32 GMT | 3 comments")->iso() ==
+        "2008-01-14T10:32:00Z");
+  CHECK(find_date("Posted on March 3, 2024 by admin")->iso() == "2024-03-03");
+  CHECK(find_date("LONDON, Jan 14 2008 (Reuters) - Oil rose")->iso() == "2008-01-14");
+  CHECK_FALSE(find_date("No date in this line, 12 items for 2008 fans"));
+  CHECK_FALSE(find_date(std::string(100000, 'x')));
+}
