@@ -13,6 +13,7 @@ InputFormat format_of(const std::filesystem::path& path) {
   if (text::lowercase(p.extension().string()) == ".gz") p = p.stem();
   const std::string ext = text::lowercase(p.extension().string());
   if (ext == ".txt" || ext == ".text") return InputFormat::text;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
   if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::jsonl;
   return InputFormat::unsupported;
 }

@@ -6,7 +6,7 @@
 
 namespace nsearch {
 
-enum class InputFormat { text, jsonl, unsupported };
+enum class InputFormat { text, html, jsonl, unsupported };
 
 /// The format of `path` from its extension, looking through a trailing `.gz`.
 InputFormat format_of(const std::filesystem::path& path);

@@ -12,6 +12,7 @@ namespace nsearch {
 /// Hard limits on hostile inputs.
 inline constexpr std::size_t kMaxTextFileBytes = 32u << 20;  // a single text article
 inline constexpr std::size_t kMaxLineBytes = 16u << 20;      // one JSON Lines record
+inline constexpr std::size_t kMaxHtmlFileBytes = 16u << 20;  // one HTML page
 
 struct ReadContext {
   std::string path;  ///< the input as the user named it, for messages and sources

@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "extraction.hpp"
 #include "input_file.hpp"
 #include "text_util.hpp"
 
@@ -108,6 +109,20 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
   }
   article.body = std::move(body);
   ctx.emit(std::move(article));
+}
+
+void read_html_article(std::string_view content, const ReadContext& ctx) {
+  if (text::trim(content).empty()) {
+    ctx.reject(0, "empty file");
+    return;
+  }
+  Extraction page = extract_html(content);
+  if (!page.is_article) {
+    ctx.reject(0, "no article in this page (" + page.reason + ")");
+    return;
+  }
+  page.article.source = ctx.path;
+  ctx.emit(std::move(page.article));
 }
 
 }  // namespace nsearch

@@ -16,4 +16,8 @@ namespace nsearch {
 /// URL, as scraped pages often end) names it.
 void read_text_article(std::string_view content, const ReadContext& ctx);
 
+/// Reads one article from an HTML page (see extract_html); pages that hold no article are
+/// rejected with the reason.
+void read_html_article(std::string_view content, const ReadContext& ctx);
+
 }  // namespace nsearch

@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "nsearch/article_format.hpp"
+#include "nsearch/article_reader.hpp"
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
@@ -25,6 +27,10 @@ void print_summary(const nsearch::IndexReport& r, double seconds) {
                seconds > 0 ? static_cast<double>(r.articles) / seconds : 0.0);
 }
 
+void print_warning(const nsearch::Diagnostic& d) {
+  std::cerr << "nindex: warning: " << d.location << ": " << d.message << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,6 +49,15 @@ int main(int argc, char** argv) {
                   "language for articles whose language is not given or detected");
   add->add_option("--commit-every", options.commit_interval, "documents between commits")
       ->check(CLI::PositiveNumber);
+
+  auto* extract = app.add_subcommand(
+      "extract", "print what `add` would index for each article, without indexing");
+  std::vector<std::string> extract_inputs;
+  bool extract_json = false;
+  extract->add_option("paths", extract_inputs, "files or folders")->required();
+  extract->add_flag("--json", extract_json, "one JSON object per article and line");
+  extract->add_option("--outlet", options.default_outlet, "outlet for articles that name none");
+  extract->add_option("--lang", options.default_lang, "language when not given or detected");
 
   auto* remove = app.add_subcommand("remove", "remove articles by id");
   std::vector<std::string> ids;
@@ -65,9 +80,7 @@ int main(int argc, char** argv) {
       const auto start = std::chrono::steady_clock::now();
       nsearch::IndexReport report;
       {
-        nsearch::Indexer indexer(options, [](const nsearch::Diagnostic& d) {
-          std::cerr << "nindex: warning: " << d.location << ": " << d.message << "\n";
-        });
+        nsearch::Indexer indexer(options, print_warning);
         const std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
         indexer.add(paths);
         indexer.commit();
@@ -76,6 +89,21 @@ int main(int argc, char** argv) {
       const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
       print_summary(report, elapsed.count());
       return report.skipped > 0 ? kExitSkipped : kExitOk;
+    }
+    if (extract->parsed()) {
+      nsearch::ArticleReader reader({options.default_outlet, options.default_lang}, print_warning);
+      const std::vector<std::filesystem::path> paths(extract_inputs.begin(), extract_inputs.end());
+      bool first = true;
+      reader.read(paths, [&](nsearch::Article&& article) {
+        if (extract_json) {
+          std::cout << nsearch::to_json(article) << "\n";
+        } else {
+          if (!first) std::cout << "\n----\n\n";
+          nsearch::write_text(std::cout, article);
+        }
+        first = false;
+      });
+      return reader.report().skipped > 0 ? kExitSkipped : kExitOk;
     }
     if (remove->parsed()) {
       nsearch::Indexer indexer(options, nullptr);

@@ -9,15 +9,9 @@
 #include <string>
 
 #include "nsearch/article.hpp"
+#include "nsearch/article_reader.hpp"
 
 namespace nsearch {
-
-/// A problem with one input (file, line or record) that did not stop the run.
-struct Diagnostic {
-  std::string location;  ///< "path" or "path:line"
-  std::string message;   ///< what was wrong and what was done about it
-};
-using DiagnosticHandler = std::function<void(const Diagnostic&)>;
 
 struct IndexOptions {
   std::filesystem::path db_path{};  ///< created when missing
@@ -49,9 +43,9 @@ class Indexer {
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;
 
-  /// Reads every supported file under `paths` (folders recursively) and indexes its articles.
-  /// Supported: `.txt` text articles, `.jsonl`/`.ndjson` JSON Lines; each optionally `.gz`.
-  /// Bad files and records are reported to the diagnostic handler and skipped.
+  /// Reads every supported file under `paths` (folders recursively, see ArticleReader) and
+  /// indexes its articles. Bad files and records are reported to the diagnostic handler and
+  /// skipped.
   void add(std::span<const std::filesystem::path> paths);
 
   /// Indexes one article (an empty id is derived from its URL or source); replaces any article
@@ -64,7 +58,7 @@ class Indexer {
   /// Makes all changes so far durable and visible.
   void commit();
 
-  const IndexReport& report() const;
+  IndexReport report() const;
 
  private:
   struct Impl;

@@ -1,0 +1,182 @@
+#include "nsearch/article_reader.hpp"
+
+#include "extraction.hpp"
+#include "input_file.hpp"
+#include "input_format.hpp"
+#include "jsonl_reader.hpp"
+#include "language_detect.hpp"
+#include "languages.hpp"
+#include "nsearch/dates.hpp"
+#include "nsearch/error.hpp"
+#include "nsearch/schema.hpp"
+#include "text_reader.hpp"
+#include "text_util.hpp"
+
+namespace nsearch {
+namespace fs = std::filesystem;
+
+namespace {
+
+// "Mali Makes Deal" -> "mali-makes-deal"; ASCII letters and digits only, at most 48 chars.
+std::string slug(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (out.size() >= 48) break;
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      out.push_back(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+  }
+  while (!out.empty() && out.back() == '-')
+    out.pop_back();
+  return out.empty() ? "article" : out;
+}
+
+// A stable id for articles that bring none: from the URL, else from the source location.
+std::string derive_id(const Article& a) {
+  if (!a.url.empty()) {
+    const std::string host = text::url_host(a.url);
+    return (host.empty() ? "url" : host) + "-" + text::hex_digest(a.url).substr(0, 12);
+  }
+  // The source is "path" or "path:line"; its absolute form does not depend on the cwd.
+  std::string location = a.source;
+  std::string line;
+  if (const auto colon = location.rfind(':');
+      colon != std::string::npos &&
+      location.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+    line = location.substr(colon + 1);
+    location.resize(colon);
+  }
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::path(location), ec);
+  if (ec) absolute = fs::absolute(fs::path(location));
+  std::string stem = fs::path(location).filename().string();
+  if (const auto dot = stem.find('.'); dot != std::string::npos && dot > 0) stem.resize(dot);
+  std::string id = slug(stem) + "-" + text::hex_digest(absolute.string()).substr(0, 8);
+  if (!line.empty()) id += "-" + line;
+  return id;
+}
+
+}  // namespace
+
+struct ArticleReader::Impl {
+  ReadOptions options;
+  DiagnosticHandler on_diagnostic;
+  ReadReport report;
+
+  void warn(const std::string& location, const std::string& message) const {
+    if (on_diagnostic) on_diagnostic(Diagnostic{location, message});
+  }
+
+  void read_file(const fs::path& path, bool named_explicitly,
+                 const std::function<void(Article&&)>& on_article, const ArticleReader& self) {
+    const InputFormat format = format_of(path);
+    const std::string display = path.string();
+    if (format == InputFormat::unsupported) {
+      if (named_explicitly) {
+        warn(display,
+             "unsupported file type (expected .txt, .html, .htm, .jsonl or .ndjson, optionally "
+             ".gz); skipped");
+        ++report.skipped;
+      }
+      return;
+    }
+    std::size_t emitted = 0;
+    std::size_t rejected = 0;
+    ReadContext ctx{
+        display,
+        [&](Article&& a) {
+          ++emitted;
+          ++report.articles;
+          self.normalise(a);
+          on_article(std::move(a));
+        },
+        [&](std::size_t line, const std::string& reason) {
+          ++rejected;
+          ++report.skipped;
+          warn(line == 0 ? display : display + ":" + std::to_string(line), reason + "; skipped");
+        },
+    };
+    try {
+      InputFile input(path);
+      ++report.files;
+      switch (format) {
+        case InputFormat::text:
+          read_text_article(input.read_all(kMaxTextFileBytes), ctx);
+          break;
+        case InputFormat::html:
+          read_html_article(input.read_all(kMaxHtmlFileBytes), ctx);
+          break;
+        case InputFormat::jsonl:
+          read_jsonl(input, ctx);
+          break;
+        case InputFormat::unsupported:
+          break;
+      }
+      report.bytes += input.bytes_read();
+    } catch (const Error& e) {
+      ctx.reject(0, e.what());
+      return;
+    }
+    if (emitted == 0 && rejected == 0) ctx.reject(0, "empty file, no articles");
+  }
+};
+
+ArticleReader::ArticleReader(ReadOptions options, DiagnosticHandler on_diagnostic)
+    : impl_(std::make_unique<Impl>(Impl{std::move(options), std::move(on_diagnostic), {}})) {}
+ArticleReader::~ArticleReader() = default;
+
+void ArticleReader::read(std::span<const fs::path> paths,
+                         const std::function<void(Article&&)>& on_article) {
+  for (const fs::path& root : paths) {
+    std::vector<fs::path> files;
+    try {
+      files = list_input_files(root);
+    } catch (const Error& e) {
+      impl_->warn(root.string(), std::string(e.what()) + "; skipped");
+      ++impl_->report.skipped;
+      continue;
+    }
+    for (const fs::path& file : files)
+      impl_->read_file(file, file == root, on_article, *this);
+  }
+}
+
+void ArticleReader::normalise(Article& a) const {
+  a.title = text::collapse_whitespace(a.title);
+  a.outlet = text::collapse_whitespace(a.outlet);
+  a.author = text::collapse_whitespace(a.author);
+  a.category = text::collapse_whitespace(a.category);
+  a.url = std::string(text::trim(a.url));
+  a.id = std::string(text::trim(a.id));
+  if (a.outlet.empty()) a.outlet = impl_->options.default_outlet;
+
+  if (!a.date.empty()) {
+    if (const auto parsed = parse_date(a.date)) {
+      a.date = parsed->iso();
+    } else {
+      impl_->warn(a.source, "unrecognised date \"" + a.date + "\"; indexed without a date");
+      a.date.clear();
+    }
+  }
+
+  a.lang = a.lang.empty() ? std::string(schema::kUndeterminedLang) : languages::normalise(a.lang);
+  if (a.lang == schema::kUndeterminedLang) {
+    a.lang = detect_language(a.title + "\n" + a.body);
+    if (a.lang == schema::kUndeterminedLang && !impl_->options.default_lang.empty()) {
+      a.lang = languages::normalise(impl_->options.default_lang);
+    }
+  }
+
+  if (a.id.empty()) a.id = derive_id(a);
+}
+
+const ReadReport& ArticleReader::report() const {
+  return impl_->report;
+}
+
+}  // namespace nsearch
