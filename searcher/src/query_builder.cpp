@@ -66,7 +66,36 @@ std::string date_key(const std::string& text, const char* option, bool upper) {
   return dt.sort_key();
 }
 
+bool is_operator(std::string_view word) {
+  for (const std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+    if (word == op) return true;
+  }
+  return word.starts_with("NEAR/") || word.starts_with("ADJ/");
+}
+
 }  // namespace
+
+std::string lowercase_words(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '\t') {
+      out.push_back(text[i++]);
+      continue;
+    }
+    const std::size_t end = std::min(text.find_first_of(" \t", i), text.size());
+    const std::string_view word = text.substr(i, end - i);
+    std::string_view core = word;
+    while (!core.empty() && core.front() == '(')
+      core.remove_prefix(1);
+    while (!core.empty() && core.back() == ')')
+      core.remove_suffix(1);
+    out += is_operator(core) ? std::string(word) : text::lowercase(word);
+    i = end;
+  }
+  return out;
+}
 
 std::string date_lower_key(const std::string& text, const char* option) {
   return date_key(text, option, false);
@@ -130,7 +159,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::strin
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                          Xapian::QueryParser::FLAG_CJK_NGRAM;
   try {
-    return qp.parse_query(text, flags);
+    return qp.parse_query(lowercase_words(text), flags);
   } catch (const Xapian::QueryParserError& e) {
     throw Error(ErrorKind::bad_query, "cannot parse query \"" + text + "\": " + e.get_msg());
   }

@@ -29,6 +29,12 @@ class QueryBuilder {
   std::vector<std::string> languages_;  // ISO codes present in the database
 };
 
+/// Lower-cases every word except the boolean operators (AND, OR, NOT, XOR, NEAR, ADJ).
+/// Xapian's QueryParser leaves capitalised words unstemmed (a guess that they are names);
+/// articles are stemmed whatever their case, and in German every noun is capitalised, so
+/// "Regierungen" must find "Regierung" as "regierungen" does.
+std::string lowercase_words(std::string_view text);
+
 /// Checks quotes and parentheses balance; throws Error(bad_query) naming the problem.
 void check_query_syntax(const std::string& text);
 

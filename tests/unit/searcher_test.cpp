@@ -261,3 +261,13 @@ TEST_CASE("stats: documents, outlets, languages, date range", "[stats]") {
   CHECK(s.date_max == "2024-03-10");
   CHECK_THROWS_AS(Searcher(f.dir / "missing"), Error);
 }
+
+TEST_CASE("query: words are lower-cased so that capitalised words are stemmed too", "[query]") {
+  CHECK(lowercase_words("Russian AND (Contractors OR Wagner) NOT Mali") ==
+        "russian AND (contractors OR wagner) NOT mali");
+  CHECK(lowercase_words("title:Mali NEAR/3 \"Crude Oil\"") == "title:mali NEAR/3 \"crude oil\"");
+  CHECK(lowercase_words("Überschwemmungen") == "überschwemmungen");
+  Fixture f;
+  CHECK(Fixture::ids(f.search("Contractors")) == Ids{"b1", "w1"});
+  CHECK(Fixture::ids(f.search("Wahl")) == Ids{"e1"});
+}
