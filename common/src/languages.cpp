@@ -55,12 +55,25 @@ const Language* find(std::string_view code) {
   return nullptr;
 }
 
+// Function words (the common English list used by NLTK and others): they carry no topic.
 constexpr std::string_view kEnglishStop[] = {
-    "a",    "an",  "and",   "are",  "as",   "at",    "be",    "but",  "by",   "for",
-    "from", "had", "has",   "have", "he",   "her",   "his",   "i",    "in",   "into",
-    "is",   "it",  "its",   "of",   "on",   "or",    "our",   "she",  "so",   "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to",
-    "was",  "we",  "were",  "what", "when", "which", "who",   "will", "with", "would"};
+    "a",      "about",  "above", "after",  "again",    "against",    "all",  "am",
+    "an",     "and",    "any",   "are",    "as",       "at",         "be",   "because",
+    "been",   "before", "being", "below",  "between",  "both",       "but",  "by",
+    "can",    "could",  "did",   "do",     "does",     "doing",      "down", "during",
+    "each",   "few",    "for",   "from",   "further",  "had",        "has",  "have",
+    "having", "he",     "her",   "here",   "hers",     "herself",    "him",  "himself",
+    "his",    "how",    "i",     "if",     "in",       "into",       "is",   "it",
+    "its",    "itself", "just",  "me",     "more",     "most",       "my",   "myself",
+    "no",     "nor",    "not",   "now",    "of",       "off",        "on",   "once",
+    "only",   "or",     "other", "our",    "ours",     "ourselves",  "out",  "over",
+    "own",    "same",   "she",   "should", "so",       "some",       "such", "than",
+    "that",   "the",    "their", "theirs", "them",     "themselves", "then", "there",
+    "these",  "they",   "this",  "those",  "through",  "to",         "too",  "under",
+    "until",  "up",     "very",  "was",    "we",       "were",       "what", "when",
+    "where",  "which",  "while", "who",    "whom",     "why",        "will", "with",
+    "would",  "you",    "your",  "yours",  "yourself", "yourselves",
+};
 constexpr std::string_view kFrenchStop[] = {
     "au",  "aux",  "avec", "ce",  "ces",  "dans", "de",   "des",  "du",  "elle", "en",  "et",
     "il",  "ils",  "la",   "le",  "les",  "leur", "lui",  "mais", "ne",  "nous", "on",  "ou",

@@ -1,6 +1,7 @@
 #include "query_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "languages.hpp"
@@ -97,6 +98,16 @@ std::string lowercase_words(std::string_view text) {
   return out;
 }
 
+std::string plain_words(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    // ASCII punctuation and symbols (letters, digits and UTF-8 sequences stay).
+    if (u < 0x80 && !std::isalnum(u)) c = ' ';
+  }
+  return text::lowercase(out);
+}
+
 std::string date_lower_key(const std::string& text, const char* option) {
   return date_key(text, option, false);
 }
@@ -140,7 +151,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::string& lang,
-                                       DefaultOperator op) const {
+                                       const SearchRequest& request) const {
   Xapian::QueryParser qp;
   qp.set_database(db_);
   qp.set_stemmer(languages::stemmer_for(lang));
@@ -149,17 +160,31 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::strin
   for (const std::string_view word : languages::stop_words(lang))
     stopper.add(std::string(word));
   qp.set_stopper(&stopper);
-  qp.set_default_op(op == DefaultOperator::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  qp.set_default_op(request.default_operator == DefaultOperator::all ? Xapian::Query::OP_AND
+                                                                     : Xapian::Query::OP_OR);
   qp.add_prefix("title", std::string(schema::kTitlePrefix));
   qp.add_prefix("author", std::string(schema::kAuthorPrefix));
   qp.add_boolean_prefix("outlet", (new TermFieldProcessor(schema::outlet_term))->release());
   qp.add_boolean_prefix("category", (new TermFieldProcessor(schema::category_term))->release());
   qp.add_boolean_prefix("lang", (new LangFieldProcessor)->release());
-  const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                         Xapian::QueryParser::FLAG_CJK_NGRAM;
+  const unsigned flags = request.free_text ? Xapian::QueryParser::FLAG_CJK_NGRAM
+                                           : Xapian::QueryParser::FLAG_PHRASE |
+                                                 Xapian::QueryParser::FLAG_BOOLEAN |
+                                                 Xapian::QueryParser::FLAG_LOVEHATE |
+                                                 Xapian::QueryParser::FLAG_PURE_NOT |
+                                                 Xapian::QueryParser::FLAG_CJK_NGRAM;
+  const std::string words = request.free_text ? plain_words(text) : lowercase_words(text);
   try {
-    return qp.parse_query(lowercase_words(text), flags);
+    Xapian::Query query = qp.parse_query(words, flags);
+    if (request.title_weight > 0 && !query.empty()) {
+      // The same words again, restricted to the title, add weight to title matches.
+      const Xapian::Query in_title =
+          qp.parse_query(words, flags, std::string(schema::kTitlePrefix));
+      query = Xapian::Query(
+          Xapian::Query::OP_AND_MAYBE, query,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, request.title_weight));
+    }
+    return query;
   } catch (const Xapian::QueryParserError& e) {
     throw Error(ErrorKind::bad_query, "cannot parse query \"" + text + "\": " + e.get_msg());
   }
@@ -208,7 +233,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) const {
     if (filter.empty()) throw Error(ErrorKind::bad_query, "empty query");
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filter);
   }
-  check_query_syntax(text);
+  if (!request.free_text) check_query_syntax(text);
 
   // Parse once per language that can match: those requested, else all in the database.
   std::vector<std::string> langs;
@@ -219,12 +244,11 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) const {
 
   Xapian::Query text_query;
   if (langs.size() == 1) {
-    text_query = parse_text(text, langs.front(), request.default_operator);
+    text_query = parse_text(text, langs.front(), request);
   } else {
     std::vector<Xapian::Query> branches;
     for (const auto& lang : langs) {
-      branches.emplace_back(Xapian::Query::OP_FILTER,
-                            parse_text(text, lang, request.default_operator),
+      branches.emplace_back(Xapian::Query::OP_FILTER, parse_text(text, lang, request),
                             Xapian::Query(schema::lang_term(lang)));
     }
     text_query = Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());

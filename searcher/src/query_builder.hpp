@@ -22,7 +22,7 @@ class QueryBuilder {
 
  private:
   Xapian::Query parse_text(const std::string& text, const std::string& lang,
-                           DefaultOperator op) const;
+                           const SearchRequest& request) const;
   Xapian::Query filters(const SearchRequest& request) const;
 
   Xapian::Database db_;
@@ -34,6 +34,10 @@ class QueryBuilder {
 /// articles are stemmed whatever their case, and in German every noun is capitalised, so
 /// "Regierungen" must find "Regierung" as "regierungen" does.
 std::string lowercase_words(std::string_view text);
+
+/// Plain words of `text`: punctuation becomes space and everything is lower-cased, so that
+/// no character or word acts as query syntax.
+std::string plain_words(std::string_view text);
 
 /// Checks quotes and parentheses balance; throws Error(bad_query) naming the problem.
 void check_query_syntax(const std::string& text);

@@ -51,6 +51,8 @@ std::string iso_day_of_key(std::string_view key) {
          std::string(key.substr(6, 2));
 }
 
+constexpr Xapian::doccount kFeedbackDocuments = 10;
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -68,11 +70,13 @@ struct Searcher::Impl {
       }
       facet_fields.push_back(*field);
     }
-    const Xapian::Query query = QueryBuilder(db).build(request);
+    Xapian::Query query = QueryBuilder(db).build(request);
 
     Xapian::Enquire enquire(db);
+    // BM25Weight(k1, k2, k3, b, min_normlen): k2 = 0 and k3 = 1 as in Xapian's default.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
+    if (request.expand_terms > 0) query = expand(enquire, query, request);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (request.sort == SortOrder::date) {
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
     }
@@ -123,6 +127,38 @@ struct Searcher::Impl {
            facet_values(*spies[i], facet_fields[i].chronological, request.facet_limit)});
     }
     return result;
+  }
+
+  // Pseudo-relevance feedback: the best terms of the top-ranked articles (Xapian's ESet,
+  // weighted as they score there) are added to the query. For an all-words query they only
+  // re-rank its matches; for an any-word query they may also bring in new ones.
+  Xapian::Query expand(Xapian::Enquire& enquire, const Xapian::Query& query,
+                       const SearchRequest& request) {
+    enquire.set_query(query);
+    const Xapian::MSet top = enquire.get_mset(0, kFeedbackDocuments);
+    if (top.empty()) return query;
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it)
+      rset.add_document(*it);
+    // Stemmed body terms only: boolean and field terms are not topics.
+    struct StemmedTerms : Xapian::ExpandDecider {
+      bool operator()(const std::string& term) const override {
+        return term.size() > 2 && term[0] == 'Z' && term[1] >= 'a';
+      }
+    } decider;
+    const Xapian::ESet eset =
+        enquire.get_eset(static_cast<Xapian::termcount>(request.expand_terms), rset, &decider);
+    if (eset.empty()) return query;
+    const double top_weight = eset.begin().get_weight();
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+      terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
+                         request.expand_weight * it.get_weight() / top_weight);
+    }
+    const Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    const auto op = request.default_operator == DefaultOperator::any ? Xapian::Query::OP_OR
+                                                                     : Xapian::Query::OP_AND_MAYBE;
+    return Xapian::Query(op, query, expansion);
   }
 
   DatabaseStats stats() {

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -11,6 +12,7 @@
 #include "nsearch/error.hpp"
 #include "nsearch/output.hpp"
 #include "nsearch/searcher.hpp"
+#include "nsearch/trec.hpp"
 
 namespace {
 
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
   std::string match = "all";
   std::string facets;
   bool json = false;
+  std::vector<double> bm25;
 
   app.add_option("query", query_words, "query (words, \"phrases\", AND/OR/NOT, field:value)");
   app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
@@ -66,6 +69,20 @@ int main(int argc, char** argv) {
   app.add_option("--facets", facets, "count matches by: outlet,year,month,lang,category");
   app.add_option("--facet-limit", request.facet_limit, "values per facet (0 = all)");
   app.add_flag("--json", json, "print one JSON object");
+  std::string trec_queries;
+  nsearch::TrecRunOptions trec;
+  app.add_option("--trec-run", trec_queries,
+                 "run each 'qid<TAB>text' line of FILE as free text; print a TREC run")
+      ->check(CLI::ExistingFile);
+  app.add_option("--run-tag", trec.tag, "tag for --trec-run lines");
+  app.add_option("--bm25", bm25, "BM25 parameters K1,B")->expected(2)->delimiter(',');
+  app.add_option("--expand", request.expand_terms,
+                 "add N terms from the top articles to the query (pseudo-relevance feedback)")
+      ->check(CLI::Range(0, 100));
+  app.add_option("--expand-weight", request.expand_weight, "weight of expansion terms")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--title-weight", request.title_weight, "extra weight of title matches")
+      ->check(CLI::NonNegativeNumber);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,9 +98,21 @@ int main(int argc, char** argv) {
   request.default_operator =
       match == "any" ? nsearch::DefaultOperator::any : nsearch::DefaultOperator::all;
   request.facets = split_list(facets);
+  if (bm25.size() == 2) {
+    request.bm25_k1 = bm25[0];
+    request.bm25_b = bm25[1];
+  }
 
   try {
     nsearch::Searcher searcher(nsearch::resolve_database_path(db));
+    if (!trec_queries.empty()) {
+      std::ifstream queries(trec_queries);
+      trec.base = request;
+      // --limit defaults to 10 for people; a run is judged to depth 1000 unless told otherwise.
+      trec.depth = app.count("--limit") > 0 ? request.limit : 1000;
+      nsearch::write_trec_run(searcher, queries, std::cout, trec);
+      return kExitHits;
+    }
     const nsearch::SearchResult result = searcher.search(request);
     if (json) {
       std::cout << nsearch::to_json(result) << "\n";

@@ -28,6 +28,17 @@ struct SearchRequest {
   std::vector<std::string> facets;  ///< facet names: outlet, year, month, lang, category
   std::size_t facet_limit = 20;     ///< values per facet (0 = all); counts are always exact
   std::size_t snippet_bytes = 240;  ///< target snippet length; 0 = no snippets
+  /// Treat `query` as plain words (no operators, fields or phrases; punctuation ignored), as
+  /// a natural-language question or a TREC topic is.
+  bool free_text = false;
+  /// Ranking: BM25 parameters and the extra weight of a match in the title.
+  double bm25_k1 = 1.6;  // best mean MAP over the 8 test collections (tests/eval)
+  double bm25_b = 0.6;
+  double title_weight = 0.0;
+  /// Pseudo-relevance feedback: add this many terms from the top articles (0 = off), each
+  /// weighted up to `expand_weight` relative to an original query term.
+  std::size_t expand_terms = 0;
+  double expand_weight = 0.5;
 };
 
 struct Hit {
