@@ -12,6 +12,7 @@ packages=(
   libcld2-dev                    # language identification
   libgumbo-dev                   # HTML5 parsing
   catch2                         # unit tests (v2)
+  python3                        # evaluation scripts (tests/eval)
 )
 
 missing=()
