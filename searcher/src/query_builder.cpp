@@ -34,12 +34,58 @@ class LangFieldProcessor : public Xapian::FieldProcessor {
   }
 };
 
+// "7d", "2w", "3m", "1y": that long before today (UTC).
+std::optional<DateTime> relative_date(const std::string& text) {
+  if (text.size() < 2 || text.size() > 6) return std::nullopt;
+  const char unit = text.back();
+  int n = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    n = n * 10 + (text[i] - '0');
+  }
+  using namespace std::chrono;
+  const sys_days today = floor<days>(system_clock::now());
+  year_month_day ymd{today};
+  switch (unit) {
+    case 'd':
+      ymd = year_month_day{today - days{n}};
+      break;
+    case 'w':
+      ymd = year_month_day{today - days{7 * n}};
+      break;
+    case 'm':
+    case 'y': {
+      const year_month ym =
+          year_month{ymd.year(), ymd.month()} - (unit == 'm' ? months{n} : months{12 * n});
+      const auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+      ymd = year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)};
+      break;
+    }
+    default:
+      return std::nullopt;
+  }
+  DateTime dt;
+  dt.year = static_cast<int>(ymd.year());
+  dt.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  dt.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  return dt;
+}
+
 std::string date_key(const std::string& text, const char* option, bool upper) {
+  if (const auto relative = relative_date(text)) {
+    DateTime dt = *relative;
+    if (upper) {
+      dt.hour = 23;
+      dt.minute = 59;
+      dt.second = 59;
+    }
+    return dt.sort_key();
+  }
   const auto parsed = parse_iso_date(text, /*allow_partial=*/true);
   if (!parsed) {
     throw Error(ErrorKind::invalid_argument, std::string(option) +
-                                                 ": expected a date like 2021, 2021-09 or "
-                                                 "2021-09-24, got \"" +
+                                                 ": expected a date like 2021, 2021-09, "
+                                                 "2021-09-24 or 7d/2w/3m/1y, got \"" +
                                                  text + "\"");
   }
   DateTime dt = *parsed;

@@ -20,10 +20,12 @@ class QueryBuilder {
   /// Throws Error(bad_query) for unparseable text, Error(invalid_argument) for bad filters.
   Xapian::Query build(const SearchRequest& request) const;
 
+  /// The filters of `request` (outlets, languages, dates) alone; an empty query when none.
+  Xapian::Query filters(const SearchRequest& request) const;
+
  private:
   Xapian::Query parse_text(const std::string& text, const std::string& lang,
                            const SearchRequest& request) const;
-  Xapian::Query filters(const SearchRequest& request) const;
 
   Xapian::Database db_;
   std::vector<std::string> languages_;  // ISO codes present in the database

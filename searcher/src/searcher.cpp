@@ -52,6 +52,14 @@ std::string iso_day_of_key(std::string_view key) {
 }
 
 constexpr Xapian::doccount kFeedbackDocuments = 10;
+constexpr Xapian::termcount kSimilarTerms = 40;
+
+// Stemmed free-text terms only: boolean and field terms are not topics.
+struct StemmedTerms : Xapian::ExpandDecider {
+  bool operator()(const std::string& term) const override {
+    return term.size() > 2 && term[0] == 'Z' && term[1] >= 'a';
+  }
+};
 
 }  // namespace
 
@@ -70,7 +78,9 @@ struct Searcher::Impl {
       }
       facet_fields.push_back(*field);
     }
-    Xapian::Query query = QueryBuilder(db).build(request);
+    const QueryBuilder builder(db);
+    Xapian::Query query =
+        request.like_id.empty() ? builder.build(request) : similar_to(request, builder);
 
     Xapian::Enquire enquire(db);
     // BM25Weight(k1, k2, k3, b, min_normlen): k2 = 0 and k3 = 1 as in Xapian's default.
@@ -90,9 +100,10 @@ struct Searcher::Impl {
     // an exact total rather than an estimate.
     constexpr std::size_t kExactTotalUpTo = 1000;
     const Xapian::doccount check_at_least =
-        facet_fields.empty() ? static_cast<Xapian::doccount>(
-                                   std::max(request.offset + request.limit, kExactTotalUpTo))
-                             : db.get_doccount();
+        facet_fields.empty() && !request.exact_total
+            ? static_cast<Xapian::doccount>(
+                  std::max(request.offset + request.limit, kExactTotalUpTo))
+            : db.get_doccount();
     const Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                          static_cast<Xapian::doccount>(request.limit), check_at_least);
@@ -129,6 +140,34 @@ struct Searcher::Impl {
     return result;
   }
 
+  // "More like this": the article's most distinctive body terms (Xapian's ESet with the
+  // article as the only relevant document), without the article itself.
+  Xapian::Query similar_to(const SearchRequest& request, const QueryBuilder& builder) {
+    if (!request.query.empty()) {
+      throw Error(ErrorKind::invalid_argument, "--like takes no query text");
+    }
+    const std::string id_term = schema::id_term(request.like_id);
+    const Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) {
+      throw Error(ErrorKind::not_found, "no article with id \"" + request.like_id + "\"");
+    }
+    Xapian::RSet rset;
+    rset.add_document(*it);
+    Xapian::Enquire enquire(db);
+    const StemmedTerms decider;
+    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t)
+      terms.emplace_back(*t);
+    Xapian::Query query(Xapian::Query::OP_AND_NOT,
+                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                        Xapian::Query(id_term));
+    if (const Xapian::Query filter = builder.filters(request); !filter.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    }
+    return query;
+  }
+
   // Pseudo-relevance feedback: the best terms of the top-ranked articles (Xapian's ESet,
   // weighted as they score there) are added to the query. For an all-words query they only
   // re-rank its matches; for an any-word query they may also bring in new ones.
@@ -140,12 +179,7 @@ struct Searcher::Impl {
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it)
       rset.add_document(*it);
-    // Stemmed body terms only: boolean and field terms are not topics.
-    struct StemmedTerms : Xapian::ExpandDecider {
-      bool operator()(const std::string& term) const override {
-        return term.size() > 2 && term[0] == 'Z' && term[1] >= 'a';
-      }
-    } decider;
+    const StemmedTerms decider;
     const Xapian::ESet eset =
         enquire.get_eset(static_cast<Xapian::termcount>(request.expand_terms), rset, &decider);
     if (eset.empty()) return query;

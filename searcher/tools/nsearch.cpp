@@ -69,6 +69,9 @@ int main(int argc, char** argv) {
   app.add_option("--facets", facets, "count matches by: outlet,year,month,lang,category");
   app.add_option("--facet-limit", request.facet_limit, "values per facet (0 = all)");
   app.add_flag("--json", json, "print one JSON object");
+  bool count_only = false;
+  app.add_flag("--count", count_only, "print only the number of matches");
+  app.add_option("--like", request.like_id, "articles similar to the article with this id");
   std::string trec_queries;
   nsearch::TrecRunOptions trec;
   app.add_option("--trec-run", trec_queries,
@@ -113,8 +116,14 @@ int main(int argc, char** argv) {
       nsearch::write_trec_run(searcher, queries, std::cout, trec);
       return kExitHits;
     }
+    if (count_only) {
+      request.limit = 0;
+      request.exact_total = true;
+    }
     const nsearch::SearchResult result = searcher.search(request);
-    if (json) {
+    if (count_only) {
+      std::cout << result.total << "\n";
+    } else if (json) {
       std::cout << nsearch::to_json(result) << "\n";
     } else {
       nsearch::write_text(std::cout, result, nsearch::TextStyle{use_color()});

@@ -1203,3 +1203,33 @@ TEST_CASE("Reuters-21578: indexing, re-adding, and 'crude oil' hits and facets",
   CHECK(expected > 0);
   CHECK(missed.empty());
 }
+
+TEST_CASE("nsearch --count, --like and relative dates", "[e2e]") {
+  TempDir tmp;
+  const fs::path db = tmp / "news.db";
+  index_ok(db, {kCorpus.string()});
+
+  const CommandResult count = run_nsearch(db, {"--count", "crude oil"});
+  CHECK(count.exit_code == 0);
+  CHECK(count.out == std::to_string(all_hits(db, "crude oil").size()) + "\n");
+  CHECK(run_nsearch(db, {"--count", "zzzqxv"}).out == "0\n");
+  CHECK(run_nsearch(db, {"--count", "zzzqxv"}).exit_code == 1);
+
+  const json like = search_json(db, {"--like", "hg-2019-opec-output-cut", "--limit", "5"});
+  REQUIRE_FALSE(like.at("hits").empty());
+  std::set<std::string> like_ids;
+  for (const auto& hit : like.at("hits"))
+    like_ids.insert(hit.at("id").get<std::string>());
+  CHECK_FALSE(like_ids.contains("hg-2019-opec-output-cut"));  // not itself
+  // The most similar articles to an OPEC output story are the other oil stories.
+  CHECK(like.at("hits")[0].at("title").get<std::string>().find("Oil") != std::string::npos);
+  const CommandResult unknown = run_nsearch(db, {"--like", "no-such-id"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Contains("no-such-id"));
+
+  // Relative dates: everything in the corpus is at least a year old, nothing is from the future.
+  CHECK(run_nsearch(db, {"--count", "--since", "1d", kEverything}).out == "0\n");
+  CHECK(run_nsearch(db, {"--count", "--until", "1d", kEverything}).out ==
+        run_nsearch(db, {"--count", "--since", "1900", kEverything}).out);
+  CHECK(run_nsearch(db, {"--since", "3x", "oil"}).exit_code == 2);
+}

@@ -271,3 +271,41 @@ TEST_CASE("query: words are lower-cased so that capitalised words are stemmed to
   CHECK(Fixture::ids(f.search("Contractors")) == Ids{"b1", "w1"});
   CHECK(Fixture::ids(f.search("Wahl")) == Ids{"e1"});
 }
+
+TEST_CASE("search: more like this, exact totals, relative dates", "[search]") {
+  Fixture f;
+  SearchRequest r;
+  r.like_id = "o1";
+  const SearchResult like = f.search(r);
+  REQUIRE_FALSE(like.hits.empty());
+  CHECK(like.hits[0].id == "o2");  // the other English crude oil story
+  for (const auto& hit : like.hits)
+    CHECK(hit.id != "o1");
+  r.like_id = "missing";
+  try {
+    f.search(r);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::not_found);
+  }
+  r = {};
+  r.like_id = "o1";
+  r.query = "oil";
+  CHECK_THROWS_AS(f.search(r), Error);
+
+  r = {};
+  r.query = "outlet:\"harbour gazette\" OR lang:de";
+  r.limit = 0;
+  r.exact_total = true;
+  const SearchResult counted = f.search(r);
+  CHECK(counted.hits.empty());
+  CHECK(counted.total == 4);
+  CHECK(counted.total_exact);
+
+  r.since = "400w";  // about 7.7 years before today: from 2019 on, the whole fixture
+  CHECK(f.search(r).total == 4);
+  r.since = "1d";
+  CHECK(f.search(r).total == 0);
+  CHECK(date_lower_key("0d", "--since").size() == 14);
+  CHECK_THROWS_AS(date_lower_key("5q", "--since"), Error);
+}

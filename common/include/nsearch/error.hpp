@@ -14,6 +14,7 @@ enum class ErrorKind {
   database_locked,     ///< another writer holds the database
   database_error,      ///< Xapian reported an error opening or using the database
   input_error,         ///< an input file could not be read
+  not_found,           ///< a named article (id) is not in the database
 };
 
 /// Thrown at the library boundary; the message names the file, line or query at fault.

@@ -38,6 +38,11 @@ struct SearchRequest {
   /// Pseudo-relevance feedback: add this many terms from the top articles (0 = off), each
   /// weighted up to `expand_weight` relative to an original query term.
   std::size_t expand_terms = 0;
+  /// "More like this": find articles similar to the article with this id (its most
+  /// distinctive terms), excluding it. The query text must then be empty; filters apply.
+  std::string like_id{};
+  /// Count every match exactly even without facets (slower for very common queries).
+  bool exact_total = false;
   double expand_weight = 0.5;
 };
 
