@@ -18,6 +18,45 @@ ordered_json counts_json(const std::vector<FacetCount>& counts) {
   return list;
 }
 
+// The snippet as HTML: text escaped, matches wrapped in <mark>.
+std::string snippet_html(const Hit& hit) {
+  std::string out;
+  std::size_t pos = 0;
+  auto escape = [&out](std::string_view text) {
+    for (const char c : text) {
+      switch (c) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out += c;
+      }
+    }
+  };
+  const std::string_view snippet = hit.snippet;
+  for (const auto& [begin, end] : hit.highlights) {
+    escape(snippet.substr(pos, begin - pos));
+    out += "<mark>";
+    escape(snippet.substr(begin, end - begin));
+    out += "</mark>";
+    pos = end;
+  }
+  escape(snippet.substr(pos));
+  return out;
+}
+
 std::string dump(const ordered_json& j) {
   // Stored text is valid UTF-8; `replace` guards against anything that is not.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -49,6 +88,8 @@ std::string to_json(const SearchResult& result) {
     for (const auto& [begin, end] : hit.highlights)
       ranges.push_back({begin, end});
     h["highlights"] = ranges;
+    h["snippet_html"] =
+        hit.snippet.empty() ? ordered_json(nullptr) : ordered_json(snippet_html(hit));
     hits.push_back(std::move(h));
   }
   j["hits"] = std::move(hits);

@@ -309,3 +309,11 @@ TEST_CASE("search: more like this, exact totals, relative dates", "[search]") {
   CHECK(date_lower_key("0d", "--since").size() == 14);
   CHECK_THROWS_AS(date_lower_key("5q", "--since"), Error);
 }
+
+TEST_CASE("output: snippet_html escapes the text and marks the matches", "[output]") {
+  Fixture f;
+  const std::string json = to_json(f.search("ampersands"));
+  CHECK(json.find(
+            "\"snippet_html\":\"A title with markup &amp; <mark>ampersands</mark> &lt; &gt;.\"") !=
+        std::string::npos);
+}
