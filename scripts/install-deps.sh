@@ -11,6 +11,7 @@ packages=(
   libxxhash-dev                  # content digests and long-term hashing
   libcld2-dev                    # language identification
   libgumbo-dev                   # HTML5 parsing
+  libarchive-dev                 # compressed inputs, archives (tar, zip...) and WARC files
   catch2                         # unit tests (v2)
   python3                        # evaluation scripts (tests/eval)
 )

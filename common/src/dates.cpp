@@ -187,12 +187,12 @@ std::optional<int> zone_offset(std::string_view w, int month) {
     int minutes;
   };
   static constexpr Zone kZones[] = {
-      {"z", 0},      {"gmt", 0},    {"utc", 0},    {"ut", 0},     {"bst", 60},    {"cet", 60},
-      {"cest", 120}, {"eet", 120},  {"eest", 180}, {"msk", 180},  {"ist", 330},   {"sgt", 480},
-      {"hkt", 480},  {"jst", 540},  {"kst", 540},  {"aest", 600}, {"aedt", 660},  {"awst", 480},
-      {"nzst", 720}, {"nzdt", 780}, {"est", -300}, {"edt", -240}, {"cst", -360},  {"cdt", -300},
-      {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"akst", -540}, {"hst", -600},
-      {"wat", 60},   {"cat", 120},  {"eat", 180},  {"sast", 120},
+      {"z", 0},      {"gmt", 0},    {"utc", 0},    {"ut", 0},     {"bst", 60},   {"cet", 60},
+      {"cest", 120}, {"eet", 120},  {"eest", 180}, {"msk", 180},  {"ist", 330},  {"sgt", 480},
+      {"hkt", 480},  {"jst", 540},  {"kst", 540},  {"aest", 600}, {"aedt", 660}, {"awst", 480},
+      {"wst", 480},  {"nzst", 720}, {"nzdt", 780}, {"est", -300}, {"edt", -240}, {"cst", -360},
+      {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"akst", -540},
+      {"hst", -600}, {"wat", 60},   {"cat", 120},  {"eat", 180},  {"sast", 120},
   };
   for (const auto& z : kZones) {
     if (w == z.name) return z.minutes;

@@ -1,15 +1,13 @@
 #include "nsearch/article_reader.hpp"
 
-#include "extraction.hpp"
-#include "input_file.hpp"
+#include "field_mapping.hpp"
+#include "input_dispatch.hpp"
 #include "input_format.hpp"
-#include "jsonl_reader.hpp"
 #include "language_detect.hpp"
 #include "languages.hpp"
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
-#include "text_reader.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -42,21 +40,30 @@ std::string derive_id(const Article& a) {
     const std::string host = text::url_host(a.url);
     return (host.empty() ? "url" : host) + "-" + text::hex_digest(a.url).substr(0, 12);
   }
-  // The source is "path" or "path:line"; its absolute form does not depend on the cwd.
+  // The source is "path", "path:line", "archive!member" or "archive!member:line"; the file's
+  // absolute form does not depend on the cwd.
   std::string location = a.source;
   std::string line;
   if (const auto colon = location.rfind(':');
-      colon != std::string::npos &&
+      colon != std::string::npos && colon + 1 < location.size() &&
       location.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
     line = location.substr(colon + 1);
     location.resize(colon);
   }
+  std::string member;
+  if (const auto bang = location.find('!'); bang != std::string::npos) {
+    std::error_code ec;
+    if (!fs::exists(fs::path(location), ec)) {  // a file may have '!' in its name
+      member = location.substr(bang);
+      location.resize(bang);
+    }
+  }
   std::error_code ec;
   fs::path absolute = fs::weakly_canonical(fs::path(location), ec);
   if (ec) absolute = fs::absolute(fs::path(location));
-  std::string stem = fs::path(location).filename().string();
+  std::string stem = fs::path(member.empty() ? location : member).filename().string();
   if (const auto dot = stem.find('.'); dot != std::string::npos && dot > 0) stem.resize(dot);
-  std::string id = slug(stem) + "-" + text::hex_digest(absolute.string()).substr(0, 8);
+  std::string id = slug(stem) + "-" + text::hex_digest(absolute.string() + member).substr(0, 8);
   if (!line.empty()) id += "-" + line;
   return id;
 }
@@ -66,72 +73,32 @@ std::string derive_id(const Article& a) {
 struct ArticleReader::Impl {
   ReadOptions options;
   DiagnosticHandler on_diagnostic;
+  FieldMapper mapper;
   ReadReport report;
+
+  Impl(ReadOptions opts, DiagnosticHandler handler)
+      : options(std::move(opts)), on_diagnostic(std::move(handler)), mapper(options.field_map) {}
 
   void warn(const std::string& location, const std::string& message) const {
     if (on_diagnostic) on_diagnostic(Diagnostic{location, message});
   }
-
-  void read_file(const fs::path& path, bool named_explicitly,
-                 const std::function<void(Article&&)>& on_article, const ArticleReader& self) {
-    const InputFormat format = format_of(path);
-    const std::string display = path.string();
-    if (format == InputFormat::unsupported) {
-      if (named_explicitly) {
-        warn(display,
-             "unsupported file type (expected .txt, .html, .htm, .jsonl or .ndjson, optionally "
-             ".gz); skipped");
-        ++report.skipped;
-      }
-      return;
-    }
-    std::size_t emitted = 0;
-    std::size_t rejected = 0;
-    ReadContext ctx{
-        display,
-        [&](Article&& a) {
-          ++emitted;
-          ++report.articles;
-          self.normalise(a);
-          on_article(std::move(a));
-        },
-        [&](std::size_t line, const std::string& reason) {
-          ++rejected;
-          ++report.skipped;
-          warn(line == 0 ? display : display + ":" + std::to_string(line), reason + "; skipped");
-        },
-    };
-    try {
-      InputFile input(path);
-      ++report.files;
-      switch (format) {
-        case InputFormat::text:
-          read_text_article(input.read_all(kMaxTextFileBytes), ctx);
-          break;
-        case InputFormat::html:
-          read_html_article(input.read_all(kMaxHtmlFileBytes), ctx);
-          break;
-        case InputFormat::jsonl:
-          read_jsonl(input, ctx);
-          break;
-        case InputFormat::unsupported:
-          break;
-      }
-      report.bytes += input.bytes_read();
-    } catch (const Error& e) {
-      ctx.reject(0, e.what());
-      return;
-    }
-    if (emitted == 0 && rejected == 0) ctx.reject(0, "empty file, no articles");
-  }
 };
 
 ArticleReader::ArticleReader(ReadOptions options, DiagnosticHandler on_diagnostic)
-    : impl_(std::make_unique<Impl>(Impl{std::move(options), std::move(on_diagnostic), {}})) {}
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(on_diagnostic))) {}
 ArticleReader::~ArticleReader() = default;
 
 void ArticleReader::read(std::span<const fs::path> paths,
                          const std::function<void(Article&&)>& on_article) {
+  InputDispatcher dispatcher(
+      impl_->options, impl_->mapper, impl_->report,
+      [&](Article&& a) {
+        normalise(a);
+        on_article(std::move(a));
+      },
+      [&](const std::string& location, const std::string& message) {
+        impl_->warn(location, message);
+      });
   for (const fs::path& root : paths) {
     std::vector<fs::path> files;
     try {
@@ -142,7 +109,7 @@ void ArticleReader::read(std::span<const fs::path> paths,
       continue;
     }
     for (const fs::path& file : files)
-      impl_->read_file(file, file == root, on_article, *this);
+      dispatcher.read_file(file, file == root);
   }
 }
 
@@ -156,7 +123,8 @@ void ArticleReader::normalise(Article& a) const {
   if (a.outlet.empty()) a.outlet = impl_->options.default_outlet;
 
   if (!a.date.empty()) {
-    if (const auto parsed = parse_date(a.date)) {
+    // A date with trailing noise ("Jan 15, 2008 7:00 pm US") still has a date in it.
+    if (auto parsed = parse_date(a.date); parsed || (parsed = find_date(a.date))) {
       a.date = parsed->iso();
     } else {
       impl_->warn(a.source, "unrecognised date \"" + a.date + "\"; indexed without a date");

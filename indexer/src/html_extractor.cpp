@@ -1,14 +1,164 @@
+// The HTML article extractor: decodes the page to UTF-8 (html_charset), parses it with gumbo
+// (html_dom), reads the metadata the page declares (html_metadata), cuts the visible text into
+// blocks (html_blocks) and finds the article by content scoring (html_content), with the
+// headline located among the blocks (html_headline).
 #include <gumbo.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "extraction.hpp"
+#include "html_blocks.hpp"
+#include "html_charset.hpp"
+#include "html_content.hpp"
+#include "html_dom.hpp"
+#include "html_headline.hpp"
+#include "html_metadata.hpp"
+#include "text_util.hpp"
 
 namespace nsearch {
+namespace {
 
-Extraction extract_html(std::string_view html) {
+using html::Block;
+
+/// Where the headline comes from, best first: the page's own declaration (JSON-LD, og:title),
+/// the heading shown above the article, the cleaned <title>.
+std::string choose_title(const html::PageMetadata& meta, const html::TitleParts& title_parts,
+                         std::span<const Block> blocks, const html::MainText& main,
+                         std::optional<std::size_t> matched) {
+  if (!meta.headline.empty()) return meta.headline;
+  if (!meta.og_title.empty()) {
+    std::string og = html::split_title(meta.og_title, meta.site_name).headline;
+    if (!og.empty()) return og;
+  }
+  if (!main.blocks.empty()) {
+    const auto chosen =
+        html::choose_headline(blocks, title_parts.headline, main.blocks.front(), matched);
+    if (chosen) return blocks[*chosen].text;
+  }
+  if (matched) return blocks[*matched].text;
+  return title_parts.headline;
+}
+
+/// Text fit for the index: C0 controls (other than line breaks, which never occur in blocks)
+/// and U+FFFD replacement characters removed.
+std::string clean_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) continue;
+    if (s.substr(i).starts_with("\xEF\xBF\xBD")) {
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return text::collapse_whitespace(out);
+}
+
+std::string join_body(std::span<const Block> blocks, const std::vector<std::size_t>& picked,
+                      std::string_view title) {
+  std::string body;
+  for (const std::size_t i : picked) {
+    std::string paragraph = clean_text(blocks[i].text);
+    if (paragraph.empty() || paragraph == title) continue;  // the headline is the title
+    if (!body.empty()) body += '\n';
+    body += paragraph;
+  }
+  return body;
+}
+
+std::size_t word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (const char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+/// Plain text with paragraphs on lines, cleaned like the blocks of the page.
+std::string paragraphs_of(std::string_view text) {
+  std::string body;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string paragraph = clean_text(text.substr(start, end - start));
+    if (!paragraph.empty()) {
+      if (!body.empty()) body += '\n';
+      body += paragraph;
+    }
+    start = end + 1;
+  }
+  return body;
+}
+
+// An article has at least a few sentences; less is a stub, a caption page or a video page.
+constexpr std::size_t kMinArticleWords = 30;
+// Pages that call themselves websites or indexes need this much prose to count as articles.
+constexpr std::size_t kMinUndeclaredWords = 150;
+// An index page has several times more teaser text than anything else.
+constexpr std::size_t kIndexTeaserRatio = 3;
+
+/// Why the page is not an article, or empty when it is one.
+std::string not_article_reason(const html::PageMetadata& meta, const html::MainText& main,
+                               std::string_view title) {
+  if (main.blocks.empty()) return "no article text found in the HTML page";
+  const std::string lower_title = text::lowercase(title);
+  for (const std::string_view error : {"404", "page not found", "not found", "error"}) {
+    if (lower_title.find(error) != std::string::npos && main.prose_words < kMinUndeclaredWords)
+      return "the HTML page is an error page";
+  }
+  if (main.prose_words < kMinArticleWords) return "too little text for an article in the HTML page";
+  // Index pages: headlines with teasers, and only a short text between them. Article pages
+  // can carry more teaser text than article, but their article is longer.
+  if (!meta.declares_article && main.prose_words < kMinUndeclaredWords &&
+      main.teaser_words > kIndexTeaserRatio * main.prose_words)
+    return "the HTML page is an index of headlines and teasers, not an article";
+  if (meta.declares_page && main.prose_words < kMinUndeclaredWords)
+    return "the HTML page declares itself a website or index page, not an article";
+  return {};
+}
+
+}  // namespace
+
+Extraction extract_html(std::string_view bytes) {
+  const std::string utf8 = html::limit_markup(html::to_utf8(bytes));
+  const html::ParsedHtml page(utf8);
+  const html::PageMetadata meta = html::read_metadata(page.root());
+  std::vector<Block> blocks = html::split_blocks(page.root());
+  html::count_stop_words(blocks, html::guess_language(blocks));
+
+  const html::TitleParts title_parts = html::split_title(meta.title_tag, meta.site_name);
+  std::string declared = meta.headline;
+  if (declared.empty()) declared = html::split_title(meta.og_title, meta.site_name).headline;
+  std::optional<std::size_t> matched =
+      html::find_headline(blocks, declared.empty() ? title_parts.headline : declared);
+  if (!matched) matched = html::only_h1(blocks);
+  const html::MainText main = html::select_main_text(blocks, matched);
+
   Extraction e;
-  e.is_article = false;
-  e.reason = "HTML extraction not implemented yet";
-  (void)html;
+  Article& a = e.article;
+  a.title = clean_text(choose_title(meta, title_parts, blocks, main, matched));
+  a.outlet = clean_text(!meta.site_name.empty() ? meta.site_name : title_parts.site);
+  a.author = clean_text(meta.author);
+  a.date = clean_text(meta.date);
+  a.url = clean_text(meta.url);
+  a.lang = clean_text(meta.lang);
+  a.category = clean_text(meta.category);
+  a.body = join_body(blocks, main.blocks, a.title);
+  e.reason = not_article_reason(meta, main, a.title);
+  if (!e.reason.empty() && word_count(meta.article_body) >= kMinArticleWords) {
+    // The page body is rendered by scripts or behind a paywall, but the JSON-LD has the text.
+    a.body = paragraphs_of(meta.article_body);
+    e.reason.clear();
+  }
+  e.is_article = e.reason.empty();
   return e;
 }
 

@@ -39,7 +39,8 @@ struct Indexer::Impl {
   Impl(IndexOptions opts, DiagnosticHandler handler)
       : options(std::move(opts)),
         on_diagnostic(std::move(handler)),
-        reader({options.default_outlet, options.default_lang}, on_diagnostic),
+        reader({options.default_outlet, options.default_lang, options.field_map, options.csv},
+               on_diagnostic),
         db(open_writable(options.db_path)) {}
 
   void warn(const std::string& location, const std::string& message) {

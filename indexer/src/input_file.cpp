@@ -1,41 +1,56 @@
 #include "input_file.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 
+#include "archive_input.hpp"
 #include "nsearch/error.hpp"
 
 namespace nsearch {
 
 namespace {
 constexpr std::size_t kBufferBytes = 256 * 1024;
-}
 
-InputFile::InputFile(const std::filesystem::path& path) : path_(path), buf_(kBufferBytes) {
-  file_ = gzopen(path.c_str(), "rb");
-  if (file_ == nullptr) {
-    throw Error(ErrorKind::input_error,
-                path.string() + ": cannot open: " + std::strerror(errno != 0 ? errno : ENOENT));
+std::uint64_t size_on_disk(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+}  // namespace
+
+InputFile::InputFile(const std::filesystem::path& path)
+    : guard_(std::make_unique<ExpansionGuard>(size_on_disk(path))), buf_(kBufferBytes) {
+  try {
+    archive_ = std::make_unique<ArchiveReader>(path, *guard_, /*containers=*/false);
+    if (archive_->next()) source_ = &archive_->member();
+  } catch (const Error& e) {
+    throw Error(ErrorKind::input_error, path.string() + ": " + e.what());
   }
-  gzbuffer(file_, kBufferBytes);
 }
 
-InputFile::~InputFile() {
-  if (file_ != nullptr) gzclose(file_);
-}
+InputFile::InputFile(ByteSource& source) : source_(&source), buf_(kBufferBytes) {}
+
+InputFile::~InputFile() = default;
 
 bool InputFile::fill() {
-  const int n = gzread(file_, buf_.data(), static_cast<unsigned>(buf_.size()));
-  if (n < 0) {
-    int code = 0;
-    const char* msg = gzerror(file_, &code);
-    throw Error(ErrorKind::input_error, path_.string() + ": read error: " + (msg ? msg : "?"));
+  if (source_ == nullptr) return false;
+  if (pos_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
   }
-  pos_ = 0;
-  end_ = static_cast<std::size_t>(n);
-  consumed_ += end_;
+  if (end_ == buf_.size()) return true;
+  const std::size_t n = source_->read(buf_.data() + end_, buf_.size() - end_);
+  end_ += n;
+  consumed_ += n;
   return n > 0;
+}
+
+std::string_view InputFile::peek(std::size_t n) {
+  n = std::min(n, buf_.size());
+  while (end_ - pos_ < n && fill()) {
+  }
+  return {buf_.data() + pos_, std::min(n, end_ - pos_)};
 }
 
 InputFile::LineStatus InputFile::read_line(std::string& line, std::size_t max_bytes) {
@@ -73,17 +88,40 @@ InputFile::LineStatus InputFile::read_line(std::string& line, std::size_t max_by
 }
 
 std::string InputFile::read_all(std::size_t max_bytes) {
-  std::string out(buf_.data() + pos_, end_ - pos_);
-  pos_ = end_;
-  while (fill()) {
-    if (out.size() + end_ > max_bytes) {
+  std::string out;
+  for (;;) {
+    if (pos_ == end_ && !fill()) break;
+    if (out.size() + (end_ - pos_) > max_bytes) {
       throw Error(ErrorKind::input_error,
                   "larger than the limit of " + std::to_string(max_bytes >> 20) + " MiB");
     }
-    out.append(buf_.data(), end_);
+    out.append(buf_.data() + pos_, end_ - pos_);
     pos_ = end_;
   }
   return out;
+}
+
+std::size_t InputFile::read(std::string& out, std::size_t n) {
+  std::size_t done = 0;
+  while (done < n) {
+    if (pos_ == end_ && !fill()) break;
+    const std::size_t take = std::min(n - done, end_ - pos_);
+    out.append(buf_.data() + pos_, take);
+    pos_ += take;
+    done += take;
+  }
+  return done;
+}
+
+std::size_t InputFile::skip(std::size_t n) {
+  std::size_t done = 0;
+  while (done < n) {
+    if (pos_ == end_ && !fill()) break;
+    const std::size_t take = std::min(n - done, end_ - pos_);
+    pos_ += take;
+    done += take;
+  }
+  return done;
 }
 
 bool looks_binary(std::string_view data) {

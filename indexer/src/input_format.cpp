@@ -1,21 +1,111 @@
 #include "input_format.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <array>
+#include <string>
 
 #include "nsearch/error.hpp"
-#include "text_util.hpp"
 
 namespace nsearch {
 
+namespace {
+
+bool is_compression_suffix(std::string_view ext) {
+  constexpr std::array<std::string_view, 7> kSuffixes = {".gz",  ".bz2", ".xz", ".lzma",
+                                                         ".zst", ".lz4", ".bz"};
+  return std::find(kSuffixes.begin(), kSuffixes.end(), ext) != kSuffixes.end();
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
+}
+
+}  // namespace
+
 InputFormat format_of(const std::filesystem::path& path) {
-  std::filesystem::path p = path;
-  if (text::lowercase(p.extension().string()) == ".gz") p = p.stem();
-  const std::string ext = text::lowercase(p.extension().string());
+  std::filesystem::path p = path.filename();
+  std::string ext = ascii_lower(p.extension().string());
+  for (int i = 0; i < 4 && is_compression_suffix(ext); ++i) {
+    p = p.stem();
+    ext = ascii_lower(p.extension().string());
+  }
   if (ext == ".txt" || ext == ".text") return InputFormat::text;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
   if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::jsonl;
+  if (ext == ".json") return InputFormat::json;
+  if (ext == ".csv") return InputFormat::csv;
+  if (ext == ".tsv" || ext == ".tab") return InputFormat::tsv;
+  if (ext == ".warc") return InputFormat::warc;
+  if (ext == ".zip" || ext == ".tar" || ext == ".tgz" || ext == ".tbz2" || ext == ".tbz" ||
+      ext == ".txz" || ext == ".tzst" || ext == ".7z" || ext == ".cpio") {
+    return InputFormat::archive;
+  }
   return InputFormat::unsupported;
+}
+
+bool is_compressed_name(const std::filesystem::path& path) {
+  return is_compression_suffix(ascii_lower(path.extension().string()));
+}
+
+bool has_foreign_extension(const std::filesystem::path& path) {
+  std::filesystem::path p = path.filename();
+  for (int i = 0; i < 4 && is_compressed_name(p); ++i)
+    p = p.stem();
+  return p.has_extension() && !p.stem().empty() && format_of(p) == InputFormat::unsupported;
+}
+
+InputFormat sniff_format(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const auto start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return InputFormat::unsupported;
+  head.remove_prefix(start);
+  if (head.starts_with("WARC/")) return InputFormat::warc;
+  if (head.front() == '{' || head.front() == '[') return InputFormat::json;
+  if (starts_with_nocase(head, "<!doctype html") || starts_with_nocase(head, "<html")) {
+    return InputFormat::html;
+  }
+  return InputFormat::unsupported;
+}
+
+bool is_documentation(const std::filesystem::path& path) {
+  std::string name = ascii_lower(path.filename().string());
+  if (const auto dot = name.find('.'); dot != std::string::npos) name.resize(dot);
+  for (const std::string_view doc :
+       {"readme", "license", "licence", "copying", "changelog", "notice", "authors"}) {
+    if (name == doc) return true;
+  }
+  return false;
+}
+
+const char* format_name(InputFormat format) {
+  switch (format) {
+    case InputFormat::text:
+      return "text";
+    case InputFormat::html:
+      return "HTML";
+    case InputFormat::jsonl:
+      return "JSON Lines";
+    case InputFormat::json:
+      return "JSON";
+    case InputFormat::csv:
+      return "CSV";
+    case InputFormat::tsv:
+      return "TSV";
+    case InputFormat::warc:
+      return "WARC";
+    case InputFormat::archive:
+      return "archive";
+    case InputFormat::unsupported:
+      break;
+  }
+  return "unsupported";
 }
 
 std::vector<std::filesystem::path> list_input_files(const std::filesystem::path& root) {

@@ -1,11 +1,545 @@
+// The text-dump cleaner: finds the article in a lynx/innerText dump of a news page.
+//
+// 1. Lines: the dump is cut into lines (hard-wrapped paragraphs re-joined), cleaned of bullets,
+//    image placeholders and form fields, and measured (text_cleaner_lines); stock phrases of
+//    page furniture give some lines a cue (text_cleaner_phrases).
+// 2. Rating: each line is rated from its shape alone (`rate`): sentence punctuation, length,
+//    share of function words, capitalisation, cues.
+// 3. Body: the run of lines with the most prose, as a maximum-sum run where prose counts for and
+//    furniture against, not crossing comment sections or comment signatures (`best_run`); in it,
+//    prose lines and the short lines between them (`body_lines`), then only the groups of them
+//    that are about the same thing as the largest one (`keep_coherent`).
+// 4. Metadata: the headline is the heading-like line above the body that shares most words with
+//    it (`find_title`); byline, date and credit come from the lines around (`find_metadata`,
+//    text_cleaner_meta); the site name from a name glued to its home link.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
 #include "extraction.hpp"
+#include "text_cleaner_lines.hpp"
+#include "text_cleaner_meta.hpp"
+#include "text_cleaner_phrases.hpp"
 
 namespace nsearch {
+namespace {
+
+using text_dump::Cue;
+using text_dump::DumpLine;
+
+/// How much a line looks like article prose, before looking at its neighbours.
+enum class Quality { kBad, kShort, kNearGood, kGood };
+
+// Thresholds of the line rating. Sentence punctuation at the end is the strongest single sign
+// of prose: most lines of news text end with it, and most menus, headlines, link lists and
+// glued link runs do not. Function words and letter case tell the rest.
+constexpr std::size_t kShortWords = 8;      // below: too short to judge alone
+constexpr std::size_t kGoodWords = 15;      // from here a sentence-shaped line is prose
+constexpr std::size_t kLongWords = 30;      // a line this long without a full stop...
+constexpr double kProseStopDensity = 0.25;  // ... is prose only with this share of function words
+constexpr double kLowStopDensity = 0.15;    // below: lists of names and headlines
+constexpr double kHeadlineCapitalRatio = 0.5;  // Title Case Headlines Capitalise Most Words
+constexpr double kListingCapitalRatio = 0.8;
+
+Quality rate(const DumpLine& line) {
+  if (line.cue != Cue::kNone) return Quality::kBad;
+  if (line.has_url && line.words < 10) return Quality::kBad;
+  const double stop = line.stop_density();
+  const bool capitalised = line.capital_ratio() >= kHeadlineCapitalRatio;
+  if (line.bullet) {
+    return line.words >= kGoodWords && line.ends_sentence && stop >= kProseStopDensity
+               ? Quality::kNearGood
+               : Quality::kBad;
+  }
+  if (line.words < kShortWords) return Quality::kShort;
+  if (line.ends_sentence) {
+    // Nearly every word capitalised: a list of names or titles, or text in capitals.
+    const bool listing = line.capital_ratio() >= kListingCapitalRatio;
+    if (line.words >= kGoodWords)
+      return (stop >= kLowStopDensity || !capitalised) && !listing ? Quality::kGood
+                                                                   : Quality::kNearGood;
+    return stop >= kLowStopDensity ? Quality::kNearGood : Quality::kShort;
+  }
+  if (line.words >= kLongWords && stop >= kProseStopDensity && !capitalised)
+    return Quality::kNearGood;
+  if (line.words >= kGoodWords && (stop < kLowStopDensity || capitalised)) return Quality::kBad;
+  return Quality::kShort;
+}
+
+/// Weight of a line in the body search: prose counts for (a word a point), furniture against.
+/// A short line costs a little, so that the run crosses a subheading or two but not a menu; a
+/// bad line costs more the longer it is, so that a big link box cuts the run.
+double weight(const DumpLine& line, Quality q) {
+  constexpr double kNearGoodShare = 0.5;  // of its words a doubtful prose line counts
+  constexpr double kShortCost = 1.5;
+  constexpr double kBadCost = 4.0;
+  constexpr double kBadCostPerWord = 0.25;
+  constexpr std::size_t kMaxCostedWords = 100;
+  switch (q) {
+    case Quality::kGood:
+      return static_cast<double>(line.words);
+    case Quality::kNearGood:
+      return kNearGoodShare * static_cast<double>(line.words);
+    case Quality::kShort:
+      return -kShortCost;
+    case Quality::kBad:
+      if (line.cue == Cue::kInterruption) return -kShortCost;  // an ad slot inside the text
+      break;
+  }
+  return -(kBadCost + kBadCostPerWord * static_cast<double>(std::min(line.words, kMaxCostedWords)));
+}
+
+struct Span {
+  std::size_t begin = 0;  // first line
+  std::size_t end = 0;    // one past the last line
+  double score = 0;
+  bool empty() const { return end <= begin; }
+};
+
+bool is_prose(Quality q) {
+  return q == Quality::kGood || q == Quality::kNearGood;
+}
+
+/// A line after which the body cannot go on: the start of a comment section, or a signature
+/// (byline or date) once prose has begun, since comment threads sign every comment
+/// ("Posted by: Jo | Jan 10, 2008 4:49 PM") while an article's byline comes before its text.
+bool ends_body(const DumpLine& line, bool prose_seen) {
+  return line.cue == Cue::kCommentsStart ||
+         (prose_seen && (line.cue == Cue::kByline || line.cue == Cue::kDate));
+}
+
+/// The body's run of lines: the run with the largest total weight (Kadane's algorithm) that does
+/// not cross a line that ends the body (see `ends_body`). Once a comment section has begun after
+/// an article-sized run, what follows is most likely comments, and a run there must outweigh
+/// the earlier one many times over to be taken for the article. (A comment section heading
+/// before any article-sized run is a sidebar widget such as "Comment of the day".)
+Span best_run(const std::vector<DumpLine>& lines, const std::vector<Quality>& quality) {
+  constexpr double kArticleScore = 80;       // about three paragraphs of prose
+  constexpr double kCommentsDiscount = 0.1;  // weight of runs inside a comment section
+  Span best{};
+  double best_effective = 0;
+  bool in_comments = false;
+  double sum = 0;
+  std::size_t start = 0;
+  bool prose_seen = false;  // the current run holds prose
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (ends_body(lines[i], prose_seen)) {
+      // After an article-sized run, a comment heading starts the comments.
+      in_comments |= lines[i].cue == Cue::kCommentsStart && best.score >= kArticleScore;
+      sum = 0;
+      prose_seen = false;
+      continue;
+    }
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+      prose_seen = false;
+    }
+    sum += weight(lines[i], quality[i]);
+    prose_seen |= is_prose(quality[i]);
+    const double effective = in_comments ? sum * kCommentsDiscount : sum;
+    if (effective > best_effective) {
+      best = {start, i + 1, sum};
+      best_effective = effective;
+    }
+  }
+  return best;
+}
+
+/// Ads and photo captions sit inside articles: they neither start nor end the text around them.
+bool is_transparent(const DumpLine& line) {
+  return line.cue == Cue::kInterruption || line.cue == Cue::kCaption;
+}
+
+/// The lines of `run` that belong to the body: prose, and short lines (subheadings, short
+/// sentences) that sit between prose lines.
+std::vector<std::size_t> body_lines(const std::vector<DumpLine>& lines,
+                                    const std::vector<Quality>& quality, Span run) {
+  std::vector<std::size_t> kept;
+  // Nearest non-short line after each position, so each short line is decided in O(1).
+  std::vector<std::optional<Quality>> next_decided(run.end - run.begin + 1);
+  for (std::size_t i = run.end; i-- > run.begin;) {
+    const bool undecided = quality[i] == Quality::kShort || is_transparent(lines[i]);
+    next_decided[i - run.begin] = undecided ? next_decided[i - run.begin + 1] : quality[i];
+  }
+  std::optional<Quality> previous_decided;
+  for (std::size_t i = run.begin; i < run.end; ++i) {
+    const Quality q = quality[i];
+    if (is_prose(q)) {
+      kept.push_back(i);
+    } else if (q == Quality::kShort && previous_decided && is_prose(*previous_decided) &&
+               next_decided[i - run.begin + 1] && is_prose(*next_decided[i - run.begin + 1])) {
+      kept.push_back(i);
+    }
+    if (q != Quality::kShort && !is_transparent(lines[i])) previous_decided = q;
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------- topic coherence
+
+using TermSet = std::unordered_set<std::string>;
+
+/// A word reduced so that its simple inflections match: "Liverpool's" and "Americans" count as
+/// "liverpool" and "american".
+std::string term_of(std::string word) {
+  for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+    if (word.ends_with(possessive)) word.resize(word.size() - possessive.size());
+  }
+  if (word.size() > 4 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
+  return word;
+}
+
+/// Adds the content words (not function words, at least 3 letters) of `line` to `terms`.
+void add_terms(const DumpLine& line, TermSet& terms) {
+  constexpr std::size_t kMaxWordsPerLine = 400;
+  for (std::string& w : text_dump::word_tokens(line.text, kMaxWordsPerLine)) {
+    if (w.size() >= 3 && !text_dump::is_stop_word(w)) terms.insert(term_of(std::move(w)));
+  }
+}
+
+/// How strongly the lines strictly between `from` and `to` separate the text around them: ads
+/// and photo captions sit inside articles and count nothing, page furniture (share rows,
+/// "Related stories") counts double, other lines once.
+std::size_t separation(const std::vector<DumpLine>& lines, std::size_t from, std::size_t to) {
+  std::size_t n = 0;
+  for (std::size_t i = from + 1; i < to; ++i) {
+    if (!is_transparent(lines[i])) n += lines[i].cue == Cue::kBoilerplate ? 2 : 1;
+  }
+  return n;
+}
+
+/// Share of the content words of `lines[group]` that also occur in `topic`.
+double topic_share(const std::vector<DumpLine>& lines, const std::vector<std::size_t>& group,
+                   const TermSet& topic) {
+  TermSet terms;
+  for (const std::size_t i : group)
+    add_terms(lines[i], terms);
+  if (terms.empty()) return 1.0;
+  std::size_t shared = 0;
+  for (const std::string& t : terms)
+    shared += topic.contains(t);
+  return static_cast<double>(shared) / static_cast<double>(terms.size());
+}
+
+/// The share of its content words a group of body lines must have in common with the article's
+/// core to join it, given on which side of the core it lies and how strongly it is separated
+/// from its neighbour towards the core. Text before the core is usually the article's lead cut
+/// off by a photo or a toolbar; text after it is more often something else (the next story, a
+/// blurb about the site, comments). The further away, the more alike it must be. A short core
+/// says too little about the topic to judge groups close to it.
+double min_topic_share(bool before_core, std::size_t separation, std::size_t core_words) {
+  constexpr std::size_t kNear = 3;         // a line or two of furniture
+  constexpr std::size_t kFar = 10;         // a whole box of links
+  constexpr std::size_t kShortCore = 100;  // words
+  constexpr double kAny = 0.0;
+  constexpr double kSome = 0.15;  // a few names or key words in common
+  constexpr double kMuch = 0.35;
+  constexpr double kNever = 2.0;
+  if (separation < kNear && core_words < kShortCore) return kAny;
+  if (before_core) return separation <= kNear ? kAny : separation < kFar ? kSome : kMuch;
+  return separation < kNear ? kSome : separation < kFar ? kMuch : kNever;
+}
+
+/// Body lines in groups, split wherever furniture separates them (see `separation`).
+struct LineGroup {
+  std::vector<std::size_t> lines;
+  std::size_t separation = 0;  // from the previous group
+};
+std::vector<LineGroup> group_lines(const std::vector<DumpLine>& lines,
+                                   const std::vector<std::size_t>& kept) {
+  constexpr std::size_t kGroupGap = 2;  // separation between groups
+  std::vector<LineGroup> groups;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    const std::size_t gap = k == 0 ? 0 : separation(lines, kept[k - 1], kept[k]);
+    if (k == 0 || gap >= kGroupGap) groups.push_back({{}, gap});
+    groups.back().lines.push_back(kept[k]);
+  }
+  return groups;
+}
+
+/// A heading of a teaser in a list of stories: a few words, no sentence punctuation (a question
+/// ending in '?' is more likely an interview's).
+bool teaser_heading(const DumpLine& line, Quality q) {
+  constexpr std::size_t kMinWords = 3;
+  return q == Quality::kShort && line.words >= kMinWords && !line.ends_sentence;
+}
+
+/// A group that lists other stories, each a headline and its first paragraph: "Army Day marked /
+/// New Delhi (ANI): The army on Tuesday... / Court lifts ban / New Delhi (ANI): The court...". An
+/// article's subheadings head several paragraphs each, or few of them.
+bool is_teaser_list(const std::vector<DumpLine>& lines, const std::vector<Quality>& quality,
+                    const LineGroup& group) {
+  constexpr std::size_t kMinTeasers = 3;
+  const std::vector<std::size_t>& g = group.lines;
+  std::size_t teasers = 0;
+  std::size_t prose = 0;
+  for (std::size_t k = 0; k < g.size(); ++k) {
+    prose += is_prose(quality[g[k]]);
+    const bool single_paragraph =
+        k + 1 < g.size() && is_prose(quality[g[k + 1]]) &&
+        (k + 2 == g.size() || teaser_heading(lines[g[k + 2]], quality[g[k + 2]]));
+    teasers += teaser_heading(lines[g[k]], quality[g[k]]) && single_paragraph;
+  }
+  return teasers >= kMinTeasers && teasers * 2 >= prose;
+}
+
+/// Keeps the body lines that belong to the article. They fall into groups wherever furniture
+/// separates them (see `separation`); the group with the most prose is the article's core, and
+/// neighbouring groups join it while they are close and alike enough (see `min_topic_share`).
+/// An "About us" blurb or an author's biography after the article, or a stray paragraph of
+/// another story, does not.
+std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
+                                       const std::vector<Quality>& quality,
+                                       const std::vector<std::size_t>& kept) {
+  const std::vector<LineGroup> groups = group_lines(lines, kept);
+  if (groups.size() <= 1) return kept;
+  auto prose_words = [&](const LineGroup& group) {
+    std::size_t n = 0;
+    for (const std::size_t i : group.lines)
+      n += is_prose(quality[i]) ? lines[i].words : 0;
+    return n;
+  };
+  // The core is the group with the most prose; a list of teasers only when nothing else has an
+  // article's worth (then the list may well be the article: a ranking, a press review).
+  constexpr std::size_t kArticleWords = 50;
+  auto core_weight = [&](const LineGroup& group) {
+    const std::size_t words = prose_words(group);
+    return is_teaser_list(lines, quality, group) ? std::min(words, kArticleWords - 1) : words;
+  };
+  std::size_t core = 0;
+  for (std::size_t g = 1; g < groups.size(); ++g) {
+    if (core_weight(groups[g]) > core_weight(groups[core])) core = g;
+  }
+  TermSet topic;
+  auto join = [&](const LineGroup& group) {
+    for (const std::size_t i : group.lines)
+      add_terms(lines[i], topic);
+  };
+  join(groups[core]);
+  const std::size_t core_words = prose_words(groups[core]);
+  std::size_t first = core;
+  std::size_t last = core;
+  while (last + 1 < groups.size() &&
+         topic_share(lines, groups[last + 1].lines, topic) >=
+             min_topic_share(false, groups[last + 1].separation, core_words)) {
+    join(groups[++last]);
+  }
+  while (first > 0 && topic_share(lines, groups[first - 1].lines, topic) >=
+                          min_topic_share(true, groups[first].separation, core_words)) {
+    join(groups[--first]);
+  }
+  std::vector<std::size_t> coherent;
+  for (std::size_t g = first; g <= last; ++g)
+    coherent.insert(coherent.end(), groups[g].lines.begin(), groups[g].lines.end());
+  return coherent;
+}
+
+// ---------------------------------------------------------------- title
+
+/// Content words of the body's first few hundred words: what the article is about, for picking
+/// its headline.
+TermSet topic_terms(const std::vector<DumpLine>& lines, const std::vector<std::size_t>& body) {
+  constexpr std::size_t kTopicWords = 400;
+  TermSet terms;
+  std::size_t seen = 0;
+  for (const std::size_t i : body) {
+    add_terms(lines[i], terms);
+    seen += lines[i].words;
+    if (seen >= kTopicWords) break;
+  }
+  return terms;
+}
+
+constexpr std::size_t kMaxHeadlineWords = 30;
+
+/// A line that may be a headline: a few words, no cue, not a list item, link or teaser, not
+/// mostly function words, not a breadcrumb trail.
+bool heading_like(const DumpLine& line) {
+  constexpr std::size_t kMaxSeparators = 1;
+  constexpr double kMaxStopDensity = 0.6;
+  return line.words >= 2 && line.words <= kMaxHeadlineWords && line.cue == Cue::kNone &&
+         !line.bullet && !line.has_url && !line.ends_ellipsis &&
+         line.stop_density() < kMaxStopDensity && line.separators <= kMaxSeparators;
+}
+
+/// How well a heading-like line fits as the headline of a body about `topic`, placed
+/// `distance` lines before it; negative when it does not fit. A headline names the story's
+/// main actors and subject, so most of its content words recur in the body; a menu item or a
+/// person's name may recur too, but says less (fewer shared words); a photo caption is a
+/// sentence.
+double headline_fit(const DumpLine& line, const TermSet& topic, std::size_t distance) {
+  constexpr std::size_t kNearLines = 10;  // headline, deck, byline, date, photo...
+  constexpr std::size_t kLongHeadlineWords = 14;
+  constexpr double kShareWeight = 1.5;       // per share of its content words in the body
+  constexpr double kSharedWordWeight = 0.4;  // per shared word, up to kMaxSharedWords
+  constexpr std::size_t kMaxSharedWords = 6;
+  constexpr double kFarPenalty = 0.05;      // per line beyond kNearLines
+  constexpr double kSentencePenalty = 2.0;  // ends with a full stop: a caption or a teaser
+  constexpr double kShortPenalty = 1.0;     // one or two words: a name or a section
+  constexpr double kLongPenalty = 0.5;      // many words: a caption or a summary
+  std::size_t content = 0;
+  std::size_t shared = 0;
+  for (const std::string& w : text_dump::word_tokens(line.text, kMaxHeadlineWords)) {
+    if (w.size() < 3 || text_dump::is_stop_word(w)) continue;
+    ++content;
+    shared += topic.contains(term_of(w));
+  }
+  constexpr double kMinShare = 0.25;
+  if (content == 0 || shared == 0) return -1;
+  const double share = static_cast<double>(shared) / static_cast<double>(content);
+  if (share < kMinShare) return -1;
+  double fit = kShareWeight * share +
+               kSharedWordWeight * static_cast<double>(std::min(shared, kMaxSharedWords));
+  if (distance > kNearLines) fit -= kFarPenalty * static_cast<double>(distance - kNearLines);
+  if (line.ends_sentence && line.text.back() == '.') fit -= kSentencePenalty;
+  if (line.words <= 2) fit -= kShortPenalty;
+  if (line.words > kLongHeadlineWords) fit -= kLongPenalty;
+  return fit;
+}
+
+/// Index of the headline: the heading-like line before the body that best matches its topic
+/// (the upper one of two that fit about as well: a deck or a caption follows the headline),
+/// else the nearest heading-like line right above the body.
+std::optional<std::size_t> find_title(const std::vector<DumpLine>& lines, std::size_t body_start,
+                                      const TermSet& topic) {
+  constexpr std::size_t kLookBack = 40;
+  constexpr std::size_t kFallbackDistance = 3;
+  constexpr double kUpperBonus = 0.4;  // prefer the upper of two lines that fit about as well
+  std::optional<std::size_t> best;
+  double best_fit = 0;
+  const std::size_t first = body_start > kLookBack ? body_start - kLookBack : 0;
+  for (std::size_t i = body_start; i-- > first;) {
+    if (!heading_like(lines[i])) continue;
+    const double fit = headline_fit(lines[i], topic, body_start - i);
+    if (fit > 0 && fit + kUpperBonus >= best_fit) {
+      best_fit = std::max(fit, best_fit);
+      best = i;
+    }
+  }
+  if (best) return best;
+  for (std::size_t i = body_start; i-- > first && body_start - i <= kFallbackDistance;) {
+    if (heading_like(lines[i]) && lines[i].words >= 3 && !lines[i].ends_sentence) return i;
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- metadata
+
+struct Metadata {
+  std::string author;
+  std::string date;
+};
+
+/// Byline and date from the lines between the headline and the body (and the few lines above
+/// the headline), else a credit line right after the body.
+Metadata find_metadata(const std::vector<DumpLine>& lines, std::size_t title_line,
+                       std::size_t body_start, std::size_t body_end) {
+  constexpr std::size_t kAboveTitle = 3;
+  constexpr std::size_t kMaxDateLineWords = 20;  // a longer line is text that may cite dates
+  constexpr std::size_t kDatelineBytes = 40;     // "16 January 2008 - " opening the first line
+  Metadata meta;
+  auto scan = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const DumpLine& line = lines[i];
+      if (meta.author.empty() && line.cue == Cue::kByline)
+        meta.author = text_dump::byline_author(line.text);
+      if (meta.author.empty() && line.cue == Cue::kNone)
+        meta.author = text_dump::author_before_agency(line.text);
+      if (meta.date.empty() && (line.cue == Cue::kDate || line.cue == Cue::kByline ||
+                                line.cue == Cue::kBoilerplate || line.words <= kMaxDateLineWords))
+        meta.date = text_dump::find_date_text(line.text);
+    }
+  };
+  scan(title_line + 1, body_start);
+  scan(title_line > kAboveTitle ? title_line - kAboveTitle : 0, title_line);
+  if (body_start < lines.size() && meta.date.empty()) {
+    // A dateline opening the first paragraph: "16 January 2008 - The Security Council ..."
+    const std::string_view first = lines[body_start].text;
+    const std::string date = text_dump::find_date_text(first.substr(0, kDatelineBytes));
+    if (!date.empty() && first.find(date) < kDatelineBytes / 3) meta.date = date;
+  }
+  if (meta.author.empty() && body_end < lines.size()) {
+    const DumpLine& after = lines[body_end];
+    if (after.cue == Cue::kByline) {
+      meta.author = text_dump::byline_author(after.text);
+    } else if (after.cue == Cue::kNone) {
+      meta.author = text_dump::credit_author(after.text);
+    }
+  }
+  return meta;
+}
+
+std::string find_outlet(const std::vector<DumpLine>& lines) {
+  constexpr std::size_t kMaxWords = 12;
+  for (const DumpLine& line : lines) {
+    if (line.words > kMaxWords) continue;
+    std::string outlet = text_dump::outlet_from_home_link(line.text);
+    if (!outlet.empty()) return outlet;
+  }
+  return {};
+}
+
+std::string join_lines(const std::vector<DumpLine>& lines, const std::vector<std::size_t>& kept) {
+  std::string body;
+  for (const std::size_t i : kept) {
+    if (!body.empty()) body.push_back('\n');
+    body.append(lines[i].text);
+  }
+  return body;
+}
+
+}  // namespace
 
 Extraction clean_text_dump(std::string_view text) {
-  Extraction e;
-  e.article.body = std::string(text);
-  return e;
+  constexpr std::size_t kMinArticleWords = 40;
+  // A news page, comments and all, has a few thousand lines; beyond this the input is not one,
+  // and bounding the lines bounds the memory the analysis takes.
+  constexpr std::size_t kMaxLines = 100'000;
+  Extraction result;
+  if (const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+      newlines > kMaxLines) {
+    result.is_article = false;
+    result.reason = "too many lines for a news page (" + std::to_string(newlines) + ")";
+    return result;
+  }
+  const std::vector<DumpLine> lines = text_dump::analyse_lines(text);
+  if (lines.empty()) {
+    result.is_article = false;
+    result.reason = "empty page";
+    return result;
+  }
+  std::vector<Quality> quality(lines.size());
+  std::transform(lines.begin(), lines.end(), quality.begin(), rate);
+
+  const Span run = best_run(lines, quality);
+  const std::vector<std::size_t> kept =
+      run.empty() ? std::vector<std::size_t>{}
+                  : keep_coherent(lines, quality, body_lines(lines, quality, run));
+  std::size_t body_words = 0;
+  std::size_t longest_prose = 0;
+  for (const std::size_t i : kept) {
+    body_words += lines[i].words;
+    if (is_prose(quality[i])) longest_prose = std::max(longest_prose, lines[i].words);
+  }
+  result.article.outlet = find_outlet(lines);
+  if (body_words < kMinArticleWords || longest_prose < kGoodWords) {
+    result.is_article = false;
+    result.reason = "no article text (only navigation, headlines or short snippets)";
+    return result;
+  }
+  const std::size_t body_start = kept.front();
+  const std::size_t body_end = kept.back() + 1;
+  const TermSet topic = topic_terms(lines, kept);
+  const std::optional<std::size_t> title = find_title(lines, body_start, topic);
+  if (title) result.article.title = lines[*title].text;
+  const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
+  result.article.author = meta.author;
+  result.article.date = meta.date;
+  result.article.body = join_lines(lines, kept);
+  return result;
 }
 
 }  // namespace nsearch

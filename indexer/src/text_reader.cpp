@@ -35,23 +35,21 @@ std::string* header_field(Article& a, std::string_view key) {
   return nullptr;
 }
 
-// "The New Diplomathttps://newdiplomatng.com/" -> "The New Diplomat".
-std::string outlet_from_glued_home_link(std::string_view line) {
-  line = text::trim(line);
-  for (const std::string_view scheme : {"https://", "http://"}) {
-    const auto at = line.find(scheme);
-    if (at == std::string_view::npos || at == 0 || at > 60) continue;
-    const std::string_view url = line.substr(at);
-    if (url.find(' ') != std::string_view::npos) continue;  // the URL must end the line
-    const std::string_view name = text::trim(line.substr(0, at));
-    if (name.empty() || name.find_first_of(".!?:;,\"") != std::string_view::npos) continue;
-    // A site name is a few words, not a sentence.
-    std::size_t words = 1;
-    for (char c : name)
-      words += (c == ' ');
-    if (words <= 6) return std::string(name);
-  }
-  return {};
+// A headline: a few words that do not end like a sentence.
+bool is_headline_shaped(std::string_view line) {
+  if (line.empty() || line.size() > 200) return false;
+  const char last = line.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+  if (line.find(" | ") != std::string_view::npos) return false;  // navigation, not a headline
+  std::size_t words = 1;
+  for (const char c : line)
+    words += c == ' ';
+  return words <= 25;
+}
+
+bool ends_sentence(std::string_view line) {
+  return line.ends_with(".") || line.ends_with("!") || line.ends_with("?") ||
+         line.ends_with("\"") || line.ends_with("\u201d");
 }
 
 }  // namespace
@@ -72,42 +70,65 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
     return;
   }
 
-  Article article;
-  article.source = ctx.path;
   const auto lines = split_lines(content);
   std::size_t i = 0;
   while (i < lines.size() && text::trim(lines[i]).empty())
     ++i;
 
-  // Optional header block.
+  Article article;
   auto parse_header = [&](std::string_view line) -> std::string* {
     const auto colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 20) return nullptr;
     return header_field(article, text::trim(line.substr(0, colon)));
   };
-  if (i < lines.size() && parse_header(lines[i]) != nullptr) {
-    for (; i < lines.size() && !text::trim(lines[i]).empty(); ++i) {
-      if (std::string* field = parse_header(lines[i])) {
-        *field = text::collapse_whitespace(lines[i].substr(lines[i].find(':') + 1));
+  if (i >= lines.size() || parse_header(lines[i]) == nullptr) {
+    // No header: a dump of a web page, to be cleaned.
+    Extraction page = clean_text_dump(content);
+    if (!page.is_article) {
+      ctx.reject(0, "no article in this page (" + page.reason +
+                        "); a short clean article can start with a \"Title:\" header line");
+      return;
+    }
+    // Nothing but a headline before the body: the file is a plain article, and its first line
+    // is the title whatever the cleaner guessed (it may have taken a short lead for one).
+    const std::string first_line = text::collapse_whitespace(lines[i]);
+    std::size_t next = i + 1;
+    while (next < lines.size() && text::trim(lines[next]).empty())
+      ++next;
+    if (next < lines.size() && is_headline_shaped(first_line) && first_line != page.article.title) {
+      const std::string lead = text::collapse_whitespace(lines[next]);
+      const std::string_view body = page.article.body;
+      if (!body.empty() && body.substr(0, body.find('\n')) == lead) {
+        page.article.title = first_line;
+      } else if (page.article.title == lead && ends_sentence(lead)) {  // lead taken for title
+        page.article.title = first_line;
+        page.article.body = lead + (body.empty() ? "" : "\n") + page.article.body;
       }
     }
-    while (i < lines.size() && text::trim(lines[i]).empty())
-      ++i;
-  }
-  if (article.title.empty() && i < lines.size()) {
-    article.title = text::collapse_whitespace(lines[i]);
-    ++i;
+    page.article.source = ctx.path;
+    ctx.emit(std::move(page.article));
+    return;
   }
 
+  // A clean article: the header block, then the body.
+  for (; i < lines.size() && !text::trim(lines[i]).empty(); ++i) {
+    if (std::string* field = parse_header(lines[i])) {
+      *field = text::collapse_whitespace(lines[i].substr(lines[i].find(':') + 1));
+    }
+  }
   std::string body;
   for (; i < lines.size(); ++i) {
     const std::string paragraph = text::collapse_whitespace(lines[i]);
     if (paragraph.empty()) continue;
-    if (article.outlet.empty()) article.outlet = outlet_from_glued_home_link(paragraph);
+    if (article.title.empty()) {
+      article.title = paragraph;
+      continue;
+    }
     if (!body.empty()) body.push_back('\n');
     body.append(paragraph);
   }
   article.body = std::move(body);
+  article.source = ctx.path;
   ctx.emit(std::move(article));
 }
 

@@ -31,6 +31,46 @@ void print_warning(const nsearch::Diagnostic& d) {
   std::cerr << "nindex: warning: " << d.location << ": " << d.message << "\n";
 }
 
+// Options shared by `add` and `extract` that say how to read records.
+struct RecordOptions {
+  std::vector<std::string> maps;
+  std::string csv_delimiter;
+  std::string csv_quote;
+  bool csv_no_header = false;
+};
+
+void add_record_options(CLI::App* cmd, RecordOptions& o) {
+  cmd->add_option("--map", o.maps,
+                  "FIELD=PATH: fill an article field (title, body, outlet, date, author, url, "
+                  "lang, category, id) from PATH in JSON/CSV records: dotted keys "
+                  "(meta.headline) or column numbers (1); repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("--csv-delimiter", o.csv_delimiter,
+                  "CSV/TSV field separator: , ; | or tab (default: detected)");
+  cmd->add_option("--csv-quote", o.csv_quote,
+                  "CSV/TSV quote character: \" or ' (default: detected)");
+  cmd->add_flag("--csv-no-header", o.csv_no_header,
+                "CSV/TSV files have no header row; name columns by number with --map");
+}
+
+// Fills `options` from the command line; throws nsearch::Error(invalid_argument).
+void apply_record_options(const RecordOptions& o, nsearch::IndexOptions& options) {
+  for (const std::string& spec : o.maps)
+    options.field_map.push_back(nsearch::parse_field_mapping(spec));
+  const auto one_char = [](const std::string& value, const char* option) {
+    if (value.empty()) return '\0';
+    if (value == "tab" || value == "\\t" || value == "\t") return '\t';
+    if (value.size() != 1) {
+      throw nsearch::Error(nsearch::ErrorKind::invalid_argument,
+                           std::string(option) + ": expected one character, got \"" + value + "\"");
+    }
+    return value.front();
+  };
+  options.csv.delimiter = one_char(o.csv_delimiter, "--csv-delimiter");
+  options.csv.quote = one_char(o.csv_quote, "--csv-quote");
+  options.csv.no_header = o.csv_no_header;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -42,13 +82,17 @@ int main(int argc, char** argv) {
   auto* add = app.add_subcommand("add", "index files and folders (recursively)");
   std::vector<std::string> inputs;
   nsearch::IndexOptions options;
-  add->add_option("paths", inputs, "files or folders: .txt, .jsonl, .ndjson (optionally .gz)")
+  add->add_option("paths", inputs,
+                  "files, folders or archives: .txt, .html, .jsonl, .json, .csv, .tsv, .warc "
+                  "(optionally compressed), .zip, .tar(.gz)")
       ->required();
   add->add_option("--outlet", options.default_outlet, "outlet for articles that name none");
   add->add_option("--lang", options.default_lang,
                   "language for articles whose language is not given or detected");
   add->add_option("--commit-every", options.commit_interval, "documents between commits")
       ->check(CLI::PositiveNumber);
+  RecordOptions record_options;
+  add_record_options(add, record_options);
 
   auto* extract = app.add_subcommand(
       "extract", "print what `add` would index for each article, without indexing");
@@ -58,6 +102,7 @@ int main(int argc, char** argv) {
   extract->add_flag("--json", extract_json, "one JSON object per article and line");
   extract->add_option("--outlet", options.default_outlet, "outlet for articles that name none");
   extract->add_option("--lang", options.default_lang, "language when not given or detected");
+  add_record_options(extract, record_options);
 
   auto* remove = app.add_subcommand("remove", "remove articles by id");
   std::vector<std::string> ids;
@@ -76,6 +121,7 @@ int main(int argc, char** argv) {
   options.db_path = nsearch::resolve_database_path(db);
 
   try {
+    apply_record_options(record_options, options);
     if (add->parsed()) {
       const auto start = std::chrono::steady_clock::now();
       nsearch::IndexReport report;
@@ -91,7 +137,9 @@ int main(int argc, char** argv) {
       return report.skipped > 0 ? kExitSkipped : kExitOk;
     }
     if (extract->parsed()) {
-      nsearch::ArticleReader reader({options.default_outlet, options.default_lang}, print_warning);
+      nsearch::ArticleReader reader(
+          {options.default_outlet, options.default_lang, options.field_map, options.csv},
+          print_warning);
       const std::vector<std::filesystem::path> paths(extract_inputs.begin(), extract_inputs.end());
       bool first = true;
       reader.read(paths, [&](nsearch::Article&& article) {

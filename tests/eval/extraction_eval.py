@@ -38,7 +38,7 @@ def predict(nindex, input_dir, out_dir):
         stem = pathlib.Path(article["source"]).name.split(".")[0]
         text = (article["title"] or "") + "\n\n" + (article["body"] or "")
         (out_dir / f"{stem}.txt").write_text(text, encoding="utf-8")
-    rejected = sum(1 for l in proc.stderr.splitlines() if "warning:" in l)
+    rejected = sum(1 for l in proc.stderr.split("\n") if l.endswith("; skipped"))
     return rejected
 
 

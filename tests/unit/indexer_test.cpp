@@ -65,7 +65,7 @@ TEST_CASE("text reader: the seed article", "[readers]") {
   CHECK(a.source == "seed.txt");
 }
 
-TEST_CASE("text reader: header block and plain forms", "[readers]") {
+TEST_CASE("text reader: header block for clean articles, cleaner for page dumps", "[readers]") {
   Collected got;
   read_text_article(
       "Title: Floods hit the valley\nOutlet: Valley Times\nDate: 2023-04-02\n"
@@ -73,15 +73,29 @@ TEST_CASE("text reader: header block and plain forms", "[readers]") {
       got.context("h.txt"));
   read_text_article("\n\n  Plain headline  \n\nFirst paragraph.\nSecond paragraph.\n",
                     got.context("p.txt"));
+  // A dump with a headline, a real paragraph and page furniture goes through the cleaner.
+  read_text_article(
+      "Home | News | Sport\n\nHarbour ferry returns to service after repairs\n\n"
+      "The harbour ferry returned to service on Monday after six weeks of repairs to its engines, "
+      "the operator said, and timetables will be back to normal from next week.\n\n"
+      "Passengers had used a replacement bus that added almost an hour to the journey around the "
+      "bay, and local shops said trade had suffered while the crossing was closed.\n\n"
+      "Share this article\nSubscribe to our newsletter\n",
+      got.context("dump.txt"));
   REQUIRE(got.articles.size() == 2);
   CHECK(got.articles[0].title == "Floods hit the valley");
   CHECK(got.articles[0].outlet == "Valley Times");
   CHECK(got.articles[0].date == "2023-04-02");
   CHECK(got.articles[0].author == "A. Writer");
   CHECK(got.articles[0].body == "The river rose.\nRoads closed.");
-  CHECK(got.articles[1].title == "Plain headline");
-  CHECK(got.articles[1].body == "First paragraph.\nSecond paragraph.");
-  CHECK(got.articles[1].outlet.empty());
+  CHECK(got.articles[1].title == "Harbour ferry returns to service after repairs");
+  CHECK(got.articles[1].body.starts_with("The harbour ferry returned"));
+  CHECK(got.articles[1].body.ends_with("while the crossing was closed."));
+  CHECK(got.articles[1].source == "dump.txt");
+  // Two short lines are no article: said so, with the way to index a short clean file.
+  REQUIRE(got.rejects.size() == 1);
+  CHECK(got.rejects[0].second.find("no article") != std::string::npos);
+  CHECK(got.rejects[0].second.find("Title:") != std::string::npos);
 }
 
 TEST_CASE("text reader: rejects empty, binary and invalid UTF-8 files", "[readers]") {
@@ -255,7 +269,7 @@ TEST_CASE("indexer: derived ids, detected language, bad dates", "[indexer]") {
 TEST_CASE("indexer: files and folders, with diagnostics naming file and line", "[indexer]") {
   TempDir dir;
   std::filesystem::create_directories(dir / "in");
-  write_file(dir / "in/good.txt", "A headline\n\nSome body text here.\n");
+  write_file(dir / "in/good.txt", "Title: A headline\n\nSome body text here.\n");
   write_file(dir / "in/list.jsonl",
              "{\"id\":\"j1\",\"title\":\"T1\"}\nnot json\n{\"id\":\"j2\",\"title\":\"T2\"}\n");
   write_file(dir / "in/empty.jsonl", "");

@@ -1,4 +1,575 @@
-// Unit tests for the page cleaners (see indexer/src/extraction.hpp).
+// Unit tests for the text-dump cleaner (see indexer/src/extraction.hpp). The pages are invented
+// for the tests; the seed page is the one real dump.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "extraction.hpp"
+#include "text_cleaner_lines.hpp"
+#include "text_cleaner_meta.hpp"
+
+namespace {
+
+using nsearch::clean_text_dump;
+using nsearch::Extraction;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<std::string> split_paragraphs(const std::string& body) {
+  std::vector<std::string> paragraphs;
+  std::istringstream in(body);
+  for (std::string line; std::getline(in, line);)
+    paragraphs.push_back(line);
+  return paragraphs;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// Paragraphs of invented news prose, reused by the page cases.
+const std::string kParagraph1 =
+    "The city council voted on Tuesday to expand the northern tram line, ending a dispute "
+    "that had delayed the project for more than two years.";
+const std::string kParagraph2 =
+    "Supporters said the extension would cut travel times for thousands of commuters, while "
+    "opponents warned that the cost had almost doubled since the plan was first proposed.";
+const std::string kParagraph3 =
+    "Work on the first section is expected to begin in the spring, and the mayor said she "
+    "hoped the new stops would open before the end of next year.";
+const std::string kArticle = kParagraph1 + "\n\n" + kParagraph2 + "\n\n" + kParagraph3 + "\n";
+const std::string kHeadline = "Council approves tram line extension after long dispute";
+
+// lynx-style navigation: bullets, a search form, an image placeholder.
+const std::string kLynxHeader =
+    "[logo.gif]\n"
+    "  * Home\n  * News\n  * Sport\n  * Business\n  * Weather\n"
+    "Search ____________________ Go\n\n";
+const std::string kFooter =
+    "\nRelated stories\n\n"
+    "  * Bus fares to rise in April\n  * Bridge repairs finished early\n\n"
+    "Copyright 2024 The Daily Example. All rights reserved.\n"
+    "  * Privacy Policy\n  * Contact us\n";
+
+}  // namespace
+
+// ---------------------------------------------------------------- the seed page
+
+TEST_CASE("seed page: title, outlet, credit and exactly the article body", "[text_cleaner]") {
+  const std::string page =
+      read_file(std::string(NSEARCH_CORPUS_DIR) + "/seed/mali-wagner-newdiplomat.txt");
+  const Extraction x = clean_text_dump(page);
+  REQUIRE(x.is_article);
+  CHECK(x.article.title == "Mali Makes Deal With Russian Mercenaries, Snubs France");
+  CHECK(x.article.outlet == "The New Diplomat");
+  CHECK(x.article.author == "Agency Report");
+  CHECK(x.article.date.empty());
+
+  const std::vector<std::string> paragraphs = split_paragraphs(x.article.body);
+  REQUIRE(paragraphs.size() == 14);
+  CHECK(paragraphs.front().starts_with(
+      "Mali has the right to seek military support from Russian mercenaries"));
+  CHECK(paragraphs.back().ends_with("deploying more European special forces."));
+  for (const char* boilerplate :
+       {"Subscribe", "Related stories", "Latest stories", "whatsapp", "Cat:", "Ribadu",
+        "Thailand accuses", "Hamilton Nwosu", "...", "Agency Report", "The New Diplomat",
+        "Never miss a story", "premium content", "NDN", "https://"}) {
+    INFO("boilerplate: " << boilerplate);
+    CHECK_FALSE(contains(x.article.body, boilerplate));
+  }
+}
+
+// ---------------------------------------------------------------- pages, table-driven
+
+namespace {
+
+struct PageCase {
+  const char* name;
+  std::string page;
+  std::string title;                      // expected title ("" = not checked)
+  std::vector<std::string> kept = {};     // must be in the body
+  std::vector<std::string> dropped = {};  // must not be in the body
+  std::string author = {};                // expected author ("" = must be empty)
+  std::string date = {};                  // expected date ("" = must be empty)
+};
+
+std::vector<PageCase> page_cases() {
+  return {
+      {"plain lynx page with navigation and footer",
+       kLynxHeader + kHeadline + "\n\n" + kArticle + kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph2, kParagraph3},
+       {"Home", "Search", "Related stories", "Bus fares", "Copyright", "Privacy"}},
+
+      {"byline and date between headline and body",
+       kLynxHeader + kHeadline + "\n\nBy Jane Doe, Transport Correspondent\n\nMarch 3, 2019\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"By Jane Doe", "March 3, 2019"},
+       "Jane Doe",
+       "March 3, 2019"},
+
+      {"agency byline written as name | agency",
+       kHeadline + "\nJohn Smith | Reuters\nTuesday, 5 March 2019 10:30 GMT\n\n" + kArticle,
+       kHeadline,
+       {kParagraph1},
+       {"John Smith", "10:30"},
+       "John Smith",
+       "Tuesday, 5 March 2019 10:30 GMT"},
+
+      {"dateline stays in the first sentence",
+       kHeadline + "\n\nLONDON (Reuters) - " + kArticle,
+       kHeadline,
+       {"LONDON (Reuters) - " + kParagraph1}},
+
+      {"teaser blocks before the article",
+       kHeadline +
+           "\n\nRelated stories\n\nMayor unveils budget plan\n\nThe mayor has set out "
+           "her spending plans for...\n\nSchools to get new funding\n\nBy Ann Lee "
+           "Head teachers across the region welcomed...\n\n" +
+           kArticle,
+       kHeadline,
+       {kParagraph1},
+       {"Mayor unveils", "spending plans", "Schools to get", "Head teachers", "Ann Lee"}},
+
+      {"glued headline list after the article (innerText dump)",
+       kHeadline + "\n\n" + kArticle +
+           "\nLatest News\nMayor Unveils Budget PlanSchools Get New FundingBridge Repairs "
+           "Finished EarlyBus Fares Rise In April2024 Election Dates Announced\n",
+       kHeadline,
+       {kParagraph3},
+       {"Latest News", "Mayor Unveils", "Bridge Repairs"}},
+
+      {"cookie banner and consent buttons",
+       "We use cookies to give you the best experience on our website. By continuing to "
+       "browse you agree to our use of cookies and our privacy policy.\n\nAccept all\n\n"
+       "Manage preferences\n\n" +
+           kHeadline + "\n\n" + kArticle,
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"cookies", "Accept all", "Manage preferences"}},
+
+      {"photo captions and credits inside the article",
+       kHeadline + "\n\n" + kParagraph1 +
+           "\n\n[tram.jpg]\nPhoto: A tram waits at the northern terminus.\n\n"
+           "Commuters board a tram in the city centre on Monday. (AP Photo/Jo Bloggs)\n\n" +
+           kParagraph2 + "\n\n" + kParagraph3 + "\n",
+       kHeadline,
+       {kParagraph1, kParagraph2, kParagraph3},
+       {"Photo:", "AP Photo", "terminus", "tram.jpg"}},
+
+      {"multi-page markers and share rows",
+       kHeadline + "\n\nShare | Tweet | Email | Print\n\n" + kArticle +
+           "\nPage 1 of 3\n\nNext page \xC2\xBB\n\nX whatsapp\n",
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"Share", "Tweet", "Page 1 of 3", "Next page", "whatsapp"}},
+
+      {"advertisement inside the article keeps both halves",
+       kHeadline + "\n\n" + kParagraph1 + "\n\n" + kParagraph2 +
+           "\n\nAdvertisement\n\nStory continues below\n\n" + kParagraph3 + "\n\n" +
+           "The council will publish the full construction timetable next month, officials "
+           "said, after a final review of the contracts by the city's lawyers.\n",
+       kHeadline,
+       {kParagraph1, kParagraph2, kParagraph3, "full construction timetable"},
+       {"Advertisement", "Story continues"}},
+
+      {"comment section after the article, longer than the article",
+       kHeadline + "\n\n" + kArticle + "\nComments (3)\n\n" +
+           "This is the worst decision the council has made in years, and I say that as "
+           "someone who has lived in this city for forty years and seen every single plan.\n"
+           "Posted by: Grumpy | March 3, 2019 4:49 PM\n\n"
+           "I could not disagree more with the previous comment, because the tram will help "
+           "everyone who cannot afford a car and has to cross the city every day for work.\n"
+           "Posted by: Hopeful | March 3, 2019 5:02 PM\n\n"
+           "Both of you are missing the point, which is that the money should have been spent "
+           "on the buses that most people in the outer suburbs actually use to get around.\n"
+           "Posted by: Realist | March 3, 2019 6:15 PM\n\n"
+           "Leave a comment\n\nName ______\n",
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"Comments", "worst decision", "disagree", "Posted by", "Leave a comment"}},
+
+      {"site blurb after the article is not part of it",
+       kHeadline + "\n\n" + kArticle + "\nStaff Reporter\n\nThe Daily Example\n" +
+           "The Daily Examplehttps://daily.example.com/\n" +
+           "At The Daily Example, we believe in independent journalism that holds power to "
+           "account, and we are committed to serving our readers with accurate, fair and "
+           "fearless reporting every single day of the year.\n\nSubscribe\n",
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"Staff Reporter", "The Daily Example", "independent journalism", "Subscribe"},
+       "Staff Reporter"},
+
+      {"deck under the headline: the headline is the title",
+       "Tram line extension approved\n\nCouncil ends two-year dispute over northern route\n\n" +
+           kArticle,
+       "Tram line extension approved",
+       {kParagraph1},
+       {"Council ends"}},
+
+      {"hard-wrapped press release",
+       "Council approves tram line extension\n\n"
+       "    CITY, March 3 /Wire/ - The city council voted on Tuesday to expand the\n"
+       "northern tram line, ending a dispute that had delayed the project for more\n"
+       "than two years and costing the city millions in planning fees and fines.\n"
+       "    Supporters said the extension would cut travel times for thousands of\n"
+       "commuters, while opponents warned that the cost had almost doubled since the\n"
+       "plan was first proposed by the previous administration in the autumn.\n",
+       "Council approves tram line extension",
+       {"expand the northern tram line", "thousands of commuters"},
+       {}},
+
+      {"list of other stories' teasers, longer than the article",
+       kHeadline + "\n\n" + kArticle + "\n\xC2\xA9 2024 Example Agency\n\nMore\n\n" +
+           [] {
+             const char* stories[][2] = {
+                 {"Farmers protest new water rules",
+                  "Hundreds of farmers drove their tractors into the capital on Monday to protest "
+                  "against new rules that limit how much water they may take from the rivers."},
+                 {"Storm cuts power to thousands",
+                  "A storm with winds of up to a hundred kilometres an hour left thousands of "
+                  "homes "
+                  "without power on the coast overnight, the electricity company said."},
+                 {"Museum reopens after long repairs",
+                  "The national museum reopened its doors on Sunday after four years of repairs to "
+                  "its roof and galleries, and the first visitors queued around the block."},
+                 {"Striker signs new contract",
+                  "The club's top scorer has signed a new three-year contract, ending weeks of "
+                  "speculation that he would leave for a bigger team in the summer."}};
+             std::string list;
+             for (const auto& story : stories)
+               list += std::string(story[0]) + "\n" + story[1] + "\n";
+             return list;
+           }(),
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"Farmers", "Storm cuts", "museum", "contract"}},
+
+      {"a ranked list is an article when it stands alone",
+       "The five busiest tram lines\n\n"
+       "The city's transport authority has published its yearly count of passengers on every "
+       "tram line, and the northern line is the busiest for the third year running.\n\n" +
+           [] {
+             std::string list;
+             for (int rank = 1; rank <= 5; ++rank) {
+               list += std::to_string(rank) + ". Line " + std::to_string(rank * 3) + "\n";
+               list += "The line carried about " + std::to_string(60 - rank * 7) +
+                       " thousand passengers on an average weekday, most of them commuters "
+                       "travelling between the suburbs and the city centre.\n";
+             }
+             return list;
+           }(),
+       "The five busiest tram lines",
+       {"busiest for the third year", "1. Line 3", "about 53 thousand", "about 25 thousand"},
+       {}},
+
+      {"French article",
+       "Le conseil approuve la ligne de tram\n\n"
+       "Le conseil municipal a vot\xC3\xA9 mardi pour prolonger la ligne de tram du nord, "
+       "mettant fin \xC3\xA0 un conflit qui avait retard\xC3\xA9 le projet pendant plus de "
+       "deux ans.\n\n"
+       "Les partisans ont dit que le prolongement r\xC3\xA9"
+       "duirait les temps de trajet pour "
+       "des milliers de passagers, mais les opposants ont averti que le co\xC3\xBBt avait "
+       "presque doubl\xC3\xA9.\n\n"
+       "Accueil | Sport | Culture\n",
+       "Le conseil approuve la ligne de tram",
+       {"Le conseil municipal", "Les partisans"},
+       {"Accueil"}},
+
+      {"Russian article (no function-word list)",
+       "\xD0\xA1\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBE\xD0\xB4\xD0\xBE\xD0\xB1\xD1\x80\xD0\xB8"
+       "\xD0\xBB \xD0\xBF\xD1\x80\xD0\xBE\xD0\xB5\xD0\xBA\xD1\x82 \xD1\x82\xD1\x80\xD0\xB0\xD0"
+       "\xBC\xD0\xB2\xD0\xB0\xD1\x8F\n\n" +
+           [] {
+             // "The city council voted on Tuesday ..." in Russian, repeated into two paragraphs.
+             const std::string sentence =
+                 "\xD0\x93\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB9 "
+                 "\xD1\x81\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xB2\xD0\xBE \xD0\xB2\xD1\x82"
+                 "\xD0\xBE\xD1\x80\xD0\xBD\xD0\xB8\xD0\xBA \xD0\xBF\xD1\x80\xD0\xBE\xD0\xB3"
+                 "\xD0\xBE\xD0\xBB\xD0\xBE\xD1\x81\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBB \xD0\xB7"
+                 "\xD0\xB0 \xD0\xBF\xD1\x80\xD0\xBE\xD0\xB4\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB8"
+                 "\xD0\xB5 \xD1\x81\xD0\xB5\xD0\xB2\xD0\xB5\xD1\x80\xD0\xBD\xD0\xBE\xD0\xB9 "
+                 "\xD0\xBB\xD0\xB8\xD0\xBD\xD0\xB8\xD0\xB8 \xD1\x82\xD1\x80\xD0\xB0\xD0\xBC"
+                 "\xD0\xB2\xD0\xB0\xD1\x8F";
+             std::string text;
+             for (int p = 0; p < 2; ++p) {
+               for (int s = 0; s < 3; ++s)
+                 text += sentence + (s < 2 ? ", " : ".");
+               text += "\n\n";
+             }
+             return text;
+           }(),
+       "",
+       {"\xD0\x93\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB9"},
+       {}},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("pages: the article is kept and the furniture dropped", "[text_cleaner]") {
+  for (const PageCase& c : page_cases()) {
+    SECTION(c.name) {
+      const Extraction x = clean_text_dump(c.page);
+      INFO("body:\n" << x.article.body);
+      REQUIRE(x.is_article);
+      if (!c.title.empty()) CHECK(x.article.title == c.title);
+      for (const std::string& text : c.kept) {
+        INFO("kept: " << text);
+        CHECK(contains(x.article.body, text));
+      }
+      for (const std::string& text : c.dropped) {
+        INFO("dropped: " << text);
+        CHECK_FALSE(contains(x.article.body, text));
+      }
+      CHECK(x.article.author == c.author);
+      CHECK(x.article.date == c.date);
+    }
+  }
+}
+
+TEST_CASE("pages without an article are reported, not emptied into junk", "[text_cleaner]") {
+  const std::string headlines_only =
+      kLynxHeader +
+      "Top stories\n\n"
+      "  * Council approves tram line extension\n  * Mayor unveils budget plan\n"
+      "  * Schools to get new funding\n  * Bridge repairs finished early\n"
+      "  * Bus fares to rise in April\n  * Storm warning for the weekend\n\n"
+      "Council approves tram line extension\nThe council has voted to expand the tram...\n\n"
+      "Mayor unveils budget plan\nThe mayor has set out her spending plans for...\n\n" +
+      kFooter;
+  const std::string error_page =
+      kLynxHeader + "404 Not Found\n\nSorry, the page you requested could not be found.\n\n" +
+      "  * Return to the home page\n" + kFooter;
+  const std::vector<std::pair<const char*, std::string>> pages = {
+      {"empty", ""},
+      {"blank lines", "\n\n   \n\t\n"},
+      {"headlines only", headlines_only},
+      {"error page", error_page},
+      {"only links", std::string(300, '\n') +
+                         [] {
+                           std::string links;
+                           for (int i = 0; i < 2000; ++i)
+                             links += "  * Link number " + std::to_string(i) + "\n";
+                           return links;
+                         }()},
+  };
+  for (const auto& [name, page] : pages) {
+    SECTION(name) {
+      const Extraction x = clean_text_dump(page);
+      CHECK_FALSE(x.is_article);
+      CHECK_FALSE(x.reason.empty());
+      CHECK(x.article.body.empty());
+    }
+  }
+}
+
+TEST_CASE("hostile input finishes quickly", "[text_cleaner]") {
+  using Clock = std::chrono::steady_clock;
+  const std::vector<std::pair<const char*, std::string>> pages = {
+      {"10 MB single line",
+       [] {
+         std::string s;
+         s.reserve(10u << 20);
+         while (s.size() < (10u << 20))
+           s += "The market rose on Tuesday. ";
+         return s;
+       }()},
+      {"NUL bytes",
+       [] {
+         std::string s;
+         for (int i = 0; i < 20000; ++i)
+           s += std::string("Hello\0world. ", 13) + (i % 50 == 0 ? "\n\n" : "");
+         return s;
+       }()},
+      {"brackets without end", std::string(2u << 20, '[')},
+      {"form fields", std::string(4u << 20, '_') + "\n" + std::string(600000, '(')},
+      {"many short lines",
+       [] {
+         std::string s;
+         for (int i = 0; i < 99000; ++i)
+           s += "a\n";
+         return s;
+       }()},
+      {"more lines than a page has", std::string(200000, '\n') + kArticle},
+      {"glued capitals",
+       [] {
+         std::string s;
+         for (int i = 0; i < 200000; ++i)
+           s += "abCdEfGhIj";
+         return s;
+       }()},
+  };
+  for (const auto& [name, page] : pages) {
+    SECTION(name) {
+      const auto start = Clock::now();
+      const Extraction x = clean_text_dump(page);
+      const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      CHECK(seconds < 5.0);
+      CHECK(x.article.body.size() <= page.size());
+    }
+  }
+}
+
+// ---------------------------------------------------------------- line cues
+
+TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
+  using nsearch::text_dump::analyse_lines;
+  using nsearch::text_dump::Cue;
+  const std::vector<std::pair<std::string, Cue>> cases = {
+      {"Related stories", Cue::kBoilerplate},
+      {"Latest stories", Cue::kBoilerplate},
+      {"Subscribe", Cue::kBoilerplate},
+      {"Sign up for our newsletter", Cue::kBoilerplate},
+      {"Follow us on Twitter", Cue::kBoilerplate},
+      {"Share this article", Cue::kBoilerplate},
+      {"Read more", Cue::kBoilerplate},
+      {"Copyright 2024 Example Media. All rights reserved.", Cue::kBoilerplate},
+      {"\xC2\xA9 2024 Example Media", Cue::kBoilerplate},
+      {"We use cookies to improve your experience on our site.", Cue::kBoilerplate},
+      {"Facebook Twitter LinkedIn Email", Cue::kBoilerplate},
+      {"Advertisement", Cue::kInterruption},
+      {"Story continues below advertisement", Cue::kInterruption},
+      {"Comments", Cue::kCommentsStart},
+      {"12 comments", Cue::kCommentsStart},
+      {"Leave a comment", Cue::kCommentsStart},
+      {"Have your say", Cue::kCommentsStart},
+      {"Comments are moderated and will be posted if they are on-topic.", Cue::kCommentsStart},
+      {"Photo: Jo Bloggs / Example Agency", Cue::kCaption},
+      {"The mayor at the opening on Monday. (AP Photo/Jo Bloggs)", Cue::kCaption},
+      {"By Jane Doe", Cue::kByline},
+      {"(Reporting by Jane Doe; Editing by John Smith)", Cue::kByline},
+      {"Posted by: Grumpy | March 3, 2019 4:49 PM", Cue::kByline},
+      {"Page 2 of 3", Cue::kPager},
+      {"Next page", Cue::kPager},
+      {"Fri Jan 18, 2008 1:41pm GMT", Cue::kDate},
+      {"5 days ago", Cue::kDate},
+      {"Mayor unveils budget plan for the coming year, with cuts to...", Cue::kTeaser},
+      {"Ribadu Reels Out AchievementsDrama as Senate Insists2027: Akume Begs Atiku",
+       Cue::kGluedLinks},
+      {"Search ____________________", Cue::kForm},
+      {"http://www.example.com/news/index.html", Cue::kForm},
+      // Not furniture: sentences that merely use the words.
+      {"The minister declined to comment on the report.", Cue::kNone},
+      {"Shares in the company rose by four per cent in early trading on Tuesday.", Cue::kNone},
+      {"Byron Bay is a popular destination for surfers.", Cue::kNone},
+      {"The company's OneTouch interface gives drivers quick access to the maps they need.",
+       Cue::kNone},
+  };
+  for (const auto& [text, cue] : cases) {
+    INFO("line: " << text);
+    const auto lines = analyse_lines(text);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].cue == cue);
+  }
+}
+
+TEST_CASE("line cleaning: bullets, placeholders and wrapped lines", "[text_cleaner]") {
+  using nsearch::text_dump::analyse_lines;
+  SECTION("lynx bullets and image placeholders are removed") {
+    const auto lines = analyse_lines("  * Home\n    + World\n      o Europe\n[photo.jpg] Caption");
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].text == "Home");
+    CHECK(lines[0].bullet);
+    CHECK(lines[1].text == "World");
+    CHECK(lines[2].text == "Europe");
+    CHECK(lines[3].text == "Caption");
+    CHECK_FALSE(lines[3].bullet);
+  }
+  SECTION("innerText list items") {
+    const auto lines = analyse_lines("- Home\n- News\n");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].text == "News");
+    CHECK(lines[1].bullet);
+  }
+  SECTION("hard-wrapped paragraphs are joined, indented lines start new ones") {
+    const auto lines = analyse_lines(
+        "    The council voted on Tuesday to expand the northern tram line, ending\n"
+        "a dispute that had delayed the project for more than two years and cost\n"
+        "the city dearly.\n"
+        "    Supporters said the extension would cut travel times for thousands of\n"
+        "commuters.\n");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].text.ends_with("cost the city dearly."));
+    CHECK(lines[1].text.starts_with("Supporters said"));
+  }
+  SECTION("short lines of a menu are not joined") {
+    const auto lines = analyse_lines("Home\nNews\nSport\n");
+    CHECK(lines.size() == 3);
+  }
+}
+
+// ---------------------------------------------------------------- metadata helpers
+
+TEST_CASE("bylines name their author", "[text_cleaner]") {
+  using nsearch::text_dump::author_before_agency;
+  using nsearch::text_dump::byline_author;
+  using nsearch::text_dump::credit_author;
+  const std::vector<std::pair<std::string, std::string>> bylines = {
+      {"By Jane Doe", "Jane Doe"},
+      {"By Jane Doe, Staff Writer", "Jane Doe"},
+      {"By JANE DOE, Associated Press Writer", "JANE DOE"},
+      {"Posted by Jo Smith on January 10, 2008", "Jo Smith"},
+      {"By Chuck Squatriglia January 10, 2008 | 6:46:13 PM", "Chuck Squatriglia"},
+      {"By Jane Doe and John Smith", "Jane Doe and John Smith"},
+      {"By Ludwig van Beethoven", "Ludwig van Beethoven"},
+      {"Written by: Ann Lee | Updated 10:32", "Ann Lee"},
+      {"By CP", "CP"},
+  };
+  for (const auto& [line, author] : bylines) {
+    INFO("byline: " << line);
+    CHECK(byline_author(line) == author);
+  }
+  CHECK(author_before_agency("John Smith | Reuters") == "John Smith");
+  CHECK(author_before_agency("Jane Doe, Associated Press") == "Jane Doe");
+  CHECK(author_before_agency("World | Africa").empty());
+  CHECK(author_before_agency("Prices rose, traders said").empty());
+  CHECK(credit_author("Agency Report") == "Agency Report");
+  CHECK(credit_author("Staff Reporter") == "Staff Reporter");
+  CHECK(credit_author("Reuters") == "Reuters");
+  CHECK(credit_author("Send Feedback").empty());
+  CHECK(credit_author("The minister said.").empty());
+}
+
+TEST_CASE("dates are taken as written, never invented", "[text_cleaner]") {
+  using nsearch::text_dump::find_date_text;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Fri Jan 18, 2008 1:41pm GMT", "Fri Jan 18, 2008 1:41pm GMT"},
+      {"Published: Dec. 27, 2007 at 2:04 PM", "Dec. 27, 2007 at 2:04 PM"},
+      {"16 January 2008 - The Security Council met", "16 January 2008"},
+      {"Thursday, December 27, 2007", "Thursday, December 27, 2007"},
+      {"Updated 2008-01-10T10:00:00Z", "2008-01-10T10:00:00Z"},
+      {"Last updated 29/12/2007", "29/12/2007"},
+      {"January 11th 2008", "January 11th 2008"},
+      {"5 days ago", ""},
+      {"In May the council met 12 times.", ""},
+      {"Call 412-4543 now", ""},
+      {"Page 1 of 3", ""},
+  };
+  for (const auto& [line, date] : cases) {
+    INFO("line: " << line);
+    CHECK(find_date_text(line) == date);
+  }
+}
+
+TEST_CASE("site names glued to their home link", "[text_cleaner]") {
+  using nsearch::text_dump::outlet_from_home_link;
+  CHECK(outlet_from_home_link("The New Diplomathttps://newdiplomatng.com/") == "The New Diplomat");
+  CHECK(outlet_from_home_link("Daily Examplehttp://example.com") == "Daily Example");
+  CHECK(outlet_from_home_link("Read the report at https://example.com/report").empty());
+  CHECK(outlet_from_home_link("https://example.com/").empty());
+  CHECK(outlet_from_home_link("Prices rose, traders said.https://example.com/").empty());
+}

@@ -7,6 +7,8 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "nsearch/article.hpp"
 
@@ -14,30 +16,58 @@ namespace nsearch {
 
 /// A problem with one input (file, line or record) that did not stop the run.
 struct Diagnostic {
-  std::string location;  ///< "path" or "path:line"
+  std::string location;  ///< "path" or "path:line"; "archive!member" and "archive!member:line"
   std::string message;   ///< what was wrong and what was done about it
 };
 using DiagnosticHandler = std::function<void(const Diagnostic&)>;
 
+/// `--map field=path`: fill an article field (id, title, outlet, date, author, url, lang,
+/// category, body) from `path` in each JSON, JSON Lines or CSV record. A path is dotted keys into
+/// nested objects ("meta.headline", "thread.site") and numbers into lists or CSV columns
+/// ("authors.0", "1"). Mappings replace the built-in names of their field; several for the same
+/// field are tried in order.
+struct FieldMapping {
+  std::string field;
+  std::string path;
+};
+
+/// Parses "field=path". Throws Error(invalid_argument) naming what is wrong.
+FieldMapping parse_field_mapping(std::string_view spec);
+
+/// CSV and TSV dialect. Detected from the start of each file unless set.
+struct CsvOptions {
+  char delimiter = '\0';   ///< '\0' = detect: ',', ';', '\t' or '|' ('\t' for .tsv files)
+  char quote = '\0';       ///< '\0' = detect: '"' or '\'' (quoting as in RFC 4180)
+  bool no_header = false;  ///< the first row is data; columns are named by number (--map body=1)
+};
+
 struct ReadOptions {
   std::string default_outlet{};  ///< for articles whose input names no outlet
   std::string default_lang{};    ///< for articles whose language is neither given nor detected
+  std::vector<FieldMapping> field_map{};  ///< user mappings for JSON, JSON Lines and CSV records
+  CsvOptions csv{};
 };
 
 /// Counts of what was read. `skipped` counts records or files rejected with a diagnostic.
 struct ReadReport {
-  std::size_t files = 0;
+  std::size_t files = 0;  ///< files and archive members read
   std::size_t articles = 0;
   std::size_t skipped = 0;
-  std::size_t bytes = 0;  ///< input bytes read (uncompressed)
+  std::size_t bytes = 0;    ///< input bytes read (uncompressed)
+  std::size_t ignored = 0;  ///< passed over without a diagnostic: non-HTML WARC records,
+                            ///< archive members of unknown type or documentation (README...)
 };
 
 /// Reads files and folders (recursively) of supported formats: `.txt` text articles or text
 /// dumps of web pages (cleaned), `.html`/`.htm` pages (main text extracted), `.jsonl`/`.ndjson`
-/// JSON Lines; each optionally `.gz`. Every article comes out normalised: a stable id, an ISO
-/// 639-1 language (given, detected, or the default), an ISO date or none, trimmed fields.
+/// JSON Lines, `.json` (an object, an array of objects, or a sequence of objects), `.csv`/`.tsv`
+/// (see CsvOptions), `.warc` web archives (HTML responses extracted); compressed (gzip, bzip2,
+/// xz, zstd, lz4) or in archives (tar, zip, 7-Zip, cpio), whose members are read by their own
+/// names and located as "archive!member". Every article comes out normalised: a stable id, an
+/// ISO 639-1 language (given, detected, or the default), an ISO date or none, trimmed fields.
 class ArticleReader {
  public:
+  /// Throws Error(invalid_argument) when `options.field_map` names an unknown field.
   ArticleReader(ReadOptions options, DiagnosticHandler on_diagnostic);
   ~ArticleReader();
   ArticleReader(const ArticleReader&) = delete;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "nsearch/article.hpp"
 #include "nsearch/article_reader.hpp"
@@ -17,7 +18,9 @@ struct IndexOptions {
   std::filesystem::path db_path{};  ///< created when missing
   std::string default_outlet{};     ///< for articles whose input names no outlet
   std::string default_lang{};       ///< for articles whose language is neither given nor detected
-  std::size_t commit_interval = 2000;  ///< documents changed between commits
+  std::size_t commit_interval = 2000;     ///< documents changed between commits
+  std::vector<FieldMapping> field_map{};  ///< `--map`: see ReadOptions::field_map
+  CsvOptions csv{};                       ///< CSV/TSV dialect: see ReadOptions::csv
 };
 
 /// Counts of what a run did. `skipped` counts records or files rejected with a diagnostic.

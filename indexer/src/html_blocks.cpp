@@ -1,0 +1,259 @@
+// Cutting the page into text blocks: see html_blocks.hpp.
+#include "html_blocks.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "html_dom.hpp"
+#include "languages.hpp"
+#include "text_util.hpp"
+
+namespace nsearch::html {
+
+bool Block::ends_sentence() const {
+  std::string_view t = text;
+  while (!t.empty() &&
+         (t.back() == '"' || t.back() == '\'' || t.back() == ')' || t.back() == ' ')) {
+    t.remove_suffix(1);
+  }
+  if (t.ends_with("\xE2\x80\x9D") || t.ends_with("\xE2\x80\x99")) t.remove_suffix(3);  // ” ’
+  return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' || t.back() == ':' ||
+                        t.ends_with("\xE2\x80\xA6"));
+}
+
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool emphasises(const GumboNode* e) {
+  switch (tag_of(e)) {
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_BIG:
+      return true;
+    case GUMBO_TAG_FONT: {
+      const std::string_view size = attribute(e, "size");
+      return size.starts_with("+") || size == "4" || size == "5" || size == "6" || size == "7";
+    }
+    default:
+      return false;
+  }
+}
+
+int heading_level(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1:
+      return 1;
+    case GUMBO_TAG_H2:
+      return 2;
+    case GUMBO_TAG_H3:
+      return 3;
+    case GUMBO_TAG_H4:
+      return 4;
+    case GUMBO_TAG_H5:
+      return 5;
+    case GUMBO_TAG_H6:
+      return 6;
+    default:
+      return 0;
+  }
+}
+
+/// Word counts and punctuation of a finished block.
+void count_words(Block& b) {
+  bool in_word = false;
+  bool word_has_alnum = false;
+  const std::string& t = b.text;
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    const char c = i < t.size() ? t[i] : ' ';
+    if (is_space(c)) {
+      if (in_word && word_has_alnum) ++b.words;
+      in_word = word_has_alnum = false;
+      continue;
+    }
+    in_word = true;
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) word_has_alnum = true;
+    if (c == ',') ++b.commas;
+    const bool word_end = i + 1 >= t.size() || is_space(t[i + 1]) || t[i + 1] == '"';
+    if ((c == '.' || c == '!' || c == '?') && word_end) ++b.sentence_ends;
+  }
+}
+
+/// Collects blocks during the walk: text accumulates until a block boundary flushes it.
+class BlockSplitter {
+ public:
+  bool enter(const GumboNode* n) {
+    if (!is_element(n)) {
+      add_text(node_text(n));
+      return false;
+    }
+    if (is_invisible(n)) return false;
+    const GumboTag tag = tag_of(n);
+    if (breaks_text(tag)) {
+      flush(tag == GUMBO_TAG_BR);
+      if (tag != GUMBO_TAG_BR) owners_.push_back(n);
+    }
+    if (tag == GUMBO_TAG_A && has_attribute(n, "href")) ++links_;
+    if (emphasises(n)) ++emphasis_;
+    if (const int level = heading_level(tag); level > 0) headings_.push_back(level);
+    switch (tag) {
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+        ++list_items_;
+        break;
+      case GUMBO_TAG_FIGCAPTION:
+      case GUMBO_TAG_CAPTION:
+      case GUMBO_TAG_FIGURE:
+        ++captions_;
+        break;
+      case GUMBO_TAG_BLOCKQUOTE:
+        ++quotes_;
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+
+  void leave(const GumboNode* n) {
+    if (!is_element(n) || is_invisible(n)) return;
+    const GumboTag tag = tag_of(n);
+    if (breaks_text(tag) && tag != GUMBO_TAG_BR) {
+      flush(false);
+      if (!owners_.empty() && owners_.back() == n) owners_.pop_back();
+    }
+    if (tag == GUMBO_TAG_A && has_attribute(n, "href")) --links_;
+    if (emphasises(n)) --emphasis_;
+    if (heading_level(tag) > 0 && !headings_.empty()) headings_.pop_back();
+    switch (tag) {
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+        --list_items_;
+        break;
+      case GUMBO_TAG_FIGCAPTION:
+      case GUMBO_TAG_CAPTION:
+      case GUMBO_TAG_FIGURE:
+        --captions_;
+        break;
+      case GUMBO_TAG_BLOCKQUOTE:
+        --quotes_;
+        break;
+      default:
+        break;
+    }
+  }
+
+  std::vector<Block> take() {
+    flush(false);
+    return std::move(blocks_);
+  }
+
+ private:
+  void add_text(std::string_view s) {
+    if (s.empty()) return;
+    if (current_.text.empty()) {
+      // The block's context is fixed by where its first visible text is.
+      current_.owner = owners_.empty() ? nullptr : owners_.back();
+      current_.heading = headings_.empty() ? 0 : headings_.back();
+      current_.in_list_item = list_items_ > 0;
+      current_.in_caption = captions_ > 0;
+      current_.in_blockquote = quotes_ > 0;
+    }
+    std::size_t visible = 0;
+    for (const char c : s) {
+      if (!is_space(c) && c != '\0') ++visible;
+    }
+    current_.chars += visible;
+    if (links_ > 0) current_.link_chars += visible;
+    if (emphasis_ > 0) current_.emphasised_chars += visible;
+    current_.text.append(s);
+  }
+
+  void flush(bool at_break) {
+    const bool had_text = current_.chars > 0;
+    if (had_text) {
+      current_.text = text::collapse_whitespace(current_.text);
+      count_words(current_);
+      current_.follows_break = next_follows_break_;
+      blocks_.push_back(std::move(current_));
+    }
+    current_ = Block{};
+    // A block after <br> stays "broken" from its predecessor only if nothing else intervened.
+    next_follows_break_ = at_break && (had_text || next_follows_break_);
+  }
+
+  std::vector<Block> blocks_;
+  Block current_;
+  std::vector<const GumboNode*> owners_;
+  std::vector<int> headings_;
+  int links_ = 0, emphasis_ = 0, list_items_ = 0, captions_ = 0, quotes_ = 0;
+  bool next_follows_break_ = false;
+};
+
+/// Lower-cased words of `text` with surrounding punctuation removed.
+template <class Fn>
+void for_each_word(std::string_view text, Fn&& fn) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i]))
+      ++i;
+    std::size_t end = i;
+    while (end < text.size() && !is_space(text[end]))
+      ++end;
+    std::string_view w = text.substr(i, end - i);
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front())))
+      w.remove_prefix(1);
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back())))
+      w.remove_suffix(1);
+    if (!w.empty()) fn(w);
+    i = end;
+  }
+}
+
+}  // namespace
+
+std::vector<Block> split_blocks(const GumboNode* root) {
+  BlockSplitter splitter;
+  walk(
+      root, [&](const GumboNode* n) { return splitter.enter(n); },
+      [&](const GumboNode* n) { splitter.leave(n); });
+  return splitter.take();
+}
+
+std::string guess_language(std::span<const Block> blocks) {
+  constexpr std::string_view kCandidates[] = {"en", "fr", "de", "es"};
+  std::size_t best_hits = 0;
+  std::string best = "en";
+  for (const std::string_view lang : kCandidates) {
+    const auto list = languages::stop_words(lang);
+    const std::unordered_set<std::string_view> stop(list.begin(), list.end());
+    std::size_t hits = 0;
+    for (const Block& b : blocks) {
+      if (b.words < 8) continue;  // prose, not menus
+      const std::string lower = text::lowercase(b.text);
+      for_each_word(lower, [&](std::string_view w) { hits += stop.count(w); });
+    }
+    if (hits > best_hits) {
+      best_hits = hits;
+      best = lang;
+    }
+  }
+  return best;
+}
+
+void count_stop_words(std::vector<Block>& blocks, std::string_view lang) {
+  const auto list = languages::stop_words(lang);
+  const std::unordered_set<std::string_view> stop(list.begin(), list.end());
+  for (Block& b : blocks) {
+    const std::string lower = text::lowercase(b.text);
+    b.stop_words = 0;
+    for_each_word(lower, [&](std::string_view w) { b.stop_words += stop.count(w); });
+  }
+}
+
+}  // namespace nsearch::html

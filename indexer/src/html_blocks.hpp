@@ -1,0 +1,51 @@
+// The visible text of a page cut into blocks (internal): one block per run of text between
+// block-level boundaries (<p>, <div>, <td>, <li>, <br>...), with the features content scoring
+// needs.
+#pragma once
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nsearch::html {
+
+struct Block {
+  std::string text;                  ///< whitespace collapsed
+  const GumboNode* owner = nullptr;  ///< innermost block-level element holding the text
+  std::size_t chars = 0;             ///< non-space characters
+  std::size_t link_chars = 0;        ///< ... of them inside <a href>
+  std::size_t words = 0;
+  std::size_t stop_words = 0;     ///< function words of the page language
+  std::size_t sentence_ends = 0;  ///< '.', '!', '?' ending a word
+  std::size_t commas = 0;
+  int heading = 0;            ///< 1-6 inside <hN>, else 0
+  bool in_list_item = false;  ///< inside <li> or <dd>/<dt>
+  bool in_caption = false;    ///< inside <figcaption>, <caption> or <figure>
+  bool in_blockquote = false;
+  std::size_t emphasised_chars = 0;  ///< chars inside <b>, <strong>, <big>, <font size=4+>
+  bool follows_break = false;        ///< cut from the previous block by <br> only
+
+  double link_density() const {
+    return chars == 0 ? 0.0 : static_cast<double>(link_chars) / static_cast<double>(chars);
+  }
+  double stop_density() const {
+    return words == 0 ? 0.0 : static_cast<double>(stop_words) / static_cast<double>(words);
+  }
+  bool ends_sentence() const;
+};
+
+/// The blocks under `root` in document order (Block::stop_words still zero).
+std::vector<Block> split_blocks(const GumboNode* root);
+
+/// The language (of those languages::stop_words() knows) whose function words are most
+/// frequent in the blocks; "en" when there is no evidence. Only used to pick a stop list.
+std::string guess_language(std::span<const Block> blocks);
+
+/// Fills Block::stop_words with the function words of language `lang`.
+void count_stop_words(std::vector<Block>& blocks, std::string_view lang);
+
+}  // namespace nsearch::html

@@ -1,0 +1,421 @@
+// Content scoring (v1).
+#include "html_content.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "html_cues.hpp"
+#include "html_dom.hpp"
+
+namespace nsearch::html {
+namespace {
+
+/// Splits a class/id attribute into lower-case alphanumeric tokens.
+std::vector<std::string> hint_tokens(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const char c = i < s.size() ? s[i] : ' ';
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      // camelCase boundaries: "relatedLinks" -> related, links
+      if (std::isupper(u) && !cur.empty() && std::islower(static_cast<unsigned char>(s[i - 1]))) {
+        out.push_back(cur);
+        cur.clear();
+      }
+      cur += static_cast<char>(std::tolower(u));
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  return out;
+}
+
+// Class/id words of page furniture. Comments and related-story lists can hold more prose than
+// the article, so they mark their whole subtree. The other words are also found on wrappers of
+// the whole page when the markup is sloppy (<div id="header"> left open, "mainContentPrint"),
+// so they count only for elements that do not hold most of the page's prose.
+constexpr std::string_view kContentWords[] = {"comment", "comments", "disqus",
+                                              "related", "respond",  "replies"};
+constexpr std::string_view kContentParts[] = {"comment", "related"};
+constexpr std::string_view kLayoutWords[] = {
+    "nav",        "navigation",    "menu",    "footer",    "sidebar",     "banner",    "widget",
+    "masthead",   "header",        "popular", "trending",  "recommended", "toolbar",   "tools",
+    "share",      "sharing",       "social",  "promo",     "cookie",      "subscribe", "newsletter",
+    "breadcrumb", "breadcrumbs",   "tags",    "outbrain",  "taboola",     "ad",        "ads",
+    "advert",     "advertisement", "sponsor", "sponsored", "byline",      "caption",   "credit",
+    "signup",     "login",         "skip",    "photo",     "photos",      "gallery",   "slideshow",
+    "thumbnail",  "thumb",         "poll",    "vote",      "survey",      "quiz"};
+constexpr std::string_view kLayoutParts[] = {
+    "sidebar",    "footer",     "navbar",      "topnav",  "leftnav", "rightnav",  "banner",
+    "widget",     "mostread",   "mostpopular", "menu",    "social",  "cookie",    "subscri",
+    "newsletter", "breadcrumb", "outbrain",    "taboola", "advert",  "sponsor",   "sharebar",
+    "sharing",    "promo",      "photo",       "caption", "gallery", "slideshow", "thumb"};
+constexpr std::string_view kPositiveParts[] = {"article", "story", "content", "entry",
+                                               "post",    "text",  "main",    "body"};
+
+enum class Hint { kNone, kContentFurniture, kLayoutFurniture, kArticle };
+
+template <std::size_t W, std::size_t P>
+bool matches(const std::vector<std::string>& tokens, const std::string_view (&words)[W],
+             const std::string_view (&parts)[P]) {
+  for (const std::string& t : tokens) {
+    for (const std::string_view w : words) {
+      if (t == w) return true;
+    }
+    for (const std::string_view p : parts) {
+      if (t.find(p) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+Hint class_hint(const GumboNode* e) {
+  std::string attr(attribute(e, "class"));
+  attr += ' ';
+  attr.append(attribute(e, "id"));
+  if (attr.size() <= 1) return Hint::kNone;
+  const std::vector<std::string> tokens = hint_tokens(attr);
+  if (matches(tokens, kContentWords, kContentParts)) return Hint::kContentFurniture;
+  if (matches(tokens, kLayoutWords, kLayoutParts)) return Hint::kLayoutFurniture;
+  for (const std::string& t : tokens) {
+    for (const std::string_view p : kPositiveParts) {
+      if (t.find(p) != std::string::npos) return Hint::kArticle;
+    }
+  }
+  return Hint::kNone;
+}
+
+/// The element tree of the page as arrays indexed in pre-order.
+struct ElementTree {
+  std::vector<const GumboNode*> nodes;
+  std::vector<std::size_t> parent;  // index of the parent; self for the root
+  std::vector<Hint> hint;
+  std::vector<bool> furniture;   // it or an ancestor is page furniture (see mark_furniture)
+  std::vector<std::size_t> end;  // one past the last index of its subtree
+  std::unordered_map<const GumboNode*, std::size_t> index;
+};
+
+ElementTree index_elements(const GumboNode* root) {
+  ElementTree t;
+  std::vector<std::size_t> open;
+  walk(
+      root,
+      [&](const GumboNode* n) {
+        if (!is_element(n) || is_invisible(n)) return false;
+        const std::size_t i = t.nodes.size();
+        const std::size_t p = open.empty() ? i : open.back();
+        t.nodes.push_back(n);
+        t.parent.push_back(p);
+        const bool skip_hint = tag_of(n) == GUMBO_TAG_BODY || tag_of(n) == GUMBO_TAG_HTML;
+        t.hint.push_back(skip_hint ? Hint::kNone : class_hint(n));
+        t.index.emplace(n, i);
+        t.end.push_back(i + 1);
+        open.push_back(i);
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (!open.empty() && t.nodes[open.back()] == n) {
+          t.end[open.back()] = t.nodes.size();
+          open.pop_back();
+        }
+      });
+  return t;
+}
+
+/// Marks the subtrees of comment and related-story containers in ElementTree::furniture.
+void mark_content_furniture(ElementTree& t) {
+  const std::size_t n = t.nodes.size();
+  t.furniture.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool inherited = t.parent[i] != i && t.furniture[t.parent[i]];
+    t.furniture[i] = inherited || t.hint[i] == Hint::kContentFurniture;
+  }
+}
+
+/// Adds the layout furniture (headers, sidebars...) to ElementTree::furniture, except for
+/// elements that hold most of the page's prose: those are sloppy wrappers. `prose` is the
+/// prose weight under each element outside comments.
+void mark_layout_furniture(ElementTree& t, const std::vector<double>& prose) {
+  const std::size_t n = t.nodes.size();
+  const double page_prose = n == 0 ? 0.0 : prose[0];
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool inherited = t.parent[i] != i && t.furniture[t.parent[i]];
+    const bool layout = t.hint[i] == Hint::kLayoutFurniture && prose[i] < 0.5 * page_prose;
+    t.furniture[i] = t.furniture[i] || inherited || layout;
+  }
+}
+
+/// Content weight of a block: its length when it reads like prose, a small penalty when it is
+/// short or list-like, and a penalty growing with length for link lists and furniture.
+double block_weight(const Block& b, bool furniture) {
+  if (b.words == 0) return 0.0;
+  const double n = static_cast<double>(b.words);
+  const double ld = b.link_density();
+  if (ld >= 0.5) return -(1.0 + 0.5 * n);
+  if (furniture) return -(1.0 + 0.2 * n);
+  const double sd = b.stop_density();
+  const bool prose =
+      (b.words >= 15 && sd >= 0.15) || (b.words >= 8 && b.ends_sentence() && sd >= 0.1);
+  if (prose) return n * (1.0 - ld);
+  // Long text without links that is not prose: results tables, lists of names. Content more
+  // often than not, but weak evidence of where the article is.
+  if (b.words >= 15 && ld < 0.2) return 0.3 * n;
+  return -1.0;
+}
+
+/// The scores of one page: weights of blocks and sums of them per element.
+struct PageScore {
+  ElementTree tree;
+  std::vector<Cue> cue;            // per block
+  std::vector<std::size_t> owner;  // element index of each block
+  std::vector<double> weight;      // per block
+  std::vector<double> total;       // per element: sum of the weights of the blocks under it
+  std::size_t best = 0;            // the element holding the article
+  std::optional<std::size_t> article_start;  // first block of prose after the headline
+};
+
+/// Sums per-block values up the element tree.
+std::vector<double> subtree_sums(const ElementTree& tree, const std::vector<std::size_t>& owner,
+                                 const std::vector<double>& value) {
+  std::vector<double> sum(tree.nodes.size(), 0.0);
+  for (std::size_t i = 0; i < owner.size(); ++i)
+    sum[owner[i]] += value[i];
+  for (std::size_t i = sum.size(); i-- > 1;)
+    sum[tree.parent[i]] += sum[i];
+  return sum;
+}
+
+const GumboNode* html_root(std::span<const Block> blocks) {
+  const GumboNode* root = nullptr;
+  for (const Block& b : blocks) {
+    if (b.owner != nullptr) {
+      root = b.owner;
+      break;
+    }
+  }
+  while (root != nullptr && root->parent != nullptr && root->parent->type != GUMBO_NODE_DOCUMENT)
+    root = root->parent;
+  return root;
+}
+
+// The article starts right after its headline (after a byline, a date, sharing tools): the
+// first run of prose there counts double, which settles the choice between an article and a
+// comparable amount of other prose (comments, polls, teasers) elsewhere on the page.
+constexpr std::size_t kHeadlineReachBlocks = 30;  // blocks between headline and first prose
+constexpr std::size_t kBoostWords = 300;          // boost up to this many words of prose
+constexpr std::size_t kBoostMaxGap = 2;           // non-prose blocks that end the run
+// A lone blurb between headline and article (a kicker in a side column) is not the start:
+// the article opens with a stretch of at least two paragraphs or this many words.
+constexpr std::size_t kMinOpeningWords = 60;
+
+/// The stretch of prose starting at `i`: one past its last block, and its blocks and words.
+struct Stretch {
+  std::size_t end = 0, blocks = 0, words = 0;
+};
+
+Stretch prose_stretch(std::span<const Block> blocks, const std::vector<double>& weight,
+                      std::size_t i) {
+  Stretch st;
+  std::size_t gap = 0;
+  for (; i < blocks.size() && gap < kBoostMaxGap; ++i) {
+    if (weight[i] <= 0) {
+      if (blocks[i].link_density() >= 0.5) break;
+      ++gap;
+      continue;
+    }
+    gap = 0;
+    ++st.blocks;
+    st.words += blocks[i].words;
+    st.end = i + 1;
+  }
+  return st;
+}
+
+/// Doubles the weight of the opening prose after the headline; returns its first block.
+std::optional<std::size_t> boost_after_headline(std::optional<std::size_t> headline,
+                                                std::span<const Block> blocks,
+                                                std::vector<double>& weight) {
+  if (!headline) return std::nullopt;
+  const std::size_t reach = std::min(blocks.size(), *headline + 1 + kHeadlineReachBlocks);
+  for (std::size_t i = *headline + 1; i < reach; ++i) {
+    if (weight[i] <= 0) continue;
+    const Stretch st = prose_stretch(blocks, weight, i);
+    if (st.blocks < 2 && st.words < kMinOpeningWords) {
+      i = st.end - 1;  // skip the blurb
+      continue;
+    }
+    std::size_t words = 0;
+    for (std::size_t k = i; k < st.end && words < kBoostWords; ++k) {
+      if (weight[k] <= 0) continue;
+      weight[k] *= 2.0;
+      words += blocks[k].words;
+    }
+    return i;
+  }
+  return std::nullopt;
+}
+
+/// A summary cut short ("...") is a teaser when a headline link precedes it; a paragraph of
+/// the article that ends in "..." (or in a "Continued..." link) follows other prose.
+bool is_teaser(std::span<const Block> blocks, std::size_t i) {
+  constexpr std::size_t kMaxHeadlineWords = 25;
+  for (std::size_t k = i; k-- > 0;) {
+    if (blocks[k].words == 0) continue;
+    return blocks[k].link_density() >= 0.5 && blocks[k].words <= kMaxHeadlineWords;
+  }
+  return false;
+}
+
+/// Whether two elements are parts of one list item: the same element, or within two levels of
+/// a common ancestor (<dt>/<dd>, <li><a/><p/></li>, <div><h3/><p/></div>).
+bool same_item(const GumboNode* a, const GumboNode* b) {
+  if (a == nullptr || b == nullptr) return false;
+  const GumboNode* pa[3] = {a, a->parent, a->parent ? a->parent->parent : nullptr};
+  const GumboNode* pb[3] = {b, b->parent, b->parent ? b->parent->parent : nullptr};
+  for (int i = 0; i < 3; ++i) {
+    for (int k = 0; k < 3; ++k) {
+      if (pa[i] != nullptr && pa[i] == pb[k] && i + k <= 2) return true;
+    }
+  }
+  return false;
+}
+
+/// Marks teaser lists: summaries that each sit under a headline link ("<link> / summary"
+/// repeated). One paragraph after a link can be the article after a "Related:" line; the
+/// repetition is what makes a list.
+void mark_teaser_lists(std::span<const Block> blocks, std::vector<Cue>& cue) {
+  constexpr std::size_t kMaxHeadlineWords = 25;
+  constexpr std::size_t kMaxSummaryWords = 60;
+  std::vector<std::size_t> seq;  // non-empty blocks
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].words > 0) seq.push_back(i);
+  }
+  const auto is_link_headline = [&](std::size_t i) {
+    return blocks[i].link_density() >= 0.5 && blocks[i].words >= 2 &&
+           blocks[i].words <= kMaxHeadlineWords;
+  };
+  std::vector<bool> under_link(seq.size(), false);
+  for (std::size_t j = 1; j < seq.size(); ++j) {
+    const Block& link = blocks[seq[j - 1]];
+    const Block& summary = blocks[seq[j]];
+    under_link[j] = is_link_headline(seq[j - 1]) && summary.link_density() < 0.5 &&
+                    summary.words <= kMaxSummaryWords && same_item(link.owner, summary.owner);
+  }
+  for (std::size_t j = 1; j < seq.size(); ++j) {
+    const bool repeated =
+        (j >= 2 && under_link[j - 2]) || (j + 2 < seq.size() && under_link[j + 2]);
+    if (under_link[j] && repeated && cue[seq[j]] == Cue::kNone) cue[seq[j]] = Cue::kTeaser;
+  }
+}
+
+PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> headline) {
+  PageScore s;
+  s.tree = index_elements(html_root(blocks));
+  s.owner.assign(blocks.size(), 0);
+  s.cue.resize(blocks.size());
+  mark_content_furniture(s.tree);
+  std::vector<double> prose(blocks.size(), 0.0);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto it = s.tree.index.find(blocks[i].owner);
+    if (it != s.tree.index.end()) s.owner[i] = it->second;
+    s.cue[i] = classify_block(blocks[i]);
+    if (s.cue[i] == Cue::kCutShort) s.cue[i] = is_teaser(blocks, i) ? Cue::kTeaser : Cue::kNone;
+    if (!s.tree.furniture[s.owner[i]]) prose[i] = std::max(0.0, block_weight(blocks[i], false));
+  }
+  mark_teaser_lists(blocks, s.cue);
+  mark_layout_furniture(s.tree, subtree_sums(s.tree, s.owner, prose));
+  s.weight.resize(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const bool furniture =
+        s.tree.furniture[s.owner[i]] || s.cue[i] != Cue::kNone || blocks[i].in_caption;
+    s.weight[i] = block_weight(blocks[i], furniture);
+  }
+  s.article_start = boost_after_headline(headline, blocks, s.weight);
+  s.total = subtree_sums(s.tree, s.owner, s.weight);
+  for (std::size_t i = 1; i < s.total.size(); ++i) {
+    if (s.total[i] > s.total[s.best] + 1e-9) s.best = i;
+  }
+  return s;
+}
+
+/// The stretch [first, last] of `items` with the largest sum of `weight`.
+std::pair<std::size_t, std::size_t> best_run(const std::vector<std::size_t>& items,
+                                             const std::vector<double>& weight) {
+  double best = -1e300, sum = 0;
+  std::size_t start = 0, best_first = 0, best_last = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (sum <= 0) {
+      sum = 0;
+      start = k;
+    }
+    sum += weight[items[k]];
+    if (sum > best) {
+      best = sum;
+      best_first = start;
+      best_last = k;
+    }
+  }
+  return {best_first, best_last};
+}
+
+std::vector<std::size_t> pick_blocks(std::span<const Block> blocks, const PageScore& s) {
+  if (s.total.empty() || s.total[s.best] <= 0) return {};
+  // Blocks inside the best container: owners in [best, end of its subtree) in pre-order.
+  const std::size_t end = s.tree.end[s.best];
+  std::vector<std::size_t> inside;
+  for (std::size_t i = 0; i < s.owner.size(); ++i) {
+    if (s.owner[i] >= s.best && s.owner[i] < end && blocks[i].words > 0) inside.push_back(i);
+  }
+  if (inside.empty()) return {};
+  // The article does not run across the start of a comment section. When the headline shows
+  // where the article starts, the comments are what follows; otherwise the stretch is sought
+  // on either side ("Talkbacks: 18" can also head a page).
+  std::vector<double> run_weight(s.weight);
+  for (std::size_t k = 0; k < inside.size(); ++k) {
+    const std::size_t i = inside[k];
+    if (s.cue[i] != Cue::kCommentsStart || s.tree.furniture[s.owner[i]]) continue;
+    if (s.article_start && i > *s.article_start) {
+      inside.resize(k);  // "Add comment" after the article, as a link or not
+      break;
+    }
+    // Before the article, links to comments are toolbars, not sections.
+    if (blocks[i].link_density() < 0.5) run_weight[i] = -1e9;
+  }
+  if (inside.empty()) return {};
+  // Within it, the article is the stretch with the most prose: this keeps list-like
+  // paragraphs (results tables, subheadings) between prose and drops what trails or precedes.
+  const auto [first, last] = best_run(inside, run_weight);
+  std::vector<std::size_t> out;
+  for (std::size_t k = first; k <= last; ++k) {
+    const std::size_t i = inside[k];
+    if (s.tree.furniture[s.owner[i]] || blocks[i].link_density() >= 0.5) continue;
+    if (blocks[i].in_caption) continue;
+    if (s.cue[i] != Cue::kNone) continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+MainText select_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline) {
+  MainText out;
+  if (blocks.empty() || html_root(blocks) == nullptr) return out;
+  const PageScore score = score_page(blocks, headline);
+  out.blocks = pick_blocks(blocks, score);
+  for (const std::size_t i : out.blocks) {
+    if (score.weight[i] > 0) out.prose_words += blocks[i].words;
+  }
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (score.cue[i] == Cue::kTeaser) out.teaser_words += blocks[i].words;
+    if (blocks[i].words > 0 && blocks[i].link_density() >= 0.5) ++out.link_lines;
+  }
+  return out;
+}
+
+}  // namespace nsearch::html

@@ -1,0 +1,227 @@
+// Wording cues: see html_cues.hpp. Blocks are compared in a normalised form: lower-case, digit
+// runs as '#', punctuation at both ends removed ("» 5 Comments:" -> "# comments").
+#include "html_cues.hpp"
+
+#include <cctype>
+#include <string>
+
+#include "text_util.hpp"
+
+namespace nsearch::html {
+namespace {
+
+std::string normalise(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool in_digits = false;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isdigit(u)) {
+      if (!in_digits) out += '#';
+      in_digits = true;
+      continue;
+    }
+    in_digits = false;
+    out += static_cast<char>(std::tolower(u));
+  }
+  const auto is_edge = [](unsigned char c) {
+    return std::isspace(c) || (std::ispunct(c) && c != '#') || c >= 0x80;
+  };
+  std::size_t b = 0, e = out.size();
+  while (b < e && is_edge(static_cast<unsigned char>(out[b])))
+    ++b;
+  while (e > b && is_edge(static_cast<unsigned char>(out[e - 1])))
+    --e;
+  return out.substr(b, e - b);
+}
+
+template <std::size_t N>
+bool starts_with_any(std::string_view s, const std::string_view (&list)[N]) {
+  for (const std::string_view p : list) {
+    if (s.starts_with(p)) return true;
+  }
+  return false;
+}
+
+template <std::size_t N>
+bool contains_any(std::string_view s, const std::string_view (&list)[N]) {
+  for (const std::string_view p : list) {
+    if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Headings and notices that open a comment section (short blocks only).
+constexpr std::string_view kCommentHeadings[] = {"comments",
+                                                 "comment",
+                                                 "# comments",
+                                                 "# comment",
+                                                 "reader comments",
+                                                 "readers' comments",
+                                                 "readers comments",
+                                                 "user comments",
+                                                 "your comments",
+                                                 "post a comment",
+                                                 "post your comment",
+                                                 "post comment",
+                                                 "leave a comment",
+                                                 "add a comment",
+                                                 "add your comment",
+                                                 "add comment",
+                                                 "write a comment",
+                                                 "have your say",
+                                                 "comments are closed",
+                                                 "comments are now closed",
+                                                 "comments closed",
+                                                 "join the discussion",
+                                                 "join the conversation",
+                                                 "discuss this",
+                                                 "what do you think",
+                                                 "share your thoughts",
+                                                 "talkback",
+                                                 "reader reactions",
+                                                 "readers respond",
+                                                 "your views",
+                                                 "sound off",
+                                                 "there are no comments",
+                                                 "there are currently no comments",
+                                                 "be the first to comment",
+                                                 "no comments yet",
+                                                 "showing # comments",
+                                                 "view all comments",
+                                                 "read all comments",
+                                                 "log in to comment",
+                                                 "sign in to comment",
+                                                 "you must be logged in",
+                                                 "comment on this"};
+// Sentences only comment sections and their forms contain.
+constexpr std::string_view kCommentPhrases[] = {
+    "limit your comments",      "report offensive",       "reader comments",
+    "comment moderation",       "post comments",          "your comment will",
+    "comments will appear",     "comments are moderated", "not post reader comments",
+    "comments that are",        "will not be published",  "required fields are marked",
+    "to post a comment",        "to leave a comment",     "before posting a comment",
+    "thanks for your comments", "feedback is now closed", "comments have been closed"};
+// Signatures of comments ("Posted by: Brad, Glasgow on 11:16am"); also blog post footers,
+// which end the post just as well.
+constexpr std::string_view kSignatures[] = {"posted by", "comment by", "submitted by"};
+// Legal notices: phrases that only they use, and words that are notices on their own line.
+constexpr std::string_view kLegalPhrases[] = {"all rights reserved",
+                                              "may not be published",
+                                              "may not be reproduced",
+                                              "or redistributed",
+                                              "is a trade mark of",
+                                              "is a trademark of",
+                                              "copyright #",
+                                              "copyright \xC2\xA9",
+                                              "copyright (c)",
+                                              "\xC2\xA9 #",
+                                              "(c) #"};
+constexpr std::string_view kLegalLines[] = {
+    "copyright",      "terms and conditions", "terms of use", "terms of service",
+    "privacy policy", "privacy statement",    "disclaimer"};
+constexpr std::string_view kCreditPhrases[] = {"contributed to this report",
+                                               "contributed reporting", "can be reached at",
+                                               "can be contacted at", "reported from"};
+constexpr std::string_view kTeaserEndings[] = {
+    "full story",      "read more",           "more",      "continue reading",
+    "read full story", "read the full story", "click here"};
+constexpr std::string_view kFurniture[] = {"advertisement",
+                                           "advertising",
+                                           "story continues below",
+                                           "continued below",
+                                           "share this",
+                                           "share this article",
+                                           "share this story",
+                                           "email this",
+                                           "email this article",
+                                           "print this",
+                                           "print this article",
+                                           "e-mail this",
+                                           "click here to enlarge",
+                                           "click to enlarge",
+                                           "enlarge this image",
+                                           "font size",
+                                           "text size",
+                                           "font",
+                                           "bookmark this",
+                                           "related stories",
+                                           "related articles",
+                                           "related links",
+                                           "related content",
+                                           "related",
+                                           "see also",
+                                           "more on this story",
+                                           "most read",
+                                           "most popular",
+                                           "most viewed",
+                                           "most emailed",
+                                           "latest stories",
+                                           "top stories",
+                                           "recommended",
+                                           "you may also like",
+                                           "more stories",
+                                           "also in",
+                                           "sponsored links",
+                                           "back to top",
+                                           "subscribe",
+                                           "sign up"};
+
+bool ends_with_ellipsis(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == ']' || t.back() == ')'))
+    t.remove_suffix(1);
+  return t.ends_with("...") || t.ends_with("\xE2\x80\xA6");
+}
+
+/// A bare web or mail address: a link someone pasted, not prose.
+bool is_bare_address(std::string_view t) {
+  if (t.find(' ') != std::string_view::npos) return false;
+  return t.starts_with("http:") || t.starts_with("https:") || t.starts_with("www.") ||
+         (t.find('@') != std::string_view::npos && t.find('.') != std::string_view::npos);
+}
+
+// Labels of tag and category lists.
+constexpr std::string_view kListLabels[] = {"tags:",       "tagged:",   "filed under", "posted in",
+                                            "categories:", "category:", "keywords:",   "topics:"};
+
+}  // namespace
+
+Cue classify_block(const Block& b) {
+  if (b.words == 0) return Cue::kNone;
+  const std::string s = normalise(b.text);
+  if (b.words <= 3 && is_bare_address(text::trim(b.text))) return Cue::kFurniture;
+  const std::string lower = text::lowercase(text::trim(b.text));
+  if (b.words <= 40 && starts_with_any(lower, kListLabels)) return Cue::kFurniture;
+  if (b.words <= 12) {
+    for (const std::string_view h : kCommentHeadings) {
+      // "Comments (12)", "Comments are now closed for this story"
+      const bool phrase = h.find(' ') != std::string_view::npos;
+      if (s == h || (s.starts_with(h) && (phrase || b.words <= 4))) return Cue::kCommentsStart;
+    }
+    for (const std::string_view f : kFurniture) {
+      if (s == f) return Cue::kFurniture;
+    }
+  }
+  if (b.words <= 80 && contains_any(s, kCommentPhrases)) return Cue::kCommentsStart;
+  if (b.words <= 20 && starts_with_any(s, kSignatures)) return Cue::kCommentsStart;
+  if (b.words <= 80 && (contains_any(s, kLegalPhrases) || s.starts_with("disclaimer") ||
+                        s.starts_with("\xC2\xA9"))) {
+    return Cue::kLegalNotice;
+  }
+  if (b.words <= 15 && contains_any(s, kLegalLines)) return Cue::kLegalNotice;
+  if (b.words <= 40 && contains_any(s, kCreditPhrases)) return Cue::kCredit;
+  if (b.words <= 80) {
+    if (ends_with_ellipsis(b.text)) return Cue::kCutShort;
+    // "... Full story" as a link; a sentence that happens to end in "more." is not one.
+    const bool link_ending = b.link_chars > 0 && !b.text.ends_with(".") && b.words <= 60;
+    for (const std::string_view e : kTeaserEndings) {
+      if (link_ending && s.ends_with(e) && s.size() > e.size() &&
+          s[s.size() - e.size() - 1] == ' ') {
+        return Cue::kTeaser;
+      }
+    }
+  }
+  return Cue::kNone;
+}
+
+}  // namespace nsearch::html

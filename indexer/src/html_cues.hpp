@@ -1,0 +1,24 @@
+// Wording cues of page furniture in HTML text blocks (internal): stock phrases of comment
+// sections, legal notices and teasers. Generic web and news vocabulary only, English.
+#pragma once
+
+#include <string_view>
+
+#include "html_blocks.hpp"
+
+namespace nsearch::html {
+
+/// What a block's wording says it is.
+enum class Cue {
+  kNone,
+  kCommentsStart,  ///< the heading or form of a comment section: the article is over
+  kLegalNotice,    ///< copyright, disclaimer, terms of use
+  kCredit,         ///< "X contributed to this report", "X can be reached at ..."
+  kTeaser,         ///< a summary ending in a link: "Full story", "Read more"
+  kCutShort,       ///< text ending in "...": a teaser under a headline link, or a quote
+  kFurniture,      ///< "Advertisement", "Share this", "Story continues below"...
+};
+
+Cue classify_block(const Block& b);
+
+}  // namespace nsearch::html

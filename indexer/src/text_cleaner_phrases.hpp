@@ -1,0 +1,30 @@
+// Wording cues for the text-dump cleaner (internal): the stock phrases of page furniture
+// (navigation, share rows, subscribe and cookie notices, comment sections, captions, bylines,
+// dates). Only generic web and news vocabulary; nothing names a particular site.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "text_cleaner_lines.hpp"
+
+namespace nsearch::text_dump {
+
+/// The cue a line's wording gives (see `Cue`); `had_form_fields` says the line held form
+/// placeholders before cleaning.
+Cue classify_wording(const DumpLine& line, bool had_form_fields);
+
+/// ASCII lower-casing (enough for the English phrase lists).
+std::string ascii_lower(std::string_view s);
+
+/// `s` lower-cased with digit runs replaced by '#' and leading/trailing punctuation, arrows
+/// and separators removed: "» 5 Comments:" -> "# comments".
+std::string phrase_core(std::string_view s);
+
+/// True if `word` (lower-case) is a month name or its abbreviation ("jan", "sept", "march").
+bool is_month_word(std::string_view word);
+
+/// True if `word` (lower-case) is a weekday name or its abbreviation.
+bool is_weekday_word(std::string_view word);
+
+}  // namespace nsearch::text_dump
