@@ -2,6 +2,7 @@
 #include "html_blocks.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 #include "html_dom.hpp"
@@ -76,10 +77,13 @@ void count_words(Block& b) {
     in_word = true;
     const auto u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) word_has_alnum = true;
-    if (c == ',') ++b.commas;
     const bool word_end = i + 1 >= t.size() || is_space(t[i + 1]) || t[i + 1] == '"';
     if ((c == '.' || c == '!' || c == '?') && word_end) ++b.sentence_ends;
   }
+}
+
+bool is_caption(GumboTag tag) {
+  return tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_FIGURE;
 }
 
 /// Collects blocks during the walk: text accumulates until a block boundary flushes it.
@@ -93,29 +97,11 @@ class BlockSplitter {
     if (is_invisible(n)) return false;
     const GumboTag tag = tag_of(n);
     if (breaks_text(tag)) {
-      flush(tag == GUMBO_TAG_BR);
+      flush();
       if (tag != GUMBO_TAG_BR) owners_.push_back(n);
     }
-    if (tag == GUMBO_TAG_A && has_attribute(n, "href")) ++links_;
-    if (emphasises(n)) ++emphasis_;
     if (const int level = heading_level(tag); level > 0) headings_.push_back(level);
-    switch (tag) {
-      case GUMBO_TAG_LI:
-      case GUMBO_TAG_DD:
-      case GUMBO_TAG_DT:
-        ++list_items_;
-        break;
-      case GUMBO_TAG_FIGCAPTION:
-      case GUMBO_TAG_CAPTION:
-      case GUMBO_TAG_FIGURE:
-        ++captions_;
-        break;
-      case GUMBO_TAG_BLOCKQUOTE:
-        ++quotes_;
-        break;
-      default:
-        break;
-    }
+    track(n, +1);
     return true;
   }
 
@@ -123,50 +109,37 @@ class BlockSplitter {
     if (!is_element(n) || is_invisible(n)) return;
     const GumboTag tag = tag_of(n);
     if (breaks_text(tag) && tag != GUMBO_TAG_BR) {
-      flush(false);
+      flush();
       if (!owners_.empty() && owners_.back() == n) owners_.pop_back();
     }
-    if (tag == GUMBO_TAG_A && has_attribute(n, "href")) --links_;
-    if (emphasises(n)) --emphasis_;
     if (heading_level(tag) > 0 && !headings_.empty()) headings_.pop_back();
-    switch (tag) {
-      case GUMBO_TAG_LI:
-      case GUMBO_TAG_DD:
-      case GUMBO_TAG_DT:
-        --list_items_;
-        break;
-      case GUMBO_TAG_FIGCAPTION:
-      case GUMBO_TAG_CAPTION:
-      case GUMBO_TAG_FIGURE:
-        --captions_;
-        break;
-      case GUMBO_TAG_BLOCKQUOTE:
-        --quotes_;
-        break;
-      default:
-        break;
-    }
+    track(n, -1);
   }
 
   std::vector<Block> take() {
-    flush(false);
+    flush();
     return std::move(blocks_);
   }
 
  private:
+  /// Counts how many links, emphasis and caption elements the walk is inside.
+  void track(const GumboNode* n, int step) {
+    const GumboTag tag = tag_of(n);
+    if (tag == GUMBO_TAG_A && has_attribute(n, "href")) links_ += step;
+    if (emphasises(n)) emphasis_ += step;
+    if (is_caption(tag)) captions_ += step;
+  }
+
   void add_text(std::string_view s) {
-    if (s.empty()) return;
-    if (current_.text.empty()) {
-      // The block's context is fixed by where its first visible text is.
-      current_.owner = owners_.empty() ? nullptr : owners_.back();
-      current_.heading = headings_.empty() ? 0 : headings_.back();
-      current_.in_list_item = list_items_ > 0;
-      current_.in_caption = captions_ > 0;
-      current_.in_blockquote = quotes_ > 0;
-    }
     std::size_t visible = 0;
     for (const char c : s) {
       if (!is_space(c) && c != '\0') ++visible;
+    }
+    if (visible > 0 && current_.chars == 0) {
+      // The block's context is where its first visible text is.
+      current_.owner = owners_.empty() ? nullptr : owners_.back();
+      current_.heading = headings_.empty() ? 0 : headings_.back();
+      current_.in_caption = captions_ > 0;
     }
     current_.chars += visible;
     if (links_ > 0) current_.link_chars += visible;
@@ -174,25 +147,20 @@ class BlockSplitter {
     current_.text.append(s);
   }
 
-  void flush(bool at_break) {
-    const bool had_text = current_.chars > 0;
-    if (had_text) {
+  void flush() {
+    if (current_.chars > 0) {
       current_.text = text::collapse_whitespace(current_.text);
       count_words(current_);
-      current_.follows_break = next_follows_break_;
       blocks_.push_back(std::move(current_));
     }
     current_ = Block{};
-    // A block after <br> stays "broken" from its predecessor only if nothing else intervened.
-    next_follows_break_ = at_break && (had_text || next_follows_break_);
   }
 
   std::vector<Block> blocks_;
   Block current_;
   std::vector<const GumboNode*> owners_;
   std::vector<int> headings_;
-  int links_ = 0, emphasis_ = 0, list_items_ = 0, captions_ = 0, quotes_ = 0;
-  bool next_follows_break_ = false;
+  int links_ = 0, emphasis_ = 0, captions_ = 0;
 };
 
 /// Lower-cased words of `text` with surrounding punctuation removed.

@@ -19,15 +19,11 @@ struct Block {
   std::size_t chars = 0;             ///< non-space characters
   std::size_t link_chars = 0;        ///< ... of them inside <a href>
   std::size_t words = 0;
-  std::size_t stop_words = 0;     ///< function words of the page language
-  std::size_t sentence_ends = 0;  ///< '.', '!', '?' ending a word
-  std::size_t commas = 0;
-  int heading = 0;            ///< 1-6 inside <hN>, else 0
-  bool in_list_item = false;  ///< inside <li> or <dd>/<dt>
-  bool in_caption = false;    ///< inside <figcaption>, <caption> or <figure>
-  bool in_blockquote = false;
+  std::size_t stop_words = 0;        ///< function words of the page language
+  std::size_t sentence_ends = 0;     ///< '.', '!', '?' ending a word
+  int heading = 0;                   ///< 1-6 inside <hN>, else 0
+  bool in_caption = false;           ///< inside <figcaption>, <caption> or <figure>
   std::size_t emphasised_chars = 0;  ///< chars inside <b>, <strong>, <big>, <font size=4+>
-  bool follows_break = false;        ///< cut from the previous block by <br> only
 
   double link_density() const {
     return chars == 0 ? 0.0 : static_cast<double>(link_chars) / static_cast<double>(chars);

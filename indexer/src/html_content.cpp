@@ -1,4 +1,17 @@
-// Content scoring (v1).
+// Content scoring: finds the article among the text blocks of a page.
+//
+// 1. Every block gets a weight: its word count when it reads like prose (function words, a
+//    full stop), a small penalty when it is short, a penalty growing with its length when it
+//    is link text or page furniture (by class/id names, or by wording: comment headings, legal
+//    notices, bylines, dates, teasers under headline links). The opening prose right after the
+//    headline counts double.
+// 2. Weights are summed up the element tree; the element with the largest sum holds the
+//    article. Prose adds, link lists and furniture subtract, so the winner is the subtree with
+//    the most prose net of what comes with it: whole when the article is split by an ad or a
+//    related box, without the sidebar when the sidebar costs more than it brings.
+// 3. Inside it, the article is the stretch of blocks (in document order) with the largest sum,
+//    not crossing the start of a comment section, extended over trailing sibling lines. Its
+//    blocks that are not furniture, link text, captions or cued lines are the body.
 #include "html_content.hpp"
 
 #include <algorithm>
@@ -49,16 +62,15 @@ constexpr std::string_view kLayoutWords[] = {
     "breadcrumb", "breadcrumbs",   "tags",    "outbrain",  "taboola",     "ad",        "ads",
     "advert",     "advertisement", "sponsor", "sponsored", "byline",      "caption",   "credit",
     "signup",     "login",         "skip",    "photo",     "photos",      "gallery",   "slideshow",
-    "thumbnail",  "thumb",         "poll",    "vote",      "survey",      "quiz"};
+    "thumbnail",  "thumb",         "poll",    "vote",      "survey",      "quiz",      "bio",
+    "paywall",    "consent",       "tweet",   "instagram", "pullquote"};
 constexpr std::string_view kLayoutParts[] = {
     "sidebar",    "footer",     "navbar",      "topnav",  "leftnav", "rightnav",  "banner",
     "widget",     "mostread",   "mostpopular", "menu",    "social",  "cookie",    "subscri",
     "newsletter", "breadcrumb", "outbrain",    "taboola", "advert",  "sponsor",   "sharebar",
     "sharing",    "promo",      "photo",       "caption", "gallery", "slideshow", "thumb"};
-constexpr std::string_view kPositiveParts[] = {"article", "story", "content", "entry",
-                                               "post",    "text",  "main",    "body"};
 
-enum class Hint { kNone, kContentFurniture, kLayoutFurniture, kArticle };
+enum class Hint { kNone, kContentFurniture, kLayoutFurniture };
 
 template <std::size_t W, std::size_t P>
 bool matches(const std::vector<std::string>& tokens, const std::string_view (&words)[W],
@@ -82,11 +94,8 @@ Hint class_hint(const GumboNode* e) {
   const std::vector<std::string> tokens = hint_tokens(attr);
   if (matches(tokens, kContentWords, kContentParts)) return Hint::kContentFurniture;
   if (matches(tokens, kLayoutWords, kLayoutParts)) return Hint::kLayoutFurniture;
-  for (const std::string& t : tokens) {
-    for (const std::string_view p : kPositiveParts) {
-      if (t.find(p) != std::string::npos) return Hint::kArticle;
-    }
-  }
+  // Positive names ("article", "story-body", "content") were tried as a bonus and did not
+  // generalise: every page has a "content" wrapper around its sidebars too.
   return Hint::kNone;
 }
 
@@ -159,6 +168,8 @@ double block_weight(const Block& b, bool furniture) {
   if (ld >= 0.5) return -(1.0 + 0.5 * n);
   if (furniture) return -(1.0 + 0.2 * n);
   const double sd = b.stop_density();
+  // Function words and full stops are what prose has and menus, headlines and lists of
+  // names lack. (Counting commas as well was tried: it let more captions and lists in.)
   const bool prose =
       (b.words >= 15 && sd >= 0.15) || (b.words >= 8 && b.ends_sentence() && sd >= 0.1);
   if (prose) return n * (1.0 - ld);
@@ -363,6 +374,30 @@ std::pair<std::size_t, std::size_t> best_run(const std::vector<std::size_t>& ite
   return {best_first, best_last};
 }
 
+/// Whether a block inside the article's stretch is article text.
+bool is_body_text(std::span<const Block> blocks, const PageScore& s, std::size_t i) {
+  return !s.tree.furniture[s.owner[i]] && blocks[i].link_density() < 0.5 && !blocks[i].in_caption &&
+         s.cue[i] == Cue::kNone;
+}
+
+/// The article's last paragraphs can be short lines that are not prose (line-ups, lists of
+/// figures) and so fall outside the best stretch: those that are siblings of its last block,
+/// marked up alike, are kept. Returns the new end (index into `inside`).
+std::size_t extend_over_siblings(std::span<const Block> blocks, const PageScore& s,
+                                 const std::vector<std::size_t>& inside, std::size_t last) {
+  const GumboNode* model = blocks[inside[last]].owner;
+  if (model == nullptr || model->parent == nullptr) return last;
+  while (last + 1 < inside.size()) {
+    const std::size_t i = inside[last + 1];
+    const GumboNode* owner = blocks[i].owner;
+    const bool sibling = owner != nullptr && owner != model && owner->parent == model->parent &&
+                         tag_of(owner) == tag_of(model);
+    if (!sibling || !is_body_text(blocks, s, i)) break;
+    ++last;
+  }
+  return last;
+}
+
 std::vector<std::size_t> pick_blocks(std::span<const Block> blocks, const PageScore& s) {
   if (s.total.empty() || s.total[s.best] <= 0) return {};
   // Blocks inside the best container: owners in [best, end of its subtree) in pre-order.
@@ -389,14 +424,12 @@ std::vector<std::size_t> pick_blocks(std::span<const Block> blocks, const PageSc
   if (inside.empty()) return {};
   // Within it, the article is the stretch with the most prose: this keeps list-like
   // paragraphs (results tables, subheadings) between prose and drops what trails or precedes.
-  const auto [first, last] = best_run(inside, run_weight);
+  const auto [first, run_last] = best_run(inside, run_weight);
+  const std::size_t last = extend_over_siblings(blocks, s, inside, run_last);
   std::vector<std::size_t> out;
   for (std::size_t k = first; k <= last; ++k) {
     const std::size_t i = inside[k];
-    if (s.tree.furniture[s.owner[i]] || blocks[i].link_density() >= 0.5) continue;
-    if (blocks[i].in_caption) continue;
-    if (s.cue[i] != Cue::kNone) continue;
-    out.push_back(i);
+    if (is_body_text(blocks, s, i)) out.push_back(i);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // runs as '#', punctuation at both ends removed ("» 5 Comments:" -> "# comments").
 #include "html_cues.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -126,7 +127,13 @@ constexpr std::string_view kCreditPhrases[] = {"contributed to this report",
 constexpr std::string_view kTeaserEndings[] = {
     "full story",      "read more",           "more",      "continue reading",
     "read full story", "read the full story", "click here"};
-constexpr std::string_view kFurniture[] = {"advertisement",
+// Tool links that come with a few more words ("Send this article to Friends by E-Mail").
+constexpr std::string_view kToolPhrases[] = {
+    "printer friendly", "printer-friendly", "print this",        "email this",    "e-mail this",
+    "send this",        "send to a friend", "email to a friend", "bookmark this", "share this"};
+constexpr std::string_view kFurniture[] = {"on the net",
+                                           "on the web",
+                                           "advertisement",
                                            "advertising",
                                            "story continues below",
                                            "continued below",
@@ -184,44 +191,121 @@ bool is_bare_address(std::string_view t) {
 constexpr std::string_view kListLabels[] = {"tags:",       "tagged:",   "filed under", "posted in",
                                             "categories:", "category:", "keywords:",   "topics:"};
 
+constexpr std::string_view kDateWords[] = {
+    "jan",       "january",  "feb",     "february", "mar",      "march",     "apr",      "april",
+    "jun",       "june",     "jul",     "july",     "aug",      "august",    "sep",      "sept",
+    "september", "oct",      "october", "nov",      "november", "dec",       "december", "mon",
+    "monday",    "tue",      "tues",    "tuesday",  "wed",      "wednesday", "thu",      "thur",
+    "thurs",     "thursday", "fri",     "friday",   "sat",      "saturday",  "sun",      "sunday",
+    "am",        "pm",       "gmt",     "utc",      "est",      "edt",       "et",       "pst",
+    "pdt",       "bst",      "ist",     "cet",      "st",       "nd",        "rd",       "th"};
+
+bool is_date_word(std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "may") return word == "May" || word == "MAY";  // the month, not the verb
+  return std::find(std::begin(kDateWords), std::end(kDateWords), lower) != std::end(kDateWords);
+}
+
 }  // namespace
 
-Cue classify_block(const Block& b) {
-  if (b.words == 0) return Cue::kNone;
-  const std::string s = normalise(b.text);
-  if (b.words <= 3 && is_bare_address(text::trim(b.text))) return Cue::kFurniture;
-  const std::string lower = text::lowercase(text::trim(b.text));
-  if (b.words <= 40 && starts_with_any(lower, kListLabels)) return Cue::kFurniture;
+bool looks_like_date(std::string_view text) {
+  std::size_t date_words = 0, numbers = 0, other = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto alnum = [&](std::size_t k) {
+      return std::isalnum(static_cast<unsigned char>(text[k])) != 0;
+    };
+    while (i < text.size() && !alnum(i))
+      ++i;
+    std::size_t end = i;
+    while (end < text.size() && alnum(end))
+      ++end;
+    if (end == i) break;
+    const std::string_view word = text.substr(i, end - i);
+    if (std::isdigit(static_cast<unsigned char>(word.front()))) {
+      ++numbers;
+    } else if (is_date_word(word)) {
+      ++date_words;
+    } else {
+      ++other;
+    }
+    i = end;
+  }
+  // "14/01/2008 1:40:00 PM" has numbers only; "Posted 3 comments" is not a date.
+  return numbers > 0 && other <= 3 && (date_words > 0 || (numbers >= 3 && other == 0));
+}
+
+namespace {
+
+/// The normalised and the lower-cased text of a block.
+struct Wording {
+  std::string core;   // normalise()d
+  std::string lower;  // trimmed, lower-cased
+};
+
+bool is_comment_start(const Block& b, const Wording& w) {
   if (b.words <= 12) {
     for (const std::string_view h : kCommentHeadings) {
       // "Comments (12)", "Comments are now closed for this story"
       const bool phrase = h.find(' ') != std::string_view::npos;
-      if (s == h || (s.starts_with(h) && (phrase || b.words <= 4))) return Cue::kCommentsStart;
-    }
-    for (const std::string_view f : kFurniture) {
-      if (s == f) return Cue::kFurniture;
+      if (w.core == h || (w.core.starts_with(h) && (phrase || b.words <= 4))) return true;
     }
   }
-  if (b.words <= 80 && contains_any(s, kCommentPhrases)) return Cue::kCommentsStart;
-  if (b.words <= 20 && starts_with_any(s, kSignatures)) return Cue::kCommentsStart;
-  if (b.words <= 80 && (contains_any(s, kLegalPhrases) || s.starts_with("disclaimer") ||
-                        s.starts_with("\xC2\xA9"))) {
-    return Cue::kLegalNotice;
+  return (b.words <= 80 && contains_any(w.core, kCommentPhrases)) ||
+         (b.words <= 20 && starts_with_any(w.core, kSignatures));
+}
+
+bool is_furniture(const Block& b, const Wording& w) {
+  if (b.words <= 3 && is_bare_address(text::trim(b.text))) return true;
+  if (b.words <= 40 && starts_with_any(w.lower, kListLabels)) return true;
+  if (b.words > 12) return false;
+  for (const std::string_view f : kFurniture) {
+    if (w.core == f) return true;
   }
-  if (b.words <= 15 && contains_any(s, kLegalLines)) return Cue::kLegalNotice;
-  if (b.words <= 40 && contains_any(s, kCreditPhrases)) return Cue::kCredit;
-  if (b.words <= 80) {
-    if (ends_with_ellipsis(b.text)) return Cue::kCutShort;
-    // "... Full story" as a link; a sentence that happens to end in "more." is not one.
-    const bool link_ending = b.link_chars > 0 && !b.text.ends_with(".") && b.words <= 60;
-    for (const std::string_view e : kTeaserEndings) {
-      if (link_ending && s.ends_with(e) && s.size() > e.size() &&
-          s[s.size() - e.size() - 1] == ' ') {
-        return Cue::kTeaser;
-      }
-    }
+  return b.words <= 8 && contains_any(w.core, kToolPhrases);
+}
+
+bool is_legal_notice(const Block& b, const Wording& w) {
+  if (b.words > 80) return false;
+  if (contains_any(w.core, kLegalPhrases) || w.core.starts_with("disclaimer")) return true;
+  if (w.lower.find("\xC2\xA9") != std::string::npos) return true;  // ©
+  return b.words <= 15 && contains_any(w.core, kLegalLines);
+}
+
+bool is_credit(const Block& b, const Wording& w) {
+  if (b.words <= 40 && contains_any(w.core, kCreditPhrases)) return true;
+  // "By Jane Doe | January 14, 2008": a byline, not a sentence starting with "By".
+  const std::string_view t = text::trim(b.text);
+  return b.words <= 12 && (t.starts_with("By ") || t.starts_with("BY ")) && !b.ends_sentence();
+}
+
+/// kTeaser, kCutShort or kNone.
+Cue teaser_cue(const Block& b, const Wording& w) {
+  if (b.words > 80) return Cue::kNone;
+  if (ends_with_ellipsis(b.text)) return Cue::kCutShort;
+  // "... Full story" as a link; a sentence that happens to end in "more." is not one.
+  if (b.link_chars == 0 || b.text.ends_with(".") || b.words > 60) return Cue::kNone;
+  for (const std::string_view e : kTeaserEndings) {
+    const std::string_view core = w.core;
+    if (core.ends_with(e) && core.size() > e.size() && core[core.size() - e.size() - 1] == ' ')
+      return Cue::kTeaser;
   }
   return Cue::kNone;
+}
+
+}  // namespace
+
+Cue classify_block(const Block& b) {
+  if (b.words == 0) return Cue::kNone;
+  const Wording w{normalise(b.text), text::lowercase(text::trim(b.text))};
+  if (is_comment_start(b, w)) return Cue::kCommentsStart;
+  if (is_furniture(b, w)) return Cue::kFurniture;
+  if (is_legal_notice(b, w)) return Cue::kLegalNotice;
+  if (is_credit(b, w)) return Cue::kCredit;
+  if (b.words <= 12 && looks_like_date(b.text)) return Cue::kDateline;
+  return teaser_cue(b, w);
 }
 
 }  // namespace nsearch::html

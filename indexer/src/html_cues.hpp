@@ -17,8 +17,13 @@ enum class Cue {
   kTeaser,         ///< a summary ending in a link: "Full story", "Read more"
   kCutShort,       ///< text ending in "...": a teaser under a headline link, or a quote
   kFurniture,      ///< "Advertisement", "Share this", "Story continues below"...
+  kDateline,       ///< a date or time on its own: "Tuesday 8 January 2008, 10:32 GMT"
 };
 
 Cue classify_block(const Block& b);
+
+/// A date line with at most a few other words: "Tuesday 8 January 2008", "Associated Press -
+/// January 11, 2008 4:13 PM ET", "14/01/2008 1:40:00 PM".
+bool looks_like_date(std::string_view text);
 
 }  // namespace nsearch::html

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <unordered_map>
 
 #include "text_util.hpp"
@@ -107,7 +106,7 @@ class MarkupLimiter {
   /// Handles the markup starting with '<' at `lt`; returns where the text goes on.
   std::size_t markup_at(std::size_t lt) {
     const std::string_view rest = in_.substr(lt);
-    if (rest.starts_with("<!--") || rest.starts_with("<!") || rest.starts_with("<?")) {
+    if (rest.starts_with("<!") || rest.starts_with("<?")) {  // comment, doctype, bogus
       const bool comment = rest.starts_with("<!--");
       const std::size_t end = copy_until(lt, comment ? "-->" : ">", comment ? 4 : 2);
       if (++tags_ > limits_.max_tags) out_.resize(out_.size() - (end - lt));  // nodes too
@@ -424,6 +423,26 @@ bool style_hides(std::string_view style) {
          s.find("visibility:hidden") != std::string::npos;
 }
 
+// Utility classes of CSS frameworks that show an element to screen readers only ("Skip to
+// content", "Opens in a new window") or hide it. A plain "hidden" is left alone: sites use it
+// for things they show with scripts.
+constexpr std::string_view kHidingClasses[] = {
+    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "offscreen", "d-none"};
+
+bool class_hides(std::string_view classes) {
+  std::size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && is_tag_space(classes[i]))
+      ++i;
+    std::size_t end = i;
+    while (end < classes.size() && !is_tag_space(classes[end]))
+      ++end;
+    if (end > i && is_one_of(classes.substr(i, end - i), kHidingClasses)) return true;
+    i = end;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_invisible(const GumboNode* element) {
@@ -452,7 +471,9 @@ bool is_invisible(const GumboNode* element) {
   }
   if (has_attribute(element, "hidden")) return true;
   const std::string_view style = attribute(element, "style");
-  return !style.empty() && style_hides(style);
+  if (!style.empty() && style_hides(style)) return true;
+  const std::string_view classes = attribute(element, "class");
+  return !classes.empty() && class_hides(classes);
 }
 
 bool breaks_text(GumboTag tag) {

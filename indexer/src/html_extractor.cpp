@@ -2,8 +2,7 @@
 // (html_dom), reads the metadata the page declares (html_metadata), cuts the visible text into
 // blocks (html_blocks) and finds the article by content scoring (html_content), with the
 // headline located among the blocks (html_headline).
-#include <gumbo.h>
-
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +14,7 @@
 #include "html_dom.hpp"
 #include "html_headline.hpp"
 #include "html_metadata.hpp"
+#include "nsearch/dates.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -22,23 +22,73 @@ namespace {
 
 using html::Block;
 
-/// Where the headline comes from, best first: the page's own declaration (JSON-LD, og:title),
-/// the heading shown above the article, the cleaned <title>.
+/// The block that shows the headline: the heading above the article that matches the <title>
+/// or looks most like a headline, else the block that matched the declared title.
+std::optional<std::size_t> headline_block(std::span<const Block> blocks,
+                                          const html::TitleParts& title_parts,
+                                          const html::MainText& main,
+                                          std::optional<std::size_t> matched) {
+  if (!main.blocks.empty()) {
+    if (auto chosen =
+            html::choose_headline(blocks, title_parts.headline, main.blocks.front(), matched)) {
+      return chosen;
+    }
+  }
+  return matched;
+}
+
+/// Where the title comes from, best first: the page's own declaration (JSON-LD, og:title),
+/// the headline shown on the page, the cleaned <title>.
 std::string choose_title(const html::PageMetadata& meta, const html::TitleParts& title_parts,
-                         std::span<const Block> blocks, const html::MainText& main,
-                         std::optional<std::size_t> matched) {
+                         std::span<const Block> blocks, std::optional<std::size_t> headline) {
   if (!meta.headline.empty()) return meta.headline;
   if (!meta.og_title.empty()) {
     std::string og = html::split_title(meta.og_title, meta.site_name).headline;
     if (!og.empty()) return og;
   }
-  if (!main.blocks.empty()) {
-    const auto chosen =
-        html::choose_headline(blocks, title_parts.headline, main.blocks.front(), matched);
-    if (chosen) return blocks[*chosen].text;
-  }
-  if (matched) return blocks[*matched].text;
+  if (headline) return blocks[*headline].text;
   return title_parts.headline;
+}
+
+/// The dateline under the headline ("By Jane Doe | January 14, 2008; 4:38 PM", "Posted: 6:12
+/// PM Dec 30, 2007"), as written; the reader normalises it. Only looked for between headline
+/// and article: page headers show today's date and sidebars the dates of other stories.
+std::string dateline(std::span<const Block> blocks, std::optional<std::size_t> headline,
+                     const html::MainText& main) {
+  constexpr std::size_t kMaxDistance = 10;  // byline, date, tools, photo
+  constexpr std::size_t kMaxWords = 20;     // a dateline, not a paragraph mentioning a date
+  if (!headline || main.blocks.empty()) return {};
+  const std::size_t end = std::min(main.blocks.front(), *headline + 1 + kMaxDistance);
+  for (std::size_t i = *headline + 1; i < end; ++i) {
+    if (blocks[i].words == 0 || blocks[i].words > kMaxWords) continue;
+    if (find_date(blocks[i].text)) return blocks[i].text;
+  }
+  return {};
+}
+
+/// The name in a byline under the headline: "By JAMES PRICHARD, AP Business Writer" -> "JAMES
+/// PRICHARD", "By Jane Doe | January 14, 2008" -> "Jane Doe", "By the Associated Press" ->
+/// "Associated Press". Empty when there is no such line.
+std::string byline_author(std::span<const Block> blocks, std::optional<std::size_t> headline,
+                          const html::MainText& main) {
+  constexpr std::size_t kMaxDistance = 10;
+  constexpr std::size_t kMaxNameWords = 6;
+  if (!headline || main.blocks.empty()) return {};
+  const std::size_t end = std::min(main.blocks.front(), *headline + 1 + kMaxDistance);
+  for (std::size_t i = *headline + 1; i < end; ++i) {
+    std::string_view t = text::trim(blocks[i].text);
+    if (!(t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))) continue;
+    t.remove_prefix(3);
+    // The name ends at a separator, a comma or the first digit (of a date).
+    const std::size_t cut = t.find_first_of("|,;-(0123456789\xC2");
+    std::string_view name = text::trim(t.substr(0, cut));
+    if (name.starts_with("the ")) name.remove_prefix(4);
+    const std::size_t words =
+        static_cast<std::size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
+    if (name.empty() || words > kMaxNameWords) return {};
+    return std::string(name);
+  }
+  return {};
 }
 
 /// Text fit for the index: C0 controls (other than line breaks, which never occur in blocks)
@@ -144,10 +194,18 @@ Extraction extract_html(std::string_view bytes) {
 
   Extraction e;
   Article& a = e.article;
-  a.title = clean_text(choose_title(meta, title_parts, blocks, main, matched));
+  const std::optional<std::size_t> headline = headline_block(blocks, title_parts, main, matched);
+  a.title = clean_text(choose_title(meta, title_parts, blocks, headline));
   a.outlet = clean_text(!meta.site_name.empty() ? meta.site_name : title_parts.site);
   a.author = clean_text(meta.author);
+  if (a.author.empty()) a.author = clean_text(byline_author(blocks, headline, main));
   a.date = clean_text(meta.date);
+  if (!parse_date(a.date) && !find_date(a.date)) {
+    // None declared, or in a form nobody reads ("01/08/08"): try the page's dateline.
+    if (std::string shown = clean_text(dateline(blocks, headline, main)); !shown.empty()) {
+      a.date = std::move(shown);
+    }
+  }
   a.url = clean_text(meta.url);
   a.lang = clean_text(meta.lang);
   a.category = clean_text(meta.category);

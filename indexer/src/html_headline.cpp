@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "html_cues.hpp"
 #include "html_dom.hpp"
 #include "text_util.hpp"
 
@@ -50,47 +51,15 @@ std::string nearby_names(const GumboNode* e) {
   return text::lowercase(names);
 }
 
-bool mostly_digits(std::string_view s) {
-  std::size_t digits = 0, letters = 0;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isdigit(u)) ++digits;
-    if (std::isalpha(u) || u >= 0x80) ++letters;
-  }
-  return digits >= letters;
-}
-
-constexpr std::string_view kDateWords[] = {
-    "jan",    "january",   "feb",      "february", "mar",     "march",    "apr",       "april",
-    "may",    "jun",       "june",     "jul",      "july",    "aug",      "august",    "sep",
-    "sept",   "september", "oct",      "october",  "nov",     "november", "dec",       "december",
-    "mon",    "monday",    "tue",      "tues",     "tuesday", "wed",      "wednesday", "thu",
-    "thur",   "thurs",     "thursday", "fri",      "friday",  "sat",      "saturday",  "sun",
-    "sunday", "am",        "pm",       "a.m",      "p.m",     "gmt",      "utc",       "est",
-    "edt",    "et",        "pst",      "pdt",      "bst"};
-
-/// "Tuesday 8 January 2008", "Associated Press - January 11, 2008 4:13 PM ET": a date line
-/// with at most a few other words.
-bool looks_like_date(std::string_view lower) {
-  std::size_t date_words = 0, numbers = 0, other = 0;
-  for (const std::string& w : title_words(lower)) {
-    if (std::isdigit(static_cast<unsigned char>(w.front()))) {
-      ++numbers;
-    } else if (std::find(std::begin(kDateWords), std::end(kDateWords), w) != std::end(kDateWords)) {
-      ++date_words;
-    } else {
-      ++other;
-    }
-  }
-  return date_words > 0 && numbers > 0 && other <= 3;
-}
-
 /// Whether a block can be a headline at all: short, not a label, byline, date or caption.
 bool can_be_headline(const Block& b) {
   if (b.words == 0 || b.words > kMaxHeadlineWords || b.in_caption) return false;
   const std::string lower = text::lowercase(text::trim(b.text));
-  if (lower.starts_with("by ") || lower.ends_with(":") || mostly_digits(lower) ||
-      looks_like_date(lower) || lower.find("\xC2\xA9") != std::string::npos) {
+  const bool has_letters = std::any_of(lower.begin(), lower.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (!has_letters || lower.starts_with("by ") || lower.ends_with(":") || looks_like_date(b.text) ||
+      lower.find("\xC2\xA9") != std::string::npos) {
     return false;
   }
   for (const std::string_view label : {"posted", "updated", "last updated", "published"}) {

@@ -4,7 +4,6 @@
 #include "html_metadata.hpp"
 
 #include <algorithm>
-#include <array>
 #include <unordered_map>
 #include <vector>
 

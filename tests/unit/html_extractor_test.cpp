@@ -253,9 +253,14 @@ TEST_CASE("A <title> that names only the site gives way to the page heading", "[
       "<html><head><title>The Harbour Herald - Your local news</title></head><body>"
       "<table><tr><td><a href=\"/\">Home</a> <a href=\"/news\">News</a></td></tr>"
       "<tr><td><h2>Ferry service to triple by summer</h2>"
-      "<div>Posted: 12:30 PM Jan 14, 2008</div>" +
+      "<div>By JANE DOE, Staff Writer</div><div>Posted: 12:30 PM Jan 14, 2008</div>" +
       article_paragraphs() + "</td></tr></table></body></html>";
-  CHECK(extract_html(page).article.title == "Ferry service to triple by summer");
+  const Extraction e = extract_html(page);
+  CHECK(e.article.title == "Ferry service to triple by summer");
+  // Without metadata, byline and dateline under the headline give author and date.
+  CHECK(e.article.author == "JANE DOE");
+  CHECK(e.article.date == "Posted: 12:30 PM Jan 14, 2008");
+  CHECK(e.article.body == expected_body());
 }
 
 TEST_CASE("Markup in the title is kept as text", "[html][title]") {
@@ -552,6 +557,7 @@ TEST_CASE("A 2008 table layout page", "[html][content]") {
   CHECK(e.is_article);
   CHECK(e.article.title == "Ferry service to expand");
   CHECK(e.article.outlet == "HARBOUR HERALD");
+  CHECK(e.article.date == "Posted: Monday, January 14, 2008");
   CHECK(e.article.body == expected_body());
 }
 
@@ -616,8 +622,11 @@ TEST_CASE("Scripts, styles, hidden elements and form controls are not text", "[h
       "<div style=\"display: none\"><p>Hidden paragraph that is long enough to be prose if it "
       "were read as text by a careless extractor, which it should not be.</p></div>"
       "<select><option>Choose a section</option></select>" +
-      article_paragraphs() + "</div></body></html>";
-  CHECK(extract_html(page).article.body == expected_body());
+      article_paragraphs() +
+      "<p>The full report is on the <a href=\"/r\">council website<span class=\"sr-only\"> "
+      "(opens in a new window)</span></a>, with maps of every route.</p></div></body></html>";
+  CHECK(extract_html(page).article.body ==
+        expected_body() + "\nThe full report is on the council website, with maps of every route.");
 }
 
 // ---- charsets ----------------------------------------------------------------------------------
