@@ -34,6 +34,26 @@ struct Cursor {
   }
 };
 
+std::optional<DateTime> to_utc(DateTime dt, int offset_minutes) {
+  if (offset_minutes == 0) return dt;
+  using namespace std::chrono;
+  const sys_days day{year_month_day{std::chrono::year{dt.year},
+                                    std::chrono::month{static_cast<unsigned>(dt.month)},
+                                    std::chrono::day{static_cast<unsigned>(dt.day)}}};
+  const auto utc = sys_seconds{day} + hours{dt.hour} + minutes{dt.minute} + seconds{dt.second} -
+                   minutes{offset_minutes};
+  const auto utc_day = floor<days>(utc);
+  const year_month_day ymd{utc_day};
+  const hh_mm_ss tod{utc - utc_day};
+  dt.year = static_cast<int>(ymd.year());
+  dt.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  dt.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  dt.hour = static_cast<int>(tod.hours().count());
+  dt.minute = static_cast<int>(tod.minutes().count());
+  dt.second = static_cast<int>(tod.seconds().count());
+  return dt;
+}
+
 }  // namespace
 
 bool is_valid_day(int year, int month, int day) {
@@ -96,22 +116,9 @@ std::optional<DateTime> parse_iso_date(std::string_view text, bool allow_partial
   if (!c.done()) return std::nullopt;
 
   if (offset_minutes != 0) {
-    using namespace std::chrono;
-    const sys_days day{year_month_day{std::chrono::year{dt.year},
-                                      std::chrono::month{static_cast<unsigned>(dt.month)},
-                                      std::chrono::day{static_cast<unsigned>(dt.day)}}};
-    const auto local = sys_seconds{day} + hours{dt.hour} + minutes{dt.minute} + seconds{dt.second};
-    const auto utc = local - minutes{offset_minutes};
-    const auto utc_day = floor<days>(utc);
-    const year_month_day ymd{utc_day};
-    const hh_mm_ss tod{utc - utc_day};
-    dt.year = static_cast<int>(ymd.year());
-    dt.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-    dt.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-    dt.hour = static_cast<int>(tod.hours().count());
-    dt.minute = static_cast<int>(tod.minutes().count());
-    dt.second = static_cast<int>(tod.seconds().count());
-    if (dt.year < 1 || dt.year > 9999) return std::nullopt;
+    const auto utc = to_utc(dt, offset_minutes);
+    if (!utc || utc->year < 1 || utc->year > 9999) return std::nullopt;
+    return utc;
   }
   return dt;
 }
@@ -310,26 +317,6 @@ bool tokenize(std::string_view text, std::vector<Token>& out) {
     }
   }
   return true;
-}
-
-std::optional<DateTime> to_utc(DateTime dt, int offset_minutes) {
-  if (offset_minutes == 0) return dt;
-  using namespace std::chrono;
-  const sys_days day{year_month_day{std::chrono::year{dt.year},
-                                    std::chrono::month{static_cast<unsigned>(dt.month)},
-                                    std::chrono::day{static_cast<unsigned>(dt.day)}}};
-  const auto utc = sys_seconds{day} + hours{dt.hour} + minutes{dt.minute} + seconds{dt.second} -
-                   minutes{offset_minutes};
-  const auto utc_day = floor<days>(utc);
-  const year_month_day ymd{utc_day};
-  const hh_mm_ss tod{utc - utc_day};
-  dt.year = static_cast<int>(ymd.year());
-  dt.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  dt.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-  dt.hour = static_cast<int>(tod.hours().count());
-  dt.minute = static_cast<int>(tod.minutes().count());
-  dt.second = static_cast<int>(tod.seconds().count());
-  return dt;
 }
 
 // Days/hours before the anchor: "yesterday", "3 hours ago".

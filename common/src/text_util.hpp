@@ -11,6 +11,9 @@ namespace nsearch::text {
 /// Offset of the first byte that breaks UTF-8 validity, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+/// Lower-cases ASCII letters only (protocol and markup names: HTTP headers, tags, keys).
+std::string ascii_lowercase(std::string_view s);
+
 /// Unicode-aware lower-casing of UTF-8 text.
 std::string lowercase(std::string_view s);
 

@@ -99,12 +99,6 @@ char lower_ascii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower_ascii);
-  return out;
-}
-
 bool equal_nocase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return lower_ascii(x) == lower_ascii(y);
@@ -261,7 +255,7 @@ std::string choose_date(const std::vector<DateValue>& dates) {
 }
 
 std::optional<std::size_t> field_index(std::string_view name) {
-  const std::string lower = ascii_lower(text::trim(name));
+  const std::string lower = text::ascii_lowercase(text::trim(name));
   for (std::size_t i = 0; i < kFieldNames.size(); ++i) {
     if (kFieldNames[i] == lower) return i;
   }
@@ -308,12 +302,12 @@ FieldMapper::FieldMapper(std::span<const FieldMapping> user) {
 }
 
 bool FieldMapper::knows_key(std::string_view key) const {
-  const std::string lower = ascii_lower(text::trim(key));
+  const std::string lower = text::ascii_lowercase(text::trim(key));
   if (top_level_rank(lower)) return true;
   for (const auto& paths : user_) {
     for (const Path& p : paths) {
-      if (ascii_lower(p.text.substr(0, p.text.find('.'))) == lower ||
-          ascii_lower(p.text) == lower) {
+      if (text::ascii_lowercase(p.text.substr(0, p.text.find('.'))) == lower ||
+          text::ascii_lowercase(p.text) == lower) {
         return true;
       }
     }

@@ -10,20 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "html_dom.hpp"
+#include "json_record.hpp"
 #include "text_util.hpp"
 
 namespace nsearch::html {
 namespace {
 
 using nlohmann::json;
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool looks_like_url(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//") ||
@@ -35,31 +28,6 @@ void set_if_empty(std::string& field, std::string_view value) {
 }
 
 // ---- JSON-LD ---------------------------------------------------------------------------------
-
-constexpr int kMaxJsonDepth = 64;  // deeper script blocks are not metadata; skip them
-
-/// Nesting depth of JSON text, ignoring brackets inside strings.
-int json_depth(std::string_view s) {
-  int depth = 0, max_depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      max_depth = std::max(max_depth, ++depth);
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return max_depth;
-}
 
 /// JSON-LD as pages write it: wrapped in HTML comments or CDATA markers, with raw line breaks
 /// inside strings (which strict JSON forbids).
@@ -249,7 +217,7 @@ void read_json_ld(const json& doc, PageMetadata& meta) {
 
 void read_json_ld_script(std::string_view script, PageMetadata& meta) {
   const std::string cleaned = clean_json_text(script);
-  if (cleaned.empty() || json_depth(cleaned) > kMaxJsonDepth) return;
+  if (cleaned.empty() || !json_nesting_within_limit(cleaned)) return;
   const json doc = json::parse(cleaned, nullptr, false);
   if (!doc.is_discarded()) read_json_ld(doc, meta);
 }
@@ -321,7 +289,7 @@ class MetaTags {
     if (key.empty()) key = attribute(e, "http-equiv");
     std::string_view value = attribute(e, "content");
     if (key.empty() || text::trim(value).empty()) return;
-    const std::string k = ascii_lower(text::trim(key));
+    const std::string k = text::ascii_lowercase(text::trim(key));
     values_.emplace(k, text::collapse_whitespace(value));  // the first one of a key wins
   }
 
@@ -333,7 +301,7 @@ class MetaTags {
       std::string v = it->second;
       if (field == Field::kAuthor) {
         if (looks_like_url(v)) continue;  // article:author is often a profile link
-        if (ascii_lower(v).starts_with("by ")) v = v.substr(3);
+        if (text::ascii_lowercase(v).starts_with("by ")) v = v.substr(3);
       }
       return v;
     }
@@ -366,19 +334,19 @@ void inspect(const GumboNode* e, DomFindings& f) {
       if (f.title_tag.empty()) f.title_tag = element_text(e);
       break;
     case GUMBO_TAG_LINK:
-      if (f.canonical.empty() && ascii_lower(attribute(e, "rel")) == "canonical") {
+      if (f.canonical.empty() && text::ascii_lowercase(attribute(e, "rel")) == "canonical") {
         f.canonical = text::trim(attribute(e, "href"));
       }
       break;
     case GUMBO_TAG_SCRIPT:
-      if (ascii_lower(attribute(e, "type")).find("ld+json") != std::string::npos) {
+      if (text::ascii_lowercase(attribute(e, "type")).find("ld+json") != std::string::npos) {
         f.json_ld.push_back(element_text(e));
       }
       break;
     case GUMBO_TAG_TIME: {
       const std::string_view dt = attribute(e, "datetime");
-      const bool published =
-          has_attribute(e, "pubdate") || ascii_lower(attribute(e, "itemprop")) == "datepublished";
+      const bool published = has_attribute(e, "pubdate") ||
+                             text::ascii_lowercase(attribute(e, "itemprop")) == "datepublished";
       std::string value(dt.empty() ? std::string_view() : dt);
       if (value.empty() && published) value = element_text(e);
       if (published) set_if_empty(f.time_published, value);
@@ -388,7 +356,7 @@ void inspect(const GumboNode* e, DomFindings& f) {
     default:
       break;
   }
-  const std::string prop = ascii_lower(attribute(e, "itemprop"));
+  const std::string prop = text::ascii_lowercase(attribute(e, "itemprop"));
   if (prop.empty() || tag_of(e) == GUMBO_TAG_META) return;
   if (prop == "headline") set_if_empty(f.micro_headline, element_text(e));
   if (prop == "datepublished") {
@@ -427,7 +395,7 @@ PageMetadata read_metadata(const GumboNode* root) {
   if (html_lang.empty()) html_lang = attribute(root, "xml:lang");
   set_if_empty(meta.lang, html_lang);
   set_if_empty(meta.lang, f.meta.first(Field::kLang));
-  const std::string og_type = ascii_lower(f.meta.first(Field::kOgType));
+  const std::string og_type = text::ascii_lowercase(f.meta.first(Field::kOgType));
   if (og_type == "article" || og_type.starts_with("article")) meta.declares_article = true;
   if (og_type == "website" && !meta.declares_article) meta.declares_page = true;
   if (meta.declares_article) meta.declares_page = false;

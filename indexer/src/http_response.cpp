@@ -8,17 +8,10 @@
 namespace nsearch {
 namespace {
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // "text/html; charset=ISO-8859-1" -> media type and charset.
 void parse_content_type(std::string_view value, HttpResponse& r) {
   const auto semi = value.find(';');
-  r.media_type = ascii_lower(text::trim(value.substr(0, semi)));
+  r.media_type = text::ascii_lowercase(text::trim(value.substr(0, semi)));
   std::string_view params = semi == std::string_view::npos ? "" : value.substr(semi + 1);
   while (!params.empty()) {
     const auto next = params.find(';');
@@ -26,12 +19,12 @@ void parse_content_type(std::string_view value, HttpResponse& r) {
     params = next == std::string_view::npos ? "" : params.substr(next + 1);
     const auto eq = param.find('=');
     if (eq == std::string_view::npos) continue;
-    if (ascii_lower(text::trim(param.substr(0, eq))) != "charset") continue;
+    if (text::ascii_lowercase(text::trim(param.substr(0, eq))) != "charset") continue;
     std::string_view cs = text::trim(param.substr(eq + 1));
     if (cs.size() >= 2 && (cs.front() == '"' || cs.front() == '\'') && cs.back() == cs.front()) {
       cs = cs.substr(1, cs.size() - 2);
     }
-    r.charset = ascii_lower(cs);
+    r.charset = text::ascii_lowercase(cs);
   }
 }
 
@@ -70,14 +63,14 @@ std::optional<HttpResponse> parse_http_response(std::string_view block) {
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string name = ascii_lower(text::trim(line.substr(0, colon)));
+    const std::string name = text::ascii_lowercase(text::trim(line.substr(0, colon)));
     const std::string_view value = text::trim(line.substr(colon + 1));
     if (name == "content-type") {
       parse_content_type(value, r);
     } else if (name == "content-encoding") {
-      r.content_encoding = ascii_lower(value);
+      r.content_encoding = text::ascii_lowercase(value);
     } else if (name == "transfer-encoding") {
-      r.chunked = ascii_lower(value).find("chunked") != std::string::npos;
+      r.chunked = text::ascii_lowercase(value).find("chunked") != std::string::npos;
     }
   }
   return r;

@@ -14,13 +14,6 @@
 namespace nsearch {
 namespace {
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 struct WarcHeader {
   std::string type;        // lower case: "response", "request", ...
   std::string target_uri;  // WARC-Target-URI
@@ -70,10 +63,11 @@ HeaderStatus read_header(InputFile& input, WarcHeader& h, std::string& problem) 
     }
     const auto colon = line.find(':');
     if (colon == std::string::npos) continue;
-    const std::string name = ascii_lower(text::trim(std::string_view(line).substr(0, colon)));
+    const std::string name =
+        text::ascii_lowercase(text::trim(std::string_view(line).substr(0, colon)));
     std::string_view value = text::trim(std::string_view(line).substr(colon + 1));
     if (name == "warc-type") {
-      h.type = ascii_lower(value);
+      h.type = text::ascii_lowercase(value);
     } else if (name == "warc-target-uri") {
       if (value.size() >= 2 && value.front() == '<' && value.back() == '>') {
         value = value.substr(1, value.size() - 2);
@@ -82,7 +76,7 @@ HeaderStatus read_header(InputFile& input, WarcHeader& h, std::string& problem) 
     } else if (name == "warc-date") {
       h.date = std::string(value);
     } else if (name == "content-type") {
-      h.content_type = ascii_lower(value);
+      h.content_type = text::ascii_lowercase(value);
     } else if (name == "content-length") {
       h.content_length = parse_length(value);
     }
@@ -101,7 +95,7 @@ bool is_html_type(std::string_view media_type) {
 bool looks_like_html(std::string_view body) {
   const auto start = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (start == std::string_view::npos) return false;
-  const std::string head = ascii_lower(body.substr(start, 16));
+  const std::string head = text::ascii_lowercase(body.substr(start, 16));
   return head.starts_with("<!doctype html") || head.starts_with("<html");
 }
 
