@@ -6,6 +6,7 @@ pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET GLOBAL xapian-core)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET GLOBAL libxxhash)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET GLOBAL gumbo)
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET GLOBAL libarchive)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)  # nsearch::http
 find_dependency(ZLIB)
 find_dependency(nlohmann_json 3.10)
 

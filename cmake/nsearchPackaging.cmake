@@ -1,7 +1,7 @@
 # Installation: libraries, public headers, CLIs, an exported CMake package and a pkg-config file.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS nsearch_common nsearch_indexer nsearch_searcher
+install(TARGETS nsearch_common nsearch_indexer nsearch_searcher nsearch_http
   EXPORT nsearchTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

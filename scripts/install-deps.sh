@@ -12,9 +12,17 @@ packages=(
   libcld2-dev                    # language identification
   libgumbo-dev                   # HTML5 parsing
   libarchive-dev                 # compressed inputs, archives (tar, zip...) and WARC files
+  libcpp-httplib-dev             # nsearch serve (HTTP server and the tests' client)
   catch2                         # unit tests (v2)
   python3                        # evaluation scripts (tests/eval)
+  chromium                       # the search page's browser test (tests/web)
+  wrk                            # HTTP load test (bench/http_load.sh)
 )
+# The browser test runs playwright-core under Node.js; machines that already have node and npm
+# (e.g. from another source) keep theirs.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

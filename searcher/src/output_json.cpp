@@ -110,4 +110,12 @@ std::string to_json(const DatabaseStats& stats) {
   return dump(j);
 }
 
+std::string to_json(const Suggestions& suggestions) {
+  ordered_json j;
+  j["query"] = suggestions.query;
+  j["completions"] = counts_json(suggestions.completions);
+  j["correction"] = or_null(suggestions.correction);
+  return dump(j);
+}
+
 }  // namespace nsearch

@@ -10,6 +10,7 @@
 #include "query_builder.hpp"
 #include "snippet.hpp"
 #include "stored_data.hpp"
+#include "suggest.hpp"
 
 namespace nsearch {
 namespace {
@@ -51,6 +52,22 @@ std::string iso_day_of_key(std::string_view key) {
          std::string(key.substr(6, 2));
 }
 
+// Runs a read; when an indexer committed meanwhile, reopens at the new revision and runs it once
+// more. Xapian errors become Error(database_error) prefixed with `failure`.
+template <typename Read>
+auto with_reopen(Xapian::Database& db, const char* failure, Read&& read) -> decltype(read()) {
+  try {
+    try {
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db.reopen();
+      return read();
+    }
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, std::string(failure) + ": " + e.get_description());
+  }
+}
+
 constexpr Xapian::doccount kFeedbackDocuments = 10;
 constexpr Xapian::termcount kSimilarTerms = 40;
 
@@ -83,6 +100,7 @@ struct Searcher::Impl {
         request.like_id.empty() ? builder.build(request) : similar_to(request, builder);
 
     Xapian::Enquire enquire(db);
+    if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     // BM25Weight(k1, k2, k3, b, min_normlen): k2 = 0 and k3 = 1 as in Xapian's default.
     enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
     if (request.expand_terms > 0) query = expand(enquire, query, request);
@@ -195,6 +213,15 @@ struct Searcher::Impl {
     return Xapian::Query(op, query, expansion);
   }
 
+  Article article(const std::string& id) {
+    const std::string id_term = schema::id_term(id);
+    const Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) {
+      throw Error(ErrorKind::not_found, "no article with id \"" + id + "\"");
+    }
+    return deserialise_article(db.get_document(*it).get_data());
+  }
+
   DatabaseStats stats() {
     DatabaseStats stats;
     stats.documents = db.get_doccount();
@@ -234,23 +261,24 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  try {
-    return impl_->search(request);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    // An indexer committed while we read: reopen at the new revision and try once more.
-    impl_->db.reopen();
-    return impl_->search(request);
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, "search failed: " + e.get_description());
-  }
+  return with_reopen(impl_->db, "search failed", [&] { return impl_->search(request); });
 }
 
 DatabaseStats Searcher::stats() {
-  try {
-    return impl_->stats();
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, "cannot read statistics: " + e.get_description());
-  }
+  return with_reopen(impl_->db, "cannot read statistics", [&] { return impl_->stats(); });
+}
+
+Article Searcher::article(const std::string& id) {
+  return with_reopen(impl_->db, "cannot read article", [&] { return impl_->article(id); });
+}
+
+Suggestions Searcher::suggest(const std::string& text, std::size_t limit) {
+  return with_reopen(impl_->db, "cannot suggest",
+                     [&] { return suggest_words(impl_->db, text, limit); });
+}
+
+void Searcher::refresh() {
+  with_reopen(impl_->db, "cannot reopen database", [&] { impl_->db.reopen(); });
 }
 
 }  // namespace nsearch

@@ -4,15 +4,17 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/output.hpp"
+#include "nsearch/request_options.hpp"
 #include "nsearch/searcher.hpp"
 #include "nsearch/trec.hpp"
+#include "serve_command.hpp"
 
 namespace {
 
@@ -20,15 +22,6 @@ namespace {
 constexpr int kExitHits = 0;
 constexpr int kExitNoHits = 1;
 constexpr int kExitError = 2;
-
-std::vector<std::string> split_list(const std::string& list) {
-  std::vector<std::string> items;
-  std::stringstream in(list);
-  for (std::string item; std::getline(in, item, ',');) {
-    if (!item.empty()) items.push_back(item);
-  }
-  return items;
-}
 
 bool use_color() {
   const char* no_color = std::getenv("NO_COLOR");
@@ -38,7 +31,10 @@ bool use_color() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"nsearch: search a news database built by nindex"};
+  if (argc > 1 && std::string_view(argv[1]) == "serve")
+    return run_serve_command(argc - 1, argv + 1);
+  CLI::App app{
+      "nsearch: search a news database built by nindex\n(nsearch serve --help: the HTTP server)"};
   std::string db;
   std::vector<std::string> query_words;
   nsearch::SearchRequest request;
@@ -97,10 +93,9 @@ int main(int argc, char** argv) {
     if (!request.query.empty()) request.query += ' ';
     request.query += word;
   }
-  request.sort = sort == "date" ? nsearch::SortOrder::date : nsearch::SortOrder::relevance;
-  request.default_operator =
-      match == "any" ? nsearch::DefaultOperator::any : nsearch::DefaultOperator::all;
-  request.facets = split_list(facets);
+  request.sort = nsearch::parse_sort_order(sort);
+  request.default_operator = nsearch::parse_match(match);
+  request.facets = nsearch::split_list(facets);
   if (bm25.size() == 2) {
     request.bm25_k1 = bm25[0];
     request.bm25_b = bm25[1];

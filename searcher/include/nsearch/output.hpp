@@ -15,6 +15,9 @@ std::string to_json(const SearchResult& result);
 /// {"documents", "outlets": [{"value", "count"}], "languages": [...], "date_min", "date_max"}.
 std::string to_json(const DatabaseStats& stats);
 
+/// {"query", "completions": [{"value", "count"}], "correction"} (correction null when none).
+std::string to_json(const Suggestions& suggestions);
+
 struct TextStyle {
   bool color = false;  ///< ANSI highlighting of matches (only for terminals)
 };

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "nsearch/article.hpp"
+
 namespace nsearch {
 
 enum class SortOrder { relevance, date };
@@ -44,6 +46,9 @@ struct SearchRequest {
   /// Count every match exactly even without facets (slower for very common queries).
   bool exact_total = false;
   double expand_weight = 0.5;
+  /// Stop matching after this many seconds (0 = no limit) and rank what was found by then,
+  /// so that one pathological query cannot hold a server thread for long.
+  double time_limit_seconds = 0;
 };
 
 struct Hit {
@@ -83,6 +88,16 @@ struct DatabaseStats {
   std::string date_min, date_max;     ///< ISO dates; empty when no article has a date
 };
 
+/// Words that complete or correct a partly typed query.
+struct Suggestions {
+  std::string query;
+  /// Indexed words that start with the last word of the query, most frequent first.
+  std::vector<FacetCount> completions;
+  /// The query with each word absent from the index replaced by the most frequent indexed
+  /// word within a small edit distance; empty when every word is known or none is close.
+  std::string correction;
+};
+
 /// Read-only access to a database. Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
@@ -97,6 +112,17 @@ class Searcher {
 
   /// Counts over the whole database. Throws Error (database_error).
   DatabaseStats stats();
+
+  /// The stored article with this id. Throws Error (not_found, database_error).
+  Article article(const std::string& id);
+
+  /// At most `limit` completions of the last word of `text`, and a spelling correction.
+  /// Throws Error (database_error).
+  Suggestions suggest(const std::string& text, std::size_t limit);
+
+  /// Moves to the latest committed revision, so that articles indexed since opening are seen.
+  /// Throws Error (database_error).
+  void refresh();
 
  private:
   struct Impl;

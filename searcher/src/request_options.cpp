@@ -1,0 +1,160 @@
+#include "nsearch/request_options.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+
+#include "nsearch/error.hpp"
+
+namespace nsearch {
+namespace {
+
+[[noreturn]] void reject(std::string_view name, std::string_view value, std::string_view why) {
+  throw Error(ErrorKind::invalid_argument, "bad value \"" + std::string(value) + "\" for " +
+                                               std::string(name) + ": " + std::string(why));
+}
+
+std::size_t parse_count(std::string_view name, std::string_view value, std::size_t max) {
+  std::size_t n = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (value.empty() || ec != std::errc() || end != value.data() + value.size()) {
+    reject(name, value, "expected a whole number from 0 to " + std::to_string(max));
+  }
+  if (n > max) reject(name, value, "must be at most " + std::to_string(max));
+  return n;
+}
+
+double parse_weight(std::string_view name, std::string_view value) {
+  double x = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), x);
+  if (value.empty() || ec != std::errc() || end != value.data() + value.size() ||
+      !std::isfinite(x) || x < 0) {
+    reject(name, value, "expected a non-negative number");
+  }
+  return x;
+}
+
+bool parse_flag(std::string_view name, std::string_view value) {
+  if (value == "1" || value == "true" || value.empty()) return true;
+  if (value == "0" || value == "false") return false;
+  reject(name, value, "expected 1, true, 0 or false");
+}
+
+using Setter = std::function<void(SearchRequest&, std::string_view name, std::string_view value)>;
+
+struct OptionSpec {
+  RequestOption option;
+  Setter set;
+};
+
+// The same limits as the CLI's: a page of at most 10000 hits, at most a million skipped.
+constexpr std::size_t kMaxLimit = 10000;
+constexpr std::size_t kMaxOffset = 1000000;
+constexpr std::size_t kMaxFacetLimit = 100000;
+constexpr std::size_t kMaxExpandTerms = 100;
+
+const std::vector<OptionSpec>& option_specs() {
+  static const std::vector<OptionSpec> specs = {
+      {{"q", "query (words, \"phrases\", AND/OR/NOT, field:value)"},
+       [](SearchRequest& r, auto, auto v) { r.query = v; }},
+      {{"limit", "number of hits to return (0-10000, default 10)"},
+       [](SearchRequest& r, auto n, auto v) { r.limit = parse_count(n, v, kMaxLimit); }},
+      {{"offset", "hits to skip, for paging"},
+       [](SearchRequest& r, auto n, auto v) { r.offset = parse_count(n, v, kMaxOffset); }},
+      {{"outlet", "only this outlet (repeatable)"},
+       [](SearchRequest& r, auto, auto v) { r.outlets.emplace_back(v); }},
+      {{"lang", "only this language, e.g. en (repeatable)"},
+       [](SearchRequest& r, auto, auto v) { r.langs.emplace_back(v); }},
+      {{"since", "only articles on or after DATE (2021, 2021-09, 2021-09-24)"},
+       [](SearchRequest& r, auto, auto v) { r.since = v; }},
+      {{"until", "only articles on or before DATE (inclusive)"},
+       [](SearchRequest& r, auto, auto v) { r.until = v; }},
+      {{"sort", "relevance or date (newest first)"},
+       [](SearchRequest& r, auto, auto v) { r.sort = parse_sort_order(v); }},
+      {{"match", "words without operators: all must match, or any"},
+       [](SearchRequest& r, auto, auto v) { r.default_operator = parse_match(v); }},
+      {{"facets", "count matches by these fields, comma-separated"},
+       [](SearchRequest& r, auto, auto v) { r.facets = split_list(v); }},
+      {{"facet-limit", "values per facet (0 = all)"},
+       [](SearchRequest& r, auto n, auto v) { r.facet_limit = parse_count(n, v, kMaxFacetLimit); }},
+      {{"like", "articles similar to the article with this id"},
+       [](SearchRequest& r, auto, auto v) { r.like_id = v; }},
+      {{"bm25", "BM25 parameters K1,B"},
+       [](SearchRequest& r, auto n, auto v) {
+         const auto parts = split_list(v);
+         if (parts.size() != 2) reject(n, v, "expected K1,B");
+         r.bm25_k1 = parse_weight(n, parts[0]);
+         r.bm25_b = parse_weight(n, parts[1]);
+       }},
+      {{"expand", "add N terms from the top articles to the query"},
+       [](SearchRequest& r, auto n, auto v) {
+         r.expand_terms = parse_count(n, v, kMaxExpandTerms);
+       }},
+      {{"expand-weight", "weight of expansion terms"},
+       [](SearchRequest& r, auto n, auto v) { r.expand_weight = parse_weight(n, v); }},
+      {{"title-weight", "extra weight of title matches"},
+       [](SearchRequest& r, auto n, auto v) { r.title_weight = parse_weight(n, v); }},
+      {{"count", "only the exact number of matches (no hits)"},
+       [](SearchRequest& r, auto n, auto v) {
+         if (parse_flag(n, v)) {
+           r.limit = 0;
+           r.exact_total = true;
+         }
+       }},
+  };
+  return specs;
+}
+
+}  // namespace
+
+SortOrder parse_sort_order(std::string_view text) {
+  if (text == "relevance") return SortOrder::relevance;
+  if (text == "date") return SortOrder::date;
+  reject("sort", text, "expected relevance or date");
+}
+
+DefaultOperator parse_match(std::string_view text) {
+  if (text == "all") return DefaultOperator::all;
+  if (text == "any") return DefaultOperator::any;
+  reject("match", text, "expected all or any");
+}
+
+std::vector<std::string> split_list(std::string_view list) {
+  std::vector<std::string> items;
+  for (std::size_t pos = 0; pos <= list.size();) {
+    const std::size_t end = std::min(list.find(',', pos), list.size());
+    if (end > pos) items.emplace_back(list.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return items;
+}
+
+const std::vector<RequestOption>& request_options() {
+  static const std::vector<RequestOption> options = [] {
+    std::vector<RequestOption> list;
+    for (const auto& spec : option_specs())
+      list.push_back(spec.option);
+    return list;
+  }();
+  return options;
+}
+
+void set_request_option(SearchRequest& request, std::string_view name, std::string_view value) {
+  const std::string_view canonical = name == "n" ? "limit" : name;
+  for (const auto& spec : option_specs()) {
+    if (spec.option.name == canonical) {
+      spec.set(request, canonical, value);
+      return;
+    }
+  }
+  std::string known;
+  for (const auto& spec : option_specs()) {
+    known += known.empty() ? "" : ", ";
+    known += spec.option.name;
+  }
+  throw Error(ErrorKind::invalid_argument,
+              "unknown option \"" + std::string(name) + "\" (known: " + known + ")");
+}
+
+}  // namespace nsearch

@@ -1,0 +1,291 @@
+// End-to-end tests of `nsearch serve`: the real binary on a free loopback port over the sample
+// corpus (plus one article whose fields are markup), driven over HTTP as a client would.
+#include <signal.h>
+
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "run_command.hpp"
+#include "server_process.hpp"
+#include "temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using nlohmann::json;
+using nsearch::test::run_command;
+using nsearch::test::ServerProcess;
+using nsearch::test::TempDir;
+
+namespace {
+
+const std::string kNindex = NINDEX_BIN;
+const std::string kNsearch = NSEARCH_BIN;
+const fs::path kHostile = fs::path(NSEARCH_SOURCE_DIR) / "tests/data/web/hostile.jsonl";
+const std::string kSeedTitle = "Mali Makes Deal With Russian Mercenaries, Snubs France";
+
+void index_into(const fs::path& db, const std::vector<std::string>& paths) {
+  std::vector<std::string> argv = {kNindex, "--db", db.string(), "add"};
+  argv.insert(argv.end(), paths.begin(), paths.end());
+  const auto r = run_command(argv);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+// The corpus and the hostile article, indexed once for the whole test program.
+const fs::path& corpus_db() {
+  static const TempDir dir;
+  static const fs::path db = [] {
+    const fs::path path = dir.path() / "news.db";
+    index_into(path, {NSEARCH_CORPUS_DIR, kHostile.string()});
+    return path;
+  }();
+  return db;
+}
+
+struct Server {
+  ServerProcess process;
+  httplib::Client client;
+  explicit Server(const fs::path& db, std::vector<std::string> extra = {})
+      : process([&] {
+          std::vector<std::string> argv = {kNsearch, "serve", "--db", db.string(), "--port", "0"};
+          argv.insert(argv.end(), extra.begin(), extra.end());
+          return argv;
+        }()),
+        client("127.0.0.1", process.port()) {
+    client.set_read_timeout(20, 0);
+    client.set_url_encode(false);  // the targets below are already encoded
+  }
+};
+
+httplib::Result get(httplib::Client& client, const std::string& target) {
+  auto r = client.Get(target.c_str());
+  REQUIRE(r);
+  return r;
+}
+
+json get_json(httplib::Client& client, const std::string& target, int status) {
+  const auto r = get(client, target);
+  INFO(target << " -> " << r->status << " " << r->body);
+  REQUIRE(r->status == status);
+  REQUIRE(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+  return json::parse(r->body);
+}
+
+std::string encode(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      out += c;
+    } else {
+      constexpr const char* kHex = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+      out += kHex[static_cast<unsigned char>(c) & 0xf];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("serve: /api/search returns the same JSON as nsearch --json", "[http]") {
+  Server server(corpus_db());
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"q=Russian+contractor", {"Russian contractor"}},
+      {"q=crude+oil&limit=3&offset=1", {"crude oil", "--limit", "3", "--offset", "1"}},
+      {"q=oil&outlet=Northern+Ledger&facets=outlet,year",
+       {"oil", "--outlet", "Northern Ledger", "--facets", "outlet,year"}},
+      {"q=election+OR+wahlen&lang=de&lang=fr&sort=date",
+       {"election OR wahlen", "--lang", "de", "--lang", "fr", "--sort", "date"}},
+      {"q=oil&since=2020&until=2022-06&match=any",
+       {"oil", "--since", "2020", "--until", "2022-06", "--match", "any"}},
+      {"like=hg-2019-opec-output-cut&limit=4",
+       {"--like", "hg-2019-opec-output-cut", "--limit", "4"}},
+      {"q=oil&bm25=1.2,0.75&title-weight=2&expand=5&expand-weight=0.3&facets=lang&facet-limit=1",
+       {"oil", "--bm25", "1.2,0.75", "--title-weight", "2", "--expand", "5", "--expand-weight",
+        "0.3", "--facets", "lang", "--facet-limit", "1"}},
+  };
+  for (const auto& [params, cli_args] : cases) {
+    std::vector<std::string> argv = {kNsearch, "--db", corpus_db().string(), "--json"};
+    argv.insert(argv.end(), cli_args.begin(), cli_args.end());
+    const auto cli = run_command(argv);
+    INFO(params << "\n" << cli.err);
+    REQUIRE(cli.exit_code == 0);
+    const json api = get_json(server.client, "/api/search?" + params, 200);
+    CHECK(api == json::parse(cli.out));
+  }
+  const json seed = get_json(server.client, "/api/search?q=Russian%20contractor", 200);
+  REQUIRE(!seed["hits"].empty());
+  CHECK(seed["hits"][0]["title"] == kSeedTitle);
+
+  // count=1 gives the exact number of matches, like --count.
+  const json count = get_json(server.client, "/api/search?q=oil&count=1", 200);
+  const auto cli_count = run_command({kNsearch, "--db", corpus_db().string(), "--count", "oil"});
+  CHECK(count["hits"].empty());
+  CHECK(count["total_exact"] == true);
+  CHECK(std::to_string(count["total"].get<std::size_t>()) + "\n" == cli_count.out);
+}
+
+TEST_CASE("serve: bad requests are JSON errors with status 400", "[http]") {
+  Server server(corpus_db());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"limit=-5&q=oil", "limit"},
+      {"limit=abc&q=oil", "limit"},
+      {"limit=10001&q=oil", "at most 10000"},
+      {"q=oil&sort=sideways", "relevance or date"},
+      {"q=oil&match=some", "all or any"},
+      {"q=oil&facets=colour", "unknown facet"},
+      {"q=oil&colour=red", "unknown option \"colour\""},
+      {"q=oil&q=gas", "given twice"},
+      {"q=%22unclosed", "unbalanced quotes"},
+      {"q=oil&since=yesterday-ish", "since"},
+      {"q=oil&bm25=1", "K1,B"},
+      {"q=oil&title-weight=-1", "non-negative"},
+      {"q=oil&like=hg-2019-opec-output-cut", "no query text"},
+      {"", "empty query"},
+  };
+  for (const auto& [params, message] : cases) {
+    const json error = get_json(server.client, "/api/search?" + params, 400);
+    INFO(params << " -> " << error.dump());
+    CHECK(error["status"] == 400);
+    CHECK_THAT(error["error"].get<std::string>(), Contains(message));
+  }
+  const json long_query = get_json(server.client, "/api/search?q=" + std::string(5000, 'a'), 400);
+  CHECK_THAT(long_query["error"].get<std::string>(), Contains("longer than"));
+  const json suggest = get_json(server.client, "/api/suggest?q=oil&limit=51", 400);
+  CHECK_THAT(suggest["error"].get<std::string>(), Contains("at most 50"));
+
+  // A body larger than the limit is refused before it is read to the end.
+  const auto big = server.client.Post("/api/search", std::string(64 * 1024, 'x'), "text/plain");
+  REQUIRE(big);
+  CHECK(big->status == 413);
+}
+
+TEST_CASE("serve: /api/doc, /api/stats and /api/suggest", "[http]") {
+  Server server(corpus_db());
+  const json doc = get_json(server.client, "/api/doc/hg-2019-opec-output-cut", 200);
+  CHECK(doc["id"] == "hg-2019-opec-output-cut");
+  CHECK(doc["title"] == "OPEC Members Agree Deeper Output Cut as Crude Oil Slides");
+  CHECK(doc["outlet"] == "The Harbour Gazette");
+  CHECK(doc["date"] == "2019-03-14");
+  CHECK_THAT(doc["body"].get<std::string>(), Contains("600,000 barrels a day"));
+  CHECK(doc["source"].is_null());  // the server's file paths are not shown
+
+  const json missing = get_json(server.client, "/api/doc/no-such-article", 404);
+  CHECK(missing["status"] == 404);
+  CHECK_THAT(missing["error"].get<std::string>(), Contains("no-such-article"));
+  // Ids are path segments: escaped characters are decoded.
+  get_json(server.client, "/api/doc/no%20such%2Farticle", 404);
+
+  const json stats = get_json(server.client, "/api/stats", 200);
+  CHECK(stats["documents"] == 42);
+  CHECK(stats["date_min"] == "2019-03-14");
+  CHECK(stats["outlets"][0]["value"] == "The Harbour Gazette");
+
+  const json completions = get_json(server.client, "/api/suggest?q=wagner%20merc", 200);
+  REQUIRE(!completions["completions"].empty());
+  CHECK(completions["completions"][0]["value"] == "mercenaries");
+  CHECK(completions["correction"].is_null());
+  const json corrected = get_json(server.client, "/api/suggest?q=russian%20mercenries", 200);
+  CHECK(corrected["correction"] == "russian mercenaries");
+
+  const auto unknown = get(server.client, "/api/nothing");
+  CHECK(unknown->status == 404);
+  CHECK(json::parse(unknown->body)["status"] == 404);
+}
+
+TEST_CASE("serve: the page and its files, with security headers and revalidation", "[http]") {
+  Server server(corpus_db());
+  const auto page = get(server.client, "/");
+  REQUIRE(page->status == 200);
+  CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK_THAT(page->body, Contains("<form id=\"search\" role=\"search\""));
+  CHECK_THAT(page->get_header_value("Content-Security-Policy"), Contains("script-src 'self'"));
+  CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
+  const std::string etag = page->get_header_value("ETag");
+  REQUIRE(!etag.empty());
+  const auto again = server.client.Get("/", {{"If-None-Match", etag}});
+  REQUIRE(again);
+  CHECK(again->status == 304);
+  CHECK(again->body.empty());
+
+  const auto script = get(server.client, "/app.js");
+  CHECK(script->status == 200);
+  CHECK(script->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+  CHECK_THAT(script->body, Contains("textContent"));
+  CHECK(get(server.client, "/style.css")->status == 200);
+  const auto none = get(server.client, "/no-such-page");
+  CHECK(none->status == 404);
+}
+
+TEST_CASE("serve: concurrent requests all get their own correct answer", "[http]") {
+  Server server(corpus_db(), {"--threads", "4"});
+  const std::vector<std::string> queries = {"oil", "Sahel", "election", "Russian contractor"};
+  std::vector<std::string> expected;
+  for (const auto& q : queries)
+    expected.push_back(get_json(server.client, "/api/search?q=" + encode(q), 200).dump());
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(8, 0);
+  for (std::size_t t = 0; t < wrong.size(); ++t) {
+    threads.emplace_back([&, t] {
+      httplib::Client client("127.0.0.1", server.process.port());
+      client.set_url_encode(false);
+      for (int i = 0; i < 25; ++i) {
+        const std::size_t k = (t + static_cast<std::size_t>(i)) % queries.size();
+        const auto r = client.Get(("/api/search?q=" + encode(queries[k])).c_str());
+        if (!r || r->status != 200 || json::parse(r->body).dump() != expected[k]) ++wrong[t];
+      }
+    });
+  }
+  for (auto& t : threads)
+    t.join();
+  CHECK(wrong == std::vector<int>(8, 0));
+}
+
+TEST_CASE("serve: 503 while the database is missing, then serves it once it exists", "[http]") {
+  const TempDir dir;
+  const fs::path db = dir.path() / "later.db";
+  Server server(db);
+  const json unavailable = get_json(server.client, "/api/search?q=oil", 503);
+  CHECK_THAT(unavailable["error"].get<std::string>(), Contains("no database at"));
+  get_json(server.client, "/api/stats", 503);
+  // The page itself does not need the database.
+  CHECK(get(server.client, "/")->status == 200);
+
+  index_into(db, {kHostile.string()});
+  const json found = get_json(server.client, "/api/search?q=zeppelins", 200);
+  CHECK(found["total"] == 1);
+}
+
+TEST_CASE("serve: an access log line per request, clean exit on SIGTERM and SIGINT", "[http]") {
+  for (const int signal : {SIGTERM, SIGINT}) {
+    Server server(corpus_db());
+    get(server.client, "/api/stats");
+    get(server.client, "/api/search?q=oil&limit=-5");
+    get(server.client, "/missing");
+    CHECK(server.process.stop(signal) == 0);
+    const std::string log = server.process.stderr_text();
+    INFO(log);
+    CHECK_THAT(log, Contains("\"GET /api/stats HTTP/1.1\" 200 "));
+    CHECK_THAT(log, Contains("\"GET /api/search?q=oil&limit=-5 HTTP/1.1\" 400 "));
+    CHECK_THAT(log, Contains("\"GET /missing HTTP/1.1\" 404 "));
+    CHECK_THAT(log, Contains(signal == SIGINT ? "stopping (SIGINT)" : "stopping (SIGTERM)"));
+  }
+}
+
+TEST_CASE("serve: usage errors exit 2; a port in use is a clear error", "[http]") {
+  const auto bad_port = run_command({kNsearch, "serve", "--port", "70000"});
+  CHECK(bad_port.exit_code == 2);
+  Server first(corpus_db());
+  const auto taken = run_command({kNsearch, "serve", "--db", corpus_db().string(), "--port",
+                                  std::to_string(first.process.port())});
+  CHECK(taken.exit_code == 2);
+  CHECK_THAT(taken.err, Contains("cannot listen on 127.0.0.1 port"));
+}

@@ -1,0 +1,162 @@
+// Drives the search page of a running `nsearch serve` in headless Chromium, as a person would:
+// type a query, read the results, click an outlet facet and a histogram bar, page, open an
+// article, and check that an article whose fields are markup shows that markup as text.
+// Usage: node page_test.mjs BASE_URL SCREENSHOT_DIR
+import assert from 'node:assert/strict';
+import {mkdirSync} from 'node:fs';
+import {chromium} from 'playwright-core';
+
+const [base, shots] = process.argv.slice(2);
+mkdirSync(shots, {recursive: true});
+const SEED_TITLE = 'Mali Makes Deal With Russian Mercenaries, Snubs France';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+const problems = [];
+page.on('dialog', async (d) => { problems.push('dialog: ' + d.message()); await d.dismiss(); });
+page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
+
+let passed = 0;
+let failed = 0;
+async function step(name, body) {
+  try {
+    await body();
+    ++passed;
+    console.log('ok   ' + name);
+  } catch (e) {
+    ++failed;
+    console.log('FAIL ' + name + '\n     ' + String(e.stack || e).split('\n').slice(0, 8).join('\n     '));
+    await page.screenshot({path: `${shots}/failed-${passed + failed}.png`, fullPage: true}).catch(() => {});
+  }
+}
+
+const hitTitles = () => page.locator('#results .hit h3').allTextContents();
+const summary = () => page.locator('#summary').textContent();
+async function searchFor(text) {
+  await page.fill('#q', text);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((t) => document.querySelector('#summary').textContent.includes(`“${t}”`), text);
+}
+
+await step('the page opens with what the archive holds', async () => {
+  await page.goto(base + '/');
+  await page.waitForFunction(() => /\d+ articles from \d+ outlets/.test(document.querySelector('#summary').textContent));
+  assert.match(await summary(), /^42 articles from \d+ outlets, 2019-/);
+  assert.equal(await page.getAttribute('#q', 'type'), 'search');
+  assert.equal(await page.locator('label[for=q]').count(), 1);
+});
+
+await step('type a query, see the seed article first, matches highlighted', async () => {
+  await page.click('#q');
+  await page.keyboard.type('Russian contractor');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results .hit');
+  const titles = await hitTitles();
+  assert.equal(titles[0], SEED_TITLE);
+  assert.ok((await page.locator('#results .hit').first().locator('mark').count()) > 0);
+  assert.match(page.url(), /\?q=Russian\+contractor$/);
+  await page.screenshot({path: `${shots}/search.png`, fullPage: true});
+});
+
+await step('click the outlet facet, see the filtered list', async () => {
+  await searchFor('oil');
+  const before = (await hitTitles()).length;
+  const facet = page.locator('#facet-outlet button', {hasText: 'Northern Ledger'});
+  const count = Number(await facet.locator('.count').textContent());
+  assert.ok(count > 0 && count < before, `facet count ${count}, hits ${before}`);
+  await facet.click();
+  await page.waitForFunction(() => document.querySelector('#active-filters') && !document.querySelector('#active-filters').hidden);
+  await page.waitForFunction((n) => document.querySelectorAll('#results .hit').length === n, count);
+  const metas = await page.locator('#results .hit .meta').allTextContents();
+  assert.equal(metas.length, count);
+  for (const m of metas) assert.ok(m.startsWith('Northern Ledger'), m);
+  assert.equal(await page.locator('#facet-outlet button[aria-pressed=true]').count(), 1);
+  assert.match(await summary(), new RegExp(`^${count} article`));
+  assert.match(page.url(), /outlet=Northern\+Ledger/);
+  // The chip removes the filter again.
+  await page.click('#active button');
+  await page.waitForFunction((n) => document.querySelectorAll('#results .hit').length === n, before);
+});
+
+await step('click a histogram bar, the range narrows to it', async () => {
+  await searchFor('oil');
+  const bar = page.locator('#histogram .bar:not([disabled])').first();
+  const period = await bar.getAttribute('data-period');
+  const label = await bar.getAttribute('aria-label');
+  const n = Number(label.match(/: (\d+) article/)[1]);
+  await bar.click();
+  await page.waitForFunction((p) => location.search.includes('since=' + p), period);
+  await page.waitForFunction((k) => document.querySelectorAll('#results .hit').length === Math.min(k, 10), n);
+  const metas = await page.locator('#results .hit .meta').allTextContents();
+  for (const m of metas) assert.ok(m.split(' · ').some((f) => f.startsWith(period)), `${m} not in ${period}`);
+  assert.ok((await page.locator('#active').textContent()).includes('date: ' + period));
+  await page.screenshot({path: `${shots}/histogram.png`, fullPage: true});
+});
+
+await step('pages: the second page shows the next hits', async () => {
+  await page.goto(base + '/');  // no filters left from the steps before
+  await searchFor('lang:en OR lang:fr OR lang:de');
+  assert.match(await summary(), /^42 articles .* showing 1–10/);
+  const first = await hitTitles();
+  await page.click('#pager a:text-is("2")');
+  await page.waitForFunction(() => document.querySelector('#summary').textContent.includes('showing 11–20'));
+  const second = await hitTitles();
+  assert.equal(second.length, 10);
+  assert.ok(second.every((t) => !first.includes(t)));
+  assert.equal(await page.locator('#pager a[aria-current=page]').textContent(), '2');
+});
+
+await step('an article opens in full, Escape goes back', async () => {
+  await page.goto(base + '/?q=Russian+contractor');
+  await page.waitForSelector('#results .hit');
+  await page.click('#results .hit h3 a');
+  await page.waitForSelector('#article:not([hidden]) #article-title');
+  assert.equal(await page.locator('#article-title').textContent(), SEED_TITLE);
+  assert.ok((await page.locator('#article .body p').count()) > 2);
+  await page.screenshot({path: `${shots}/article.png`, fullPage: true});
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#article', {state: 'hidden'});
+  assert.equal((await hitTitles())[0], SEED_TITLE);
+});
+
+await step('markup in an article is shown as text, never run', async () => {
+  await searchFor('zeppelins');
+  await page.waitForSelector('#results .hit');
+  const hit = page.locator('#results .hit').first();
+  assert.equal(await hit.locator('h3').textContent(), '<script>alert(1)</script>');
+  assert.ok((await hit.locator('.meta').textContent()).includes('<b>Evil</b> Outlet'));
+  assert.equal(await page.locator('#results script, #results b, #results img, #results svg, #facet-outlet b').count(), 0);
+  assert.equal(await page.locator('#facet-outlet button', {hasText: '<b>Evil</b> Outlet'}).count(), 1);
+  await page.screenshot({path: `${shots}/xss.png`, fullPage: true});
+  await hit.locator('h3 a').click();
+  await page.waitForSelector('#article:not([hidden]) #article-title');
+  assert.equal(await page.locator('#article-title').textContent(), '<script>alert(1)</script>');
+  assert.ok((await page.locator('#article .body').textContent()).includes('<img src=x onerror=alert(2)>'));
+  // A javascript: URL is not offered as a link.
+  assert.equal(await page.locator('#article a[href^="javascript"]').count(), 0);
+  assert.equal(await page.locator('#article script, #article img, #article em').count(), 0);
+});
+
+await step('a misspelt query offers the correction; keyboard: "/" focuses the box', async () => {
+  await page.goto(base + '/?q=mercenries');
+  await page.waitForSelector('#correction:not([hidden]) a');
+  assert.equal(await page.locator('#correction a').textContent(), 'mercenaries');
+  await page.click('#correction a');
+  await page.waitForSelector('#results .hit');
+  await page.locator('#results').focus();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+});
+
+await step('no dialog, script error or policy violation happened', async () => {
+  assert.equal(problems.length, 0, problems.join('\n'));
+});
+
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
