@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string_view>
+#include <thread>
 
 #include "http_access_log.hpp"
 #include "http_routes.hpp"
@@ -46,6 +47,11 @@ std::string status_text(int status) {
   }
 }
 
+std::size_t active_searches(const HttpServerOptions& options) {
+  if (options.max_active_searches > 0) return options.max_active_searches;
+  return 2 * std::max(1U, std::thread::hardware_concurrency());
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -54,8 +60,10 @@ struct HttpServer::Impl {
   httplib::Server server;
   std::mutex log_mutex;
   int port = 0;
+  socket_t listen_socket = -1;  ///< the socket httplib created for listening
 
-  explicit Impl(HttpServerOptions opts) : options(std::move(opts)), pool(options.db_path) {
+  explicit Impl(HttpServerOptions opts)
+      : options(std::move(opts)), pool(options.db_path, active_searches(options)) {
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
     // httplib owns the queue it is given.
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -65,13 +73,19 @@ struct HttpServer::Impl {
     server.set_read_timeout(io_seconds.count(), io_micros.count());
     server.set_write_timeout(io_seconds.count(), io_micros.count());
     server.set_keep_alive_timeout(std::max<time_t>(1, io_seconds.count()));
-    server.set_keep_alive_max_count(1000);
+    // A connection gives its thread back after this many requests, so that connections beyond
+    // the thread count take turns instead of waiting for a busy one to go idle.
+    server.set_keep_alive_max_count(100);
     server.set_payload_max_length(options.max_body_bytes);
+    // Headers and body go out in separate writes: without this, Nagle and delayed ACKs add
+    // ~40 ms to every keep-alive response.
+    server.set_tcp_nodelay(true);
     // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which a second server
     // on the same port would silently share its connections instead of failing to start.
-    server.set_socket_options([](socket_t sock) {
+    server.set_socket_options([this](socket_t sock) {
       const int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listen_socket = sock;
     });
 
     server.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
@@ -114,6 +128,9 @@ struct HttpServer::Impl {
     port = options.port == 0
                ? server.bind_to_any_port(options.host)
                : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+    // httplib listens with a backlog of 5: clients that (re)connect in a burst would see their
+    // connection attempts dropped and retried a second later. Listening again sets a full one.
+    if (port > 0 && listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
     if (port <= 0) {
       throw Error(ErrorKind::invalid_argument, "cannot listen on " + options.host + " port " +
                                                    std::to_string(options.port) +

@@ -40,9 +40,13 @@ int run_serve_command(int argc, char** argv) {
   app.add_option("--port", options.port, "port to listen on; 0 picks a free one")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  app.add_option("--threads", options.threads, "worker threads (concurrent requests)")
+  app.add_option("--threads", options.threads, "worker threads (connections served at once)")
       ->capture_default_str()
       ->check(CLI::Range(1, 1024));
+  app.add_option("--searches", options.max_active_searches,
+                 "searches run at once, the others wait their turn (0 = twice the cores)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024));
   app.add_flag("--quiet,-q", quiet, "no access log on standard error");
   try {
     app.parse(argc, argv);

@@ -1,7 +1,10 @@
 // Library tests of the HTTP server (nsearch::HttpServer in-process), the shared request
 // options and the Searcher calls the API is built on (article, suggest, refresh).
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -15,6 +18,7 @@
 #include "nsearch/output.hpp"
 #include "nsearch/request_options.hpp"
 #include "nsearch/searcher.hpp"
+#include "searcher_pool.hpp"
 #include "temp_dir.hpp"
 
 using Catch::Matchers::Contains;
@@ -232,4 +236,28 @@ TEST_CASE("HttpServer: a port in use is an error at construction", "[http]") {
   options.port = first.port();
   CHECK(error_kind_of([&] { nsearch::HttpServer second(options); }) ==
         static_cast<int>(ErrorKind::invalid_argument));
+}
+
+TEST_CASE("SearcherPool: at most max_active searches at once; failures free their turn", "[http]") {
+  Fixture f;
+  nsearch::SearcherPool pool(f.db, 1);
+  std::optional<nsearch::SearcherPool::Lease> first(pool.lease());
+  CHECK((*first)->article("m1").title == "Mercenaries in the Sahel");
+  std::atomic<bool> second_ran{false};
+  std::thread second([&] {
+    const auto lease = pool.lease();
+    second_ran = lease->article("m2").title == "Merchants return";
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK(!second_ran);  // waits while the only turn is taken
+  first.reset();
+  second.join();
+  CHECK(second_ran);
+
+  // A database that cannot be opened gives its turn back: the next lease fails too, not hangs.
+  nsearch::SearcherPool missing(f.dir / "missing.db", 1);
+  for (int i = 0; i < 2; ++i) {
+    CHECK(error_kind_of([&] { missing.lease(); }) ==
+          static_cast<int>(ErrorKind::database_not_found));
+  }
 }

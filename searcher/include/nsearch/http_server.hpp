@@ -13,10 +13,15 @@ namespace nsearch {
 
 struct HttpServerOptions {
   std::filesystem::path db_path;
-  std::string host = "127.0.0.1";          ///< loopback unless told otherwise
-  int port = 8080;                         ///< 0 = any free port (see HttpServer::port())
-  std::size_t threads = 16;                ///< worker threads; each uses its own database handle
-  std::size_t max_body_bytes = 16 * 1024;  ///< larger request bodies get 413
+  std::string host = "127.0.0.1";  ///< loopback unless told otherwise
+  int port = 8080;                 ///< 0 = any free port (see HttpServer::port())
+  /// Worker threads. A connection holds one while open (idle keep-alive connections are closed
+  /// after io_timeout), so this bounds the connections served at once.
+  std::size_t threads = 64;
+  /// Searches run at once (the others wait their turn, in order of arrival); 0 = twice the
+  /// number of cores. Each has its own database handle.
+  std::size_t max_active_searches = 0;
+  std::size_t max_body_bytes = 16 * 1024;             ///< larger request bodies get 413
   std::chrono::milliseconds io_timeout{5000};         ///< per read or write on a connection
   std::chrono::milliseconds search_time_limit{2000};  ///< matcher time per search
   std::ostream* access_log = nullptr;                 ///< one line per request, or none when null
