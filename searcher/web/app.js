@@ -336,14 +336,25 @@ async function landing(state) {
   }
   const dates = stats.date_min ? `, ${stats.date_min} to ${stats.date_max}` : '';
   $('summary').textContent = `${stats.documents} articles from ${stats.outlets.length} outlets${dates}. ` +
-    'Type a query, or pick an outlet or a language.';
+    'Type a query, or pick an outlet or a language. The newest articles:';
   $('results').replaceChildren();
   $('pager').replaceChildren();
   $('correction').hidden = true;
   facetList('facet-outlet', stats.outlets, [], 'outlets');
   facetList('facet-lang', stats.languages, [], 'langs');
-  $('histogram').replaceChildren(el('p', {class: 'none'}, 'search to see matches over time'));
+  $('histogram').replaceChildren(el('p', {class: 'none'}, 'no dates'));
   activeFilters(state);
+  if (!stats.date_min) return;
+  // The newest articles, and every dated article over time (a date filter alone matches all).
+  let newest;
+  try {
+    newest = await getJSON('/api/search', new URLSearchParams({since: stats.date_min, sort: 'date',
+      limit: String(PAGE_SIZE), facets: 'year,month', 'facet-limit': '0'}));
+  } catch (e) {
+    return;
+  }
+  $('results').replaceChildren(...newest.hits.map(hitNode));
+  histogram(newest.facets);
 }
 
 function isBlank(state) {

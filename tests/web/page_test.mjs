@@ -46,6 +46,7 @@ async function searchFor(text) {
 await step('the page opens with what the archive holds', async () => {
   await page.goto(base + '/');
   await page.waitForFunction(() => /\d+ articles from \d+ outlets/.test(document.querySelector('#summary').textContent));
+  await page.screenshot({path: `${shots}/landing.png`, fullPage: true});
   assert.match(await summary(), /^42 articles from \d+ outlets, 2019-/);
   assert.equal(await page.getAttribute('#q', 'type'), 'search');
   assert.equal(await page.locator('label[for=q]').count(), 1);
@@ -122,6 +123,27 @@ await step('an article opens in full, Escape goes back', async () => {
   await page.keyboard.press('Escape');
   await page.waitForSelector('#article', {state: 'hidden'});
   assert.equal((await hitTitles())[0], SEED_TITLE);
+});
+
+await step('"Similar articles" lists others like the one read', async () => {
+  await page.goto(base + '/?doc=hg-2019-opec-output-cut');
+  await page.waitForSelector('#article:not([hidden]) #article-title');
+  await page.click('#article button:text-is("Similar articles")');
+  await page.waitForSelector('#results .hit');
+  assert.match(page.url(), /like=hg-2019-opec-output-cut/);
+  assert.match(await summary(), /similar to the article/);
+  const titles = await hitTitles();
+  assert.ok(!titles.includes('OPEC Members Agree Deeper Output Cut as Crude Oil Slides'));
+  assert.ok(titles.some((t) => /oil|opec|crude/i.test(t)), titles.join(' | '));
+});
+
+await step('small screens: one column, nothing wider than the window', async () => {
+  await page.setViewportSize({width: 380, height: 800});
+  await page.goto(base + '/?q=oil');
+  await page.waitForSelector('#results .hit');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+  await page.screenshot({path: `${shots}/narrow.png`, fullPage: false});
+  await page.setViewportSize({width: 1280, height: 900});
 });
 
 await step('markup in an article is shown as text, never run', async () => {
