@@ -1,8 +1,14 @@
 // End-to-end tests of `nsearch serve`: the real binary on a free loopback port over the sample
 // corpus (plus one article whose fields are markup), driven over HTTP as a client would.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -278,6 +284,35 @@ TEST_CASE("serve: an access log line per request, clean exit on SIGTERM and SIGI
     CHECK_THAT(log, Contains("\"GET /missing HTTP/1.1\" 404 "));
     CHECK_THAT(log, Contains(signal == SIGINT ? "stopping (SIGINT)" : "stopping (SIGTERM)"));
   }
+}
+
+TEST_CASE("serve: a request in progress at SIGTERM is still answered", "[http]") {
+  Server server(corpus_db());
+  const int sock = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(sock >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(server.process.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  const std::string head = "GET /api/search?q=Russian+contractor HTTP/1.1\r\nHost: test\r\n";
+  REQUIRE(write(sock, head.data(), head.size()) == static_cast<ssize_t>(head.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the server is reading it
+
+  int exit_code = -2;  // checked after the join: Catch2 assertions stay on this thread
+  std::thread stopping([&] { exit_code = server.process.stop(SIGTERM); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const std::string rest = "Connection: close\r\n\r\n";
+  REQUIRE(write(sock, rest.data(), rest.size()) == static_cast<ssize_t>(rest.size()));
+  std::string response;
+  char buf[4096];
+  for (ssize_t n; (n = read(sock, buf, sizeof buf)) > 0;)
+    response.append(buf, static_cast<std::size_t>(n));
+  close(sock);
+  stopping.join();
+  CHECK(exit_code == 0);
+  CHECK_THAT(response, Contains("HTTP/1.1 200 OK"));
+  CHECK_THAT(response, Contains(kSeedTitle));
 }
 
 TEST_CASE("serve: usage errors exit 2; a port in use is a clear error", "[http]") {

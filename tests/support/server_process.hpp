@@ -2,30 +2,38 @@
 #pragma once
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace nsearch::test {
 
-/// Starts the program with `argv`, collects its standard error, and finds the port it
-/// announces ("... at http://HOST:PORT/"). Killed (SIGKILL) if still running at destruction.
+/// Starts the program with `argv`, its standard error going to a file (so that a long access
+/// log never blocks it), and finds the port it announces ("... at http://HOST:PORT/").
+/// Killed (SIGKILL) if still running at destruction.
 class ServerProcess {
  public:
   explicit ServerProcess(const std::vector<std::string>& argv) {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "nsearch-serve-stderr-XXXXXX").string();
+    const int err_fd = mkstemp(pattern.data());
+    if (err_fd < 0) throw std::runtime_error("mkstemp failed");
+    err_path_ = pattern;
     pid_ = fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
-      dup2(fds[1], STDERR_FILENO);
+      dup2(err_fd, STDERR_FILENO);
       const int null = open("/dev/null", O_RDWR);
       dup2(null, STDIN_FILENO);
       dup2(null, STDOUT_FILENO);
@@ -36,14 +44,23 @@ class ServerProcess {
       execv(args[0], args.data());
       _exit(127);
     }
-    close(fds[1]);
-    err_fd_ = fds[0];
+    close(err_fd);
     const std::regex announced(R"(at http://[^:]+:([0-9]+)/)");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     std::smatch m;
-    while (!std::regex_search(err_, m, announced)) {
-      if (!read_some(std::chrono::seconds(20))) {
-        throw std::runtime_error("server did not start; stderr: " + err_);
+    std::string err;  // outlives the loop: `m` points into it
+    for (err = stderr_text(); !std::regex_search(err, m, announced); err = stderr_text()) {
+      int status = 0;
+      const bool exited = waitpid(pid_, &status, WNOHANG) == pid_;
+      if (exited || std::chrono::steady_clock::now() > deadline) {
+        if (!exited) {
+          kill(pid_, SIGKILL);
+          waitpid(pid_, nullptr, 0);
+        }
+        std::filesystem::remove(err_path_);
+        throw std::runtime_error("server did not start; stderr: " + err);
       }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     port_ = std::stoi(m[1]);
   }
@@ -54,7 +71,8 @@ class ServerProcess {
       kill(pid_, SIGKILL);
       waitpid(pid_, nullptr, 0);
     }
-    if (err_fd_ >= 0) close(err_fd_);
+    std::error_code ignored;
+    std::filesystem::remove(err_path_, ignored);
   }
 
   int port() const { return port_; }
@@ -65,44 +83,28 @@ class ServerProcess {
     kill(pid_, signal);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < deadline) {
-      if (!read_some(std::chrono::milliseconds(100))) usleep(10000);
       int status = 0;
       if (waitpid(pid_, &status, WNOHANG) == pid_) {
         pid_ = -1;
-        while (read_some(std::chrono::milliseconds(10))) {
-        }
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
       }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return -1;
   }
 
   /// Everything written to standard error so far.
-  const std::string& stderr_text() {
-    while (read_some(std::chrono::milliseconds(50))) {
-    }
-    return err_;
+  std::string stderr_text() const {
+    std::ifstream in(err_path_, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
   }
 
  private:
-  // Reads what is available within `timeout`; false at end of file or time-out.
-  template <typename Duration>
-  bool read_some(Duration timeout) {
-    pollfd p{err_fd_, POLLIN, 0};
-    const int ms =
-        static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(timeout).count());
-    if (poll(&p, 1, ms) <= 0) return false;
-    char buf[4096];
-    const ssize_t n = read(err_fd_, buf, sizeof buf);
-    if (n <= 0) return false;
-    err_.append(buf, static_cast<std::size_t>(n));
-    return true;
-  }
-
   pid_t pid_ = -1;
-  int err_fd_ = -1;
+  std::filesystem::path err_path_;
   int port_ = 0;
-  std::string err_;
 };
 
 }  // namespace nsearch::test
