@@ -55,5 +55,8 @@ std::string lang_term(std::string_view lang_code) {
 std::string category_term(std::string_view category) {
   return make_term(kCategoryPrefix, text::lowercase(text::collapse_whitespace(category)));
 }
+std::string story_term(std::string_view story_key) {
+  return make_term(kStoryPrefix, story_key);
+}
 
 }  // namespace nsearch::schema

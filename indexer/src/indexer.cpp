@@ -6,6 +6,8 @@
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "stored_data.hpp"
+#include "story_clusters.hpp"
+#include "story_signature.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -33,6 +35,7 @@ struct Indexer::Impl {
   ArticleReader reader;
   Xapian::WritableDatabase db;
   DocumentBuilder builder;
+  StoryClusters stories{db};
   IndexReport report;
   std::size_t pending = 0;
 
@@ -59,7 +62,8 @@ struct Indexer::Impl {
       ++report.unchanged;
       return;
     }
-    const Xapian::Document doc = builder.build(article, std::move(data));
+    Xapian::Document doc = builder.build(article, std::move(data));
+    add_story(doc, article);
     if (exists) {
       db.replace_document(id_term, doc);
       ++report.updated;
@@ -68,6 +72,16 @@ struct Indexer::Impl {
       ++report.added;
     }
     if (++pending >= options.commit_interval) commit();
+  }
+
+  // Near-duplicate copies share a story key (the collapse key of searches).
+  void add_story(Xapian::Document& doc, const Article& article) {
+    std::optional<story::Signature> signature;
+    if (options.story_clusters) signature = story::signature_of(article.body);
+    const std::string key = stories.assign(signature, article.id);
+    doc.add_value(schema::kStorySlot, key);
+    doc.add_boolean_term(schema::story_term(key));
+    if (signature) doc.add_value(schema::kStorySignatureSlot, story::encode(*signature));
   }
 
   void commit() {

@@ -91,6 +91,9 @@ int main(int argc, char** argv) {
                   "language for articles whose language is not given or detected");
   add->add_option("--commit-every", options.commit_interval, "documents between commits")
       ->check(CLI::PositiveNumber);
+  bool no_stories = false;
+  add->add_flag("--no-stories", no_stories,
+                "do not group syndicated copies into stories (every article its own story)");
   RecordOptions record_options;
   add_record_options(add, record_options);
 
@@ -119,6 +122,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : kExitError;
   }
   options.db_path = nsearch::resolve_database_path(db);
+  options.story_clusters = !no_stories;
 
   try {
     apply_record_options(record_options, options);

@@ -69,6 +69,7 @@ std::string to_json(const SearchResult& result) {
   j["query"] = result.query;
   j["total"] = result.total;
   j["total_exact"] = result.total_exact;
+  j["collapsed"] = result.collapsed;
   j["offset"] = result.offset;
   ordered_json hits = ordered_json::array();
   for (const Hit& hit : result.hits) {
@@ -90,6 +91,11 @@ std::string to_json(const SearchResult& result) {
     h["highlights"] = ranges;
     h["snippet_html"] =
         hit.snippet.empty() ? ordered_json(nullptr) : ordered_json(snippet_html(hit));
+    h["story"] = or_null(hit.story);
+    if (result.collapsed) {
+      h["copies"] = hit.copies;
+      h["also_in"] = hit.also_in;
+    }
     hits.push_back(std::move(h));
   }
   j["hits"] = std::move(hits);
@@ -97,6 +103,25 @@ std::string to_json(const SearchResult& result) {
   for (const Facet& facet : result.facets)
     facets[facet.name] = counts_json(facet.values);
   j["facets"] = std::move(facets);
+  return dump(j);
+}
+
+std::string to_json(const StoryCopies& copies) {
+  ordered_json j;
+  j["story"] = or_null(copies.story);
+  ordered_json list = ordered_json::array();
+  for (const StoryCopy& copy : copies.copies) {
+    ordered_json c;
+    c["id"] = copy.id;
+    c["title"] = or_null(copy.title);
+    c["outlet"] = or_null(copy.outlet);
+    c["date"] = or_null(copy.date);
+    c["url"] = or_null(copy.url);
+    c["similarity"] = copy.similarity;
+    c["requested"] = copy.requested;
+    list.push_back(std::move(c));
+  }
+  j["copies"] = std::move(list);
   return dump(j);
 }
 

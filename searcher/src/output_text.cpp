@@ -27,7 +27,44 @@ void write_snippet(std::ostream& out, const Hit& hit, const TextStyle& style) {
   write_safe(out, std::string_view(hit.snippet).substr(pos));
 }
 
+// "also in: Reuters, The New Diplomat (+3)": a few outlets by name, then how many more.
+void write_also_in(std::ostream& out, const Hit& hit) {
+  constexpr std::size_t kNamed = 3;
+  out << "   ";
+  if (hit.also_in.empty()) {
+    out << hit.copies << (hit.copies == 1 ? " more copy" : " more copies")
+        << " from the same outlet\n";
+    return;
+  }
+  out << "also in: ";
+  for (std::size_t i = 0; i < hit.also_in.size() && i < kNamed; ++i) {
+    if (i > 0) out << ", ";
+    write_safe(out, hit.also_in[i]);
+  }
+  if (hit.also_in.size() > kNamed) out << " (+" << hit.also_in.size() - kNamed << ")";
+  out << "\n";
+}
+
 }  // namespace
+
+void write_text(std::ostream& out, const StoryCopies& copies) {
+  out << copies.copies.size() << (copies.copies.size() == 1 ? " copy" : " copies")
+      << " of this story\n";
+  for (const StoryCopy& copy : copies.copies) {
+    out << "\n";
+    write_safe(out, copy.outlet.empty() ? "(unknown outlet)" : copy.outlet);
+    out << " | " << (copy.date.empty() ? "(no date)" : copy.date.substr(0, 10)) << " | id: ";
+    write_safe(out, copy.id);
+    const auto differs = static_cast<int>((1 - copy.similarity) * 100 + 0.5);
+    out << " | "
+        << (copy.requested ? std::string("this article")
+            : differs == 0 ? std::string("same text")
+                           : "differs ~" + std::to_string(differs) + "%")
+        << "\n   ";
+    write_safe(out, copy.title.empty() ? "(untitled)" : copy.title);
+    out << "\n";
+  }
+}
 
 void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
   const std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
@@ -52,6 +89,7 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
       write_snippet(out, hit, style);
       out << "\n";
     }
+    if (hit.copies > 0) write_also_in(out, hit);
   }
   for (const Facet& facet : result.facets) {
     out << "\n" << facet.name << ":";

@@ -95,6 +95,12 @@ const std::vector<OptionSpec>& option_specs() {
        [](SearchRequest& r, auto n, auto v) { r.expand_weight = parse_weight(n, v); }},
       {{"title-weight", "extra weight of title matches"},
        [](SearchRequest& r, auto n, auto v) { r.title_weight = parse_weight(n, v); }},
+      {{"collapse", "each syndicated story once (1, default) or every copy (0)"},
+       [](SearchRequest& r, auto n, auto v) { r.collapse = parse_flag(n, v); }},
+      {{"first-seen", "show each story's earliest copy"},
+       [](SearchRequest& r, auto n, auto v) { r.first_seen = parse_flag(n, v); }},
+      {{"facet-by", "facets count copies (copy) or stories (story)"},
+       [](SearchRequest& r, auto, auto v) { r.facet_by = parse_facet_unit(v); }},
       {{"count", "only the exact number of matches (no hits)"},
        [](SearchRequest& r, auto n, auto v) {
          if (parse_flag(n, v)) {
@@ -112,6 +118,12 @@ SortOrder parse_sort_order(std::string_view text) {
   if (text == "relevance") return SortOrder::relevance;
   if (text == "date") return SortOrder::date;
   reject("sort", text, "expected relevance or date");
+}
+
+FacetUnit parse_facet_unit(std::string_view text) {
+  if (text == "copy") return FacetUnit::copy;
+  if (text == "story") return FacetUnit::story;
+  reject("facet-by", text, "expected copy or story");
 }
 
 DefaultOperator parse_match(std::string_view text) {

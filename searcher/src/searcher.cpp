@@ -11,6 +11,8 @@
 #include "snippet.hpp"
 #include "stored_data.hpp"
 #include "suggest.hpp"
+#include "story_members.hpp"
+#include "story_signature.hpp"
 
 namespace nsearch {
 namespace {
@@ -68,6 +70,33 @@ auto with_reopen(Xapian::Database& db, const char* failure, Read&& read) -> decl
   }
 }
 
+std::vector<FacetCount> facet_values(StoryValueCountSpy& spy, bool chronological,
+                                     std::size_t limit) {
+  std::vector<FacetCount> values;
+  for (const auto& [value, count] : spy.counts())
+    values.push_back({value, count});
+  if (!chronological) {
+    std::stable_sort(values.begin(), values.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  }
+  if (limit != 0 && values.size() > limit) values.resize(limit);
+  return values;
+}
+
+// Distinct story keys among the matches; an article without one is a story of its own.
+std::size_t count_stories(const Xapian::ValueCountMatchSpy& keys) {
+  std::size_t stories = 0;
+  std::size_t keyed = 0;
+  for (auto it = keys.values_begin(); it != keys.values_end(); ++it) {
+    ++stories;
+    keyed += it.get_termfreq();
+  }
+  return stories + (keys.get_total() - keyed);
+}
+
+// Copies of one story shown with a hit; more are counted but not listed.
+constexpr std::size_t kMaxStoryMembers = 1000;
+
 constexpr Xapian::doccount kFeedbackDocuments = 10;
 constexpr Xapian::termcount kSimilarTerms = 40;
 
@@ -108,10 +137,19 @@ struct Searcher::Impl {
     if (request.sort == SortOrder::date) {
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
     }
+    if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
+    // Match spies see every match, collapsed copies included: count copies with Xapian's own
+    // spy, stories with ours.
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    std::vector<std::unique_ptr<StoryValueCountSpy>> story_spies;
     for (const auto& field : facet_fields) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
-      enquire.add_matchspy(spies.back().get());
+      if (request.facet_by == FacetUnit::story) {
+        story_spies.push_back(std::make_unique<StoryValueCountSpy>(field.slot));
+        enquire.add_matchspy(story_spies.back().get());
+      } else {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
+        enquire.add_matchspy(spies.back().get());
+      }
     }
     // Facet counts must cover every match, not a sample: check them all when asked for.
     // Otherwise count at least kExactTotalUpTo matches, so that small result sets report
@@ -122,6 +160,13 @@ struct Searcher::Impl {
             ? static_cast<Xapian::doccount>(
                   std::max(request.offset + request.limit, kExactTotalUpTo))
             : db.get_doccount();
+    // Xapian counts collapsed results exactly only within the page it keeps; when every match
+    // is checked anyway, count stories by their distinct keys.
+    std::unique_ptr<Xapian::ValueCountMatchSpy> story_keys;
+    if (request.collapse && check_at_least >= db.get_doccount()) {
+      story_keys = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kStorySlot);
+      enquire.add_matchspy(story_keys.get());
+    }
     const Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                          static_cast<Xapian::doccount>(request.limit), check_at_least);
@@ -131,9 +176,26 @@ struct Searcher::Impl {
     result.offset = request.offset;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (story_keys) {
+      result.total = count_stories(*story_keys);
+      result.total_exact = true;
+    }
+    result.collapsed = request.collapse;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const Article article = deserialise_article(it.get_document().get_data());
+      Xapian::Document doc = it.get_document();
       Hit hit;
+      hit.story = doc.get_value(schema::kStorySlot);
+      // Most stories have one copy: their term frequency says so without a search.
+      if (request.collapse && !hit.story.empty() &&
+          db.get_termfreq(schema::story_term(hit.story)) > 1) {
+        const std::vector<Xapian::docid> members =
+            story_members(db, query, hit.story, kMaxStoryMembers);
+        if (request.first_seen && !members.empty() && members.front() != *it) {
+          doc = db.get_document(members.front());
+        }
+        add_copies(hit, doc, members);
+      }
+      const Article article = deserialise_article(doc.get_data());
       hit.rank = request.offset + it.get_rank() + 1 - mset.get_firstitem();
       hit.id = article.id;
       hit.score = it.get_weight();
@@ -151,9 +213,53 @@ struct Searcher::Impl {
       result.hits.push_back(std::move(hit));
     }
     for (std::size_t i = 0; i < facet_fields.size(); ++i) {
-      result.facets.push_back(
-          {std::string(facet_fields[i].name),
-           facet_values(*spies[i], facet_fields[i].chronological, request.facet_limit)});
+      const bool by_date = facet_fields[i].chronological;
+      result.facets.push_back({std::string(facet_fields[i].name),
+                               request.facet_by == FacetUnit::story
+                                   ? facet_values(*story_spies[i], by_date, request.facet_limit)
+                                   : facet_values(*spies[i], by_date, request.facet_limit)});
+    }
+    return result;
+  }
+
+  // The other matching copies of the story shown as `shown`: how many, and which outlets.
+  void add_copies(Hit& hit, const Xapian::Document& shown,
+                  const std::vector<Xapian::docid>& members) {
+    const std::string own_outlet = shown.get_value(schema::kOutletSlot);
+    for (const Xapian::docid member : members) {
+      if (member == shown.get_docid()) continue;
+      ++hit.copies;
+      std::string outlet = db.get_document(member).get_value(schema::kOutletSlot);
+      if (!outlet.empty() && outlet != own_outlet &&
+          std::find(hit.also_in.begin(), hit.also_in.end(), outlet) == hit.also_in.end()) {
+        hit.also_in.push_back(std::move(outlet));
+      }
+    }
+  }
+
+  StoryCopies copies(const std::string& id) {
+    const std::string id_term = schema::id_term(id);
+    const Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) {
+      throw Error(ErrorKind::not_found, "no article with id \"" + id + "\"");
+    }
+    const Xapian::Document requested = db.get_document(*it);
+    StoryCopies result;
+    result.story = requested.get_value(schema::kStorySlot);
+    const auto signature = story::decode(requested.get_value(schema::kStorySignatureSlot));
+    std::vector<Xapian::docid> members{*it};
+    if (!result.story.empty()) {
+      members = story_members(db, Xapian::Query(), result.story, db.get_doccount());
+    }
+    for (const Xapian::docid member : members) {
+      const Xapian::Document doc = db.get_document(member);
+      const Article article = deserialise_article(doc.get_data());
+      StoryCopy copy{article.id, article.title, article.outlet, article.date, article.url};
+      copy.requested = member == *it;
+      const auto other = story::decode(doc.get_value(schema::kStorySignatureSlot));
+      if (member != *it && signature && other)
+        copy.similarity = story::similarity(*signature, *other);
+      result.copies.push_back(std::move(copy));
     }
     return result;
   }
@@ -262,6 +368,10 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
   return with_reopen(impl_->db, "search failed", [&] { return impl_->search(request); });
+}
+
+StoryCopies Searcher::copies(const std::string& id) {
+  return with_reopen(impl_->db, "cannot list copies", [&] { return impl_->copies(id); });
 }
 
 DatabaseStats Searcher::stats() {

@@ -68,6 +68,17 @@ int main(int argc, char** argv) {
   bool count_only = false;
   app.add_flag("--count", count_only, "print only the number of matches");
   app.add_option("--like", request.like_id, "articles similar to the article with this id");
+  bool no_collapse = false;
+  app.add_flag("--no-collapse", no_collapse,
+               "show every copy of a syndicated story (default: each story once)");
+  app.add_flag("--first-seen", request.first_seen,
+               "show each story's earliest copy and list other outlets by date");
+  std::string facet_by = "copy";
+  app.add_option("--facet-by", facet_by,
+                 "facets count every copy (copy) or each story once (story)")
+      ->check(CLI::IsMember({"copy", "story"}));
+  std::string copies_of;
+  app.add_option("--copies", copies_of, "list every copy of the story of the article with this id");
   std::string trec_queries;
   nsearch::TrecRunOptions trec;
   app.add_option("--trec-run", trec_queries,
@@ -96,6 +107,8 @@ int main(int argc, char** argv) {
   request.sort = nsearch::parse_sort_order(sort);
   request.default_operator = nsearch::parse_match(match);
   request.facets = nsearch::split_list(facets);
+  request.collapse = !no_collapse;
+  request.facet_by = nsearch::parse_facet_unit(facet_by);
   if (bm25.size() == 2) {
     request.bm25_k1 = bm25[0];
     request.bm25_b = bm25[1];
@@ -109,6 +122,15 @@ int main(int argc, char** argv) {
       // --limit defaults to 10 for people; a run is judged to depth 1000 unless told otherwise.
       trec.depth = app.count("--limit") > 0 ? request.limit : 1000;
       nsearch::write_trec_run(searcher, queries, std::cout, trec);
+      return kExitHits;
+    }
+    if (!copies_of.empty()) {
+      const nsearch::StoryCopies copies = searcher.copies(copies_of);
+      if (json) {
+        std::cout << nsearch::to_json(copies) << "\n";
+      } else {
+        nsearch::write_text(std::cout, copies);
+      }
       return kExitHits;
     }
     if (count_only) {

@@ -26,6 +26,7 @@ inline constexpr std::string_view kDayPrefix = "D";    // YYYYMMDD
 inline constexpr std::string_view kMonthPrefix = "M";  // YYYYMM
 inline constexpr std::string_view kYearPrefix = "Y";   // YYYY
 inline constexpr std::string_view kOutletPrefix = "XO";
+inline constexpr std::string_view kStoryPrefix = "XS";  // story key: near-duplicate copies share it
 
 // ---- Value slots ---------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;         // "YYYYMMDDhhmmss", sortable
@@ -35,6 +36,10 @@ inline constexpr Xapian::valueno kOutletSlot = 3;       // display name
 inline constexpr Xapian::valueno kLangSlot = 4;         // ISO 639-1 code
 inline constexpr Xapian::valueno kCategorySlot = 5;     // display label
 inline constexpr Xapian::valueno kContentHashSlot = 6;  // hex digest of the stored data
+// Syndication: the story key (the id of the story's first indexed copy; the collapse key) and
+// the body's near-duplicate signature (binary MinHash; empty for articles without a body).
+inline constexpr Xapian::valueno kStorySlot = 10;
+inline constexpr Xapian::valueno kStorySignatureSlot = 11;
 
 // ---- Stored document data (a JSON object) keys ---------------------------
 namespace field {
@@ -75,5 +80,6 @@ std::string host_term(std::string_view host);
 std::string outlet_term(std::string_view outlet);  ///< case-insensitive
 std::string lang_term(std::string_view lang_code);
 std::string category_term(std::string_view category);  ///< case-insensitive
+std::string story_term(std::string_view story_key);
 
 }  // namespace nsearch::schema

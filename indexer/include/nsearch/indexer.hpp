@@ -21,6 +21,9 @@ struct IndexOptions {
   std::size_t commit_interval = 2000;     ///< documents changed between commits
   std::vector<FieldMapping> field_map{};  ///< `--map`: see ReadOptions::field_map
   CsvOptions csv{};                       ///< CSV/TSV dialect: see ReadOptions::csv
+  /// Group near-duplicate copies of a story (syndication) under one story key, which searches
+  /// collapse on. Off: every article is its own story.
+  bool story_clusters = true;
 };
 
 /// Counts of what a run did. `skipped` counts records or files rejected with a diagnostic.

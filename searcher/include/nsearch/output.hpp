@@ -17,6 +17,9 @@ std::string to_json(const DatabaseStats& stats);
 
 /// {"query", "completions": [{"value", "count"}], "correction"} (correction null when none).
 std::string to_json(const Suggestions& suggestions);
+/// JSON for Searcher::copies: {"story", "copies": [{"id", "title", "outlet", "date", "url",
+/// "similarity"}]}.
+std::string to_json(const StoryCopies& copies);
 
 struct TextStyle {
   bool color = false;  ///< ANSI highlighting of matches (only for terminals)
@@ -25,5 +28,6 @@ struct TextStyle {
 /// A readable listing: a summary line, numbered hits with metadata and snippet, then facets.
 void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
 void write_text(std::ostream& out, const DatabaseStats& stats);
+void write_text(std::ostream& out, const StoryCopies& copies);
 
 }  // namespace nsearch

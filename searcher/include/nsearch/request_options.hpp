@@ -16,6 +16,9 @@ SortOrder parse_sort_order(std::string_view text);
 /// "all" or "any". Throws Error(invalid_argument) otherwise.
 DefaultOperator parse_match(std::string_view text);
 
+/// "copy" or "story". Throws Error(invalid_argument) otherwise.
+FacetUnit parse_facet_unit(std::string_view text);
+
 /// The non-empty items of a comma-separated list.
 std::vector<std::string> split_list(std::string_view list);
 
@@ -31,7 +34,8 @@ const std::vector<RequestOption>& request_options();
 
 /// Sets the option called `name` from its text form: q, limit (alias n), offset, outlet and
 /// lang (each use adds one value), since, until, sort, match, facets (comma-separated),
-/// facet-limit, like, bm25 ("K1,B"), expand, expand-weight, title-weight, count ("1"/"true":
+/// facet-limit, like, bm25 ("K1,B"), expand, expand-weight, title-weight, collapse ("0"/"false":
+/// every copy of a story), first-seen, facet-by (copy or story), count ("1"/"true":
 /// only the exact number of matches). Numbers are checked against the same ranges as the CLI.
 /// Throws Error(invalid_argument) naming the option and the reason.
 void set_request_option(SearchRequest& request, std::string_view name, std::string_view value);

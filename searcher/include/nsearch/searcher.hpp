@@ -17,6 +17,9 @@ enum class SortOrder { relevance, date };
 /// How words without an explicit operator combine: all must match, or any may.
 enum class DefaultOperator { all, any };
 
+/// What facet counts count: articles (every copy of a syndicated story) or stories.
+enum class FacetUnit { copy, story };
+
 struct SearchRequest {
   std::string query;                 ///< query text (see README "Query language"); may be empty
   std::size_t offset = 0;            ///< hits to skip
@@ -49,6 +52,13 @@ struct SearchRequest {
   /// Stop matching after this many seconds (0 = no limit) and rank what was found by then,
   /// so that one pathological query cannot hold a server thread for long.
   double time_limit_seconds = 0;
+  /// Show each story once: its best-ranked copy, with the number of other matching copies and
+  /// the outlets that carried them. Off: every matching article is a hit of its own.
+  bool collapse = true;
+  /// With `collapse`: show each story's earliest copy (the first publisher) instead of its
+  /// best-ranked one, and list the other outlets in publication order.
+  bool first_seen = false;
+  FacetUnit facet_by = FacetUnit::copy;
 };
 
 struct Hit {
@@ -59,6 +69,25 @@ struct Hit {
   std::string snippet;  ///< plain text around the best match
   /// Byte ranges [first, second) of `snippet` that matched the query.
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
+  std::string story;  ///< story key shared by near-duplicate copies (empty in old databases)
+  /// With collapsing: other matching copies of the story, and their outlets other than this
+  /// hit's (each once, earliest publication first).
+  std::size_t copies = 0;
+  std::vector<std::string> also_in;
+};
+
+/// One copy of a story, for Searcher::copies.
+struct StoryCopy {
+  std::string id, title, outlet, date, url;
+  /// Estimated share of word 4-grams in common with the requested article, 0..1 (1 = itself or
+  /// an identical text); 1 - similarity says how much it differs.
+  double similarity = 1;
+  bool requested = false;  ///< the article the copies were asked for
+};
+
+struct StoryCopies {
+  std::string story;
+  std::vector<StoryCopy> copies;  ///< earliest first, undated last; includes the article itself
 };
 
 struct FacetCount {
@@ -75,6 +104,7 @@ struct SearchResult {
   std::string query;
   std::size_t total = 0;     ///< number of matching articles
   bool total_exact = false;  ///< false when `total` is Xapian's estimate
+  bool collapsed = false;    ///< one hit per story; `total` then counts stories
   std::size_t offset = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;  ///< in the order requested
@@ -123,6 +153,8 @@ class Searcher {
   /// Moves to the latest committed revision, so that articles indexed since opening are seen.
   /// Throws Error (database_error).
   void refresh();
+  /// Every article of the story of the article `id`. Throws Error (not_found, database_error).
+  StoryCopies copies(const std::string& id);
 
  private:
   struct Impl;

@@ -1,0 +1,184 @@
+// Syndication: near-duplicate signatures, story clustering at index time, and collapsing,
+// copies and story facets through the library API.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "nsearch/error.hpp"
+#include "nsearch/indexer.hpp"
+#include "nsearch/searcher.hpp"
+#include "story_signature.hpp"
+#include "temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using nsearch::test::TempDir;
+
+namespace {
+
+const fs::path kSource = NSEARCH_SOURCE_DIR;
+const fs::path kSeed = kSource / "corpus/seed/mali-wagner-newdiplomat.txt";
+const fs::path kCopies = kSource / "tests/data/syndication";
+const fs::path kSahelDaily = kCopies / "sahel-daily-mali-mercenaries.txt";
+const fs::path kWestAfricaWire = kCopies / "west-africa-wire-wagner-deal.txt";
+const fs::path kParisObserver = kCopies / "paris-observer-france-warns-mali.txt";
+const std::string kQuery = "Russian mercenaries Mali";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void index_files(const fs::path& db, const std::vector<fs::path>& files, bool stories = true) {
+  nsearch::IndexOptions options;
+  options.db_path = db;
+  options.story_clusters = stories;
+  nsearch::Indexer indexer(
+      options, [](const nsearch::Diagnostic& d) { FAIL(d.location << ": " << d.message); });
+  indexer.add(files);
+}
+
+nsearch::SearchResult search(const fs::path& db, nsearch::SearchRequest request) {
+  nsearch::Searcher searcher(db);
+  return searcher.search(request);
+}
+
+nsearch::SearchRequest query(const std::string& text) {
+  nsearch::SearchRequest request;
+  request.query = text;
+  return request;
+}
+
+}  // namespace
+
+TEST_CASE("an edited copy has a similar signature; another story on the same event does not",
+          "[story]") {
+  const std::string seed = read_file(kSeed);
+  const auto original = nsearch::story::signature_of(seed);
+  const auto copy = nsearch::story::signature_of(read_file(kSahelDaily));
+  const auto other = nsearch::story::signature_of(read_file(kParisObserver));
+  REQUIRE(original);
+  REQUIRE(copy);
+  REQUIRE(other);
+  CHECK(nsearch::story::similarity(*original, *original) == 1.0);
+  CHECK(nsearch::story::similarity(*original, *copy) >= nsearch::story::kSameStoryThreshold);
+  CHECK(nsearch::story::similarity(*original, *other) < 0.1);
+  CHECK(nsearch::story::decode(nsearch::story::encode(*copy)) == copy);
+  CHECK_FALSE(nsearch::story::decode("short"));
+  CHECK_FALSE(nsearch::story::signature_of("too few words"));
+  // Case and punctuation do not make a different text.
+  std::string shouted = seed;
+  std::transform(shouted.begin(), shouted.end(), shouted.begin(),
+                 [](unsigned char c) { return c == ',' ? ' ' : std::toupper(c); });
+  CHECK(nsearch::story::similarity(*original, *nsearch::story::signature_of(shouted)) == 1.0);
+}
+
+TEST_CASE("copies collapse into one hit that names the other outlets", "[story]") {
+  TempDir dir;
+  const fs::path db = dir / "db";
+  index_files(db, {kSeed, kSahelDaily, kWestAfricaWire, kParisObserver});
+
+  const auto result = search(db, query(kQuery));
+  REQUIRE(result.collapsed);
+  REQUIRE(result.total == 2);  // the story and its three copies, and the Paris Observer story
+  REQUIRE(result.total_exact);
+  REQUIRE(result.hits.size() == 2);
+  const auto story = std::find_if(result.hits.begin(), result.hits.end(),
+                                  [](const nsearch::Hit& h) { return h.copies > 0; });
+  REQUIRE(story != result.hits.end());
+  CHECK(story->copies == 2);
+  std::vector<std::string> outlets = story->also_in;
+  outlets.push_back(story->outlet);
+  std::sort(outlets.begin(), outlets.end());
+  CHECK(outlets == std::vector<std::string>{"Sahel Daily", "The New Diplomat", "West Africa Wire"});
+  const auto other =
+      std::find_if(result.hits.begin(), result.hits.end(),
+                   [](const nsearch::Hit& h) { return h.outlet == "Paris Observer"; });
+  REQUIRE(other != result.hits.end());
+  CHECK(other->copies == 0);
+  CHECK(other->also_in.empty());
+  CHECK(other->story != story->story);
+
+  auto every_copy = query(kQuery);
+  every_copy.collapse = false;
+  const auto all = search(db, every_copy);
+  CHECK(all.total == 4);
+  CHECK(all.hits.size() == 4);
+  CHECK_FALSE(all.collapsed);
+}
+
+TEST_CASE("first_seen shows the earliest copy and lists the others by date", "[story]") {
+  TempDir dir;
+  const fs::path db = dir / "db";
+  index_files(db, {kSeed, kSahelDaily, kWestAfricaWire});
+  auto request = query(kQuery);
+  request.first_seen = true;
+  const auto result = search(db, request);
+  REQUIRE(result.hits.size() == 1);
+  CHECK(result.hits[0].outlet == "West Africa Wire");  // 2021-09-25
+  CHECK(result.hits[0].date.substr(0, 10) == "2021-09-25");
+  // Sahel Daily (2021-09-26) before the undated seed.
+  CHECK(result.hits[0].also_in == std::vector<std::string>{"Sahel Daily", "The New Diplomat"});
+}
+
+TEST_CASE("facets count copies by default, stories when asked", "[story]") {
+  TempDir dir;
+  const fs::path db = dir / "db";
+  index_files(db, {kSeed, kSahelDaily, kWestAfricaWire, kParisObserver});
+  auto request = query(kQuery);
+  request.facets = {"year"};
+  const auto copies = search(db, request);
+  REQUIRE(copies.facets.size() == 1);
+  REQUIRE(copies.facets[0].values.size() == 1);
+  CHECK(copies.facets[0].values[0].value == "2021");
+  CHECK(copies.facets[0].values[0].count == 3);  // the seed has no date
+  request.facet_by = nsearch::FacetUnit::story;
+  const auto stories = search(db, request);
+  CHECK(stories.facets[0].values[0].count == 2);
+}
+
+TEST_CASE("a copy added later joins the story of the article already indexed", "[story]") {
+  TempDir dir;
+  const fs::path db = dir / "db";
+  index_files(db, {kSeed});
+  index_files(db, {kParisObserver});
+  index_files(db, {kSahelDaily});
+  const auto result = search(db, query(kQuery));
+  REQUIRE(result.total == 2);
+  nsearch::Searcher searcher(db);
+  const auto seed_hit = std::find_if(result.hits.begin(), result.hits.end(),
+                                     [](const nsearch::Hit& h) { return h.copies == 1; });
+  REQUIRE(seed_hit != result.hits.end());
+  const nsearch::StoryCopies copies = searcher.copies(seed_hit->id);
+  REQUIRE(copies.copies.size() == 2);
+  CHECK(copies.copies[0].outlet == "Sahel Daily");  // dated, so before the undated seed
+  CHECK(copies.copies[1].outlet == "The New Diplomat");
+  CHECK(std::count_if(copies.copies.begin(), copies.copies.end(),
+                      [](const nsearch::StoryCopy& c) { return c.requested; }) == 1);
+  for (const auto& copy : copies.copies) {
+    if (copy.requested) {
+      CHECK(copy.id == seed_hit->id);
+      CHECK(copy.similarity == 1.0);
+    } else {
+      CHECK(copy.similarity < 1.0);
+      CHECK(copy.similarity >= nsearch::story::kSameStoryThreshold);
+    }
+  }
+  CHECK_THROWS_AS(searcher.copies("no-such-id"), nsearch::Error);
+}
+
+TEST_CASE("with story clustering off every article is its own story", "[story]") {
+  TempDir dir;
+  const fs::path db = dir / "db";
+  index_files(db, {kSeed, kSahelDaily, kWestAfricaWire}, /*stories=*/false);
+  const auto result = search(db, query(kQuery));
+  CHECK(result.total == 3);
+  for (const auto& hit : result.hits)
+    CHECK(hit.copies == 0);
+}
