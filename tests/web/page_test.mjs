@@ -175,6 +175,34 @@ await step('a misspelt query offers the correction; keyboard: "/" focuses the bo
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
 });
 
+await step('syndicated copies ("copies", "also_in") show under their hit, as text', async () => {
+  // No searcher gives these fields yet: add them to a real answer on its way to the page.
+  await page.route('**/api/search?*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    if (body.hits.length) {
+      body.hits[0].copies = 2;
+      body.hits[0].also_in = [
+        {id: 'hg-2019-opec-output-cut', outlet: '<i>Copy</i> Times', date: '2021-09-25', title: 'Same story'},
+        'Plain Outlet'];
+    }
+    await route.fulfill({response, json: body});
+  });
+  await page.goto(base + '/?q=Russian+contractor');
+  await page.waitForSelector('#results .hit details.copies');
+  const copies = page.locator('#results .hit').first().locator('details.copies');
+  assert.equal(await copies.locator('summary').textContent(), 'Also published in 2 other places');
+  await copies.locator('summary').click();
+  const items = await copies.locator('li').allTextContents();
+  assert.deepEqual(items, ['<i>Copy</i> Times · 2021-09-25 · Same story', 'Plain Outlet']);
+  assert.equal(await copies.locator('i').count(), 0);
+  await copies.locator('a').click();
+  await page.waitForSelector('#article:not([hidden]) #article-title');
+  assert.equal(await page.locator('#article-title').textContent(),
+    'OPEC Members Agree Deeper Output Cut as Crude Oil Slides');
+  await page.unroute('**/api/search?*');
+});
+
 await step('no dialog, script error or policy violation happened', async () => {
   assert.equal(problems.length, 0, problems.join('\n'));
 });
