@@ -124,6 +124,11 @@ void add_api_routes(httplib::Server& server, SearcherPool& pool, const HttpServe
     });
   });
 
+  server.Get(R"(/api/copies/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    respond(res, pool, [&id](Searcher& s) { return to_json(s.copies(id)); });
+  });
+
   server.Get("/api/stats", [&pool](const httplib::Request&, httplib::Response& res) {
     respond(res, pool, [](Searcher& s) { return to_json(s.stats()); });
   });

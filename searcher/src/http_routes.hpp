@@ -11,7 +11,8 @@
 
 namespace nsearch {
 
-/// GET /api/search, /api/doc/{id}, /api/stats and /api/suggest, answered from `pool`.
+/// GET /api/search, /api/doc/{id}, /api/copies/{id}, /api/stats and /api/suggest, answered
+/// from `pool`.
 void add_api_routes(httplib::Server& server, SearcherPool& pool, const HttpServerOptions& options);
 
 /// GET / (the page) and its files, with ETag revalidation.

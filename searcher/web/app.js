@@ -127,8 +127,8 @@ function copiesNode(hit) {
   });
   const n = Math.max(count, list.length);
   return el('details', {class: 'copies'},
-    el('summary', {}, `Also published in ${n} other place${n === 1 ? '' : 's'}`),
-    items.length ? el('ul', {}, items) : null);
+    el('summary', {}, `${n} other cop${n === 1 ? 'y' : 'ies'} of this story`),
+    items.length ? el('ul', {'aria-label': 'Also in'}, items) : null);
 }
 
 function openDocLink(event) {

@@ -207,6 +207,31 @@ TEST_CASE("serve: /api/doc, /api/stats and /api/suggest", "[http]") {
   CHECK(json::parse(unknown->body)["status"] == 404);
 }
 
+TEST_CASE("serve: syndicated copies collapse into one hit; /api/copies lists them", "[http]") {
+  const TempDir dir;
+  const fs::path db = dir.path() / "stories.db";
+  index_into(db, {(fs::path(NSEARCH_CORPUS_DIR) / "seed").string(),
+                  (fs::path(NSEARCH_SOURCE_DIR) / "tests/data/syndication").string()});
+  Server server(db);
+  const json collapsed = get_json(server.client, "/api/search?q=Wagner+mercenaries+Mali", 200);
+  const auto cli =
+      run_command({kNsearch, "--db", db.string(), "--json", "Wagner mercenaries Mali"});
+  CHECK(collapsed == json::parse(cli.out));
+  const json every =
+      get_json(server.client, "/api/search?q=Wagner+mercenaries+Mali&collapse=0", 200);
+  REQUIRE(!collapsed["hits"].empty());
+  CHECK(every["hits"].size() > collapsed["hits"].size());
+  const json& top = collapsed["hits"][0];
+  CHECK(top["copies"].get<int>() >= 1);
+
+  const json copies = get_json(server.client, "/api/copies/" + top["id"].get<std::string>(), 200);
+  const auto cli_copies = run_command(
+      {kNsearch, "--db", db.string(), "--json", "--copies", top["id"].get<std::string>()});
+  CHECK(copies == json::parse(cli_copies.out));
+  CHECK(copies["copies"].size() == top["copies"].get<std::size_t>() + 1);
+  get_json(server.client, "/api/copies/no-such-article", 404);
+}
+
 TEST_CASE("serve: the page and its files, with security headers and revalidation", "[http]") {
   Server server(corpus_db());
   const auto page = get(server.client, "/");

@@ -191,7 +191,7 @@ await step('syndicated copies ("copies", "also_in") show under their hit, as tex
   await page.goto(base + '/?q=Russian+contractor');
   await page.waitForSelector('#results .hit details.copies');
   const copies = page.locator('#results .hit').first().locator('details.copies');
-  assert.equal(await copies.locator('summary').textContent(), 'Also published in 2 other places');
+  assert.equal(await copies.locator('summary').textContent(), '2 other copies of this story');
   await copies.locator('summary').click();
   const items = await copies.locator('li').allTextContents();
   assert.deepEqual(items, ['<i>Copy</i> Times · 2021-09-25 · Same story', 'Plain Outlet']);
