@@ -2,6 +2,7 @@
 //
 //   story_eval LABELLED_DIR       quality: articles.jsonl + clusters.tsv from make_labelled_set.py
 //   story_eval --cost FILE...     cost: indexing and search time with and without stories
+//   story_eval --search DB        cost of collapsing only, on an existing database
 //
 // Quality: indexes the articles with the public Indexer API into a temporary database, reads
 // back each article's story key, and reports pairwise precision and recall of "same story"
@@ -118,12 +119,7 @@ double query_set_ms(const fs::path& db, bool collapse) {
   return passes[passes.size() / 2];
 }
 
-int cost(const std::vector<fs::path>& inputs, const fs::path& db) {
-  const Timing without = index_files(inputs, db, false);
-  const Timing with = index_files(inputs, db, true);
-  std::printf("indexing without stories: %.2f s wall, %.2f s CPU\n", without.wall, without.cpu);
-  std::printf("indexing with stories:    %.2f s wall, %.2f s CPU (CPU ratio %.3f, wall %.3f)\n",
-              with.wall, with.cpu, with.cpu / without.cpu, with.wall / without.wall);
+void search_cost(const fs::path& db) {
   const double plain = query_set_ms(db, false);
   const double collapsed = query_set_ms(db, true);
   const std::size_t n = std::size(kQueries);
@@ -131,6 +127,15 @@ int cost(const std::vector<fs::path>& inputs, const fs::path& db) {
       "search, %zu queries: %.3f ms/query without collapse, %.3f ms/query collapsed "
       "(ratio %.3f)\n",
       n, plain / n, collapsed / n, collapsed / plain);
+}
+
+int cost(const std::vector<fs::path>& inputs, const fs::path& db) {
+  const Timing without = index_files(inputs, db, false);
+  const Timing with = index_files(inputs, db, true);
+  std::printf("indexing without stories: %.2f s wall, %.2f s CPU\n", without.wall, without.cpu);
+  std::printf("indexing with stories:    %.2f s wall, %.2f s CPU (CPU ratio %.3f, wall %.3f)\n",
+              with.wall, with.cpu, with.cpu / without.cpu, with.wall / without.wall);
+  search_cost(db);
   fs::remove_all(db);
   return 0;
 }
@@ -139,6 +144,10 @@ int cost(const std::vector<fs::path>& inputs, const fs::path& db) {
 
 int main(int argc, char** argv) {
   const fs::path db = fs::temp_directory_path() / ("story_eval_" + std::to_string(getpid()));
+  if (argc == 3 && std::string(argv[1]) == "--search") {
+    search_cost(argv[2]);
+    return 0;
+  }
   if (argc >= 3 && std::string(argv[1]) == "--cost") {
     return cost(std::vector<fs::path>(argv + 2, argv + argc), db);
   }

@@ -10,9 +10,9 @@
 #include "query_builder.hpp"
 #include "snippet.hpp"
 #include "stored_data.hpp"
-#include "suggest.hpp"
 #include "story_members.hpp"
 #include "story_signature.hpp"
+#include "suggest.hpp"
 
 namespace nsearch {
 namespace {
@@ -153,13 +153,16 @@ struct Searcher::Impl {
     }
     // Facet counts must cover every match, not a sample: check them all when asked for.
     // Otherwise count at least kExactTotalUpTo matches, so that small result sets report
-    // an exact total rather than an estimate.
+    // an exact total rather than an estimate. Collapsed totals are estimates beyond the page
+    // whatever is checked (Xapian tracks story keys within the page only), and reading the key
+    // of 1000 candidates would double the time of a query: check just the page then.
     constexpr std::size_t kExactTotalUpTo = 1000;
+    const std::size_t page_end = request.offset + request.limit;
     const Xapian::doccount check_at_least =
-        facet_fields.empty() && !request.exact_total
-            ? static_cast<Xapian::doccount>(
-                  std::max(request.offset + request.limit, kExactTotalUpTo))
-            : db.get_doccount();
+        !facet_fields.empty() || request.exact_total
+            ? db.get_doccount()
+            : static_cast<Xapian::doccount>(request.collapse ? page_end
+                                                             : std::max(page_end, kExactTotalUpTo));
     // Xapian counts collapsed results exactly only within the page it keeps; when every match
     // is checked anyway, count stories by their distinct keys.
     std::unique_ptr<Xapian::ValueCountMatchSpy> story_keys;
@@ -188,10 +191,12 @@ struct Searcher::Impl {
       // Most stories have one copy: their term frequency says so without a search.
       if (request.collapse && !hit.story.empty() &&
           db.get_termfreq(schema::story_term(hit.story)) > 1) {
-        const std::vector<Xapian::docid> members =
-            story_members(db, query, hit.story, kMaxStoryMembers);
-        if (request.first_seen && !members.empty() && members.front() != *it) {
-          doc = db.get_document(members.front());
+        // The other outlets that carried the story, whatever the query. Only the copy shown
+        // must match: with --first-seen, the earliest copy among the matches.
+        const std::vector<Xapian::docid> members = story_members(db, hit.story, kMaxStoryMembers);
+        if (request.first_seen) {
+          const auto matching = matching_story_members(db, query, hit.story, 1);
+          if (!matching.empty() && matching.front() != *it) doc = db.get_document(matching.front());
         }
         add_copies(hit, doc, members);
       }
@@ -229,7 +234,8 @@ struct Searcher::Impl {
     for (const Xapian::docid member : members) {
       if (member == shown.get_docid()) continue;
       ++hit.copies;
-      std::string outlet = db.get_document(member).get_value(schema::kOutletSlot);
+      std::string outlet =
+          db.get_document(member, Xapian::DOC_ASSUME_VALID).get_value(schema::kOutletSlot);
       if (!outlet.empty() && outlet != own_outlet &&
           std::find(hit.also_in.begin(), hit.also_in.end(), outlet) == hit.also_in.end()) {
         hit.also_in.push_back(std::move(outlet));
@@ -249,7 +255,7 @@ struct Searcher::Impl {
     const auto signature = story::decode(requested.get_value(schema::kStorySignatureSlot));
     std::vector<Xapian::docid> members{*it};
     if (!result.story.empty()) {
-      members = story_members(db, Xapian::Query(), result.story, db.get_doccount());
+      members = story_members(db, result.story, db.get_doccount());
     }
     for (const Xapian::docid member : members) {
       const Xapian::Document doc = db.get_document(member);

@@ -9,10 +9,15 @@
 
 namespace nsearch {
 
-/// Articles of the story `story_key` that also match `query` (every copy when `query` is
-/// empty), earliest date first and undated ones last; at most `limit`.
-std::vector<Xapian::docid> story_members(const Xapian::Database& db, const Xapian::Query& query,
-                                         const std::string& story_key, std::size_t limit);
+/// Every article of the story `story_key`, earliest date first and undated ones last; at most
+/// `limit`. Walks the story term's posting list: no matching involved.
+std::vector<Xapian::docid> story_members(const Xapian::Database& db, const std::string& story_key,
+                                         std::size_t limit);
+
+/// The articles of the story that also match `query`, in the same order.
+std::vector<Xapian::docid> matching_story_members(const Xapian::Database& db,
+                                                  const Xapian::Query& query,
+                                                  const std::string& story_key, std::size_t limit);
 
 /// Counts facet values once per story rather than once per article.
 class StoryValueCountSpy : public Xapian::MatchSpy {

@@ -52,11 +52,11 @@ struct SearchRequest {
   /// Stop matching after this many seconds (0 = no limit) and rank what was found by then,
   /// so that one pathological query cannot hold a server thread for long.
   double time_limit_seconds = 0;
-  /// Show each story once: its best-ranked copy, with the number of other matching copies and
-  /// the outlets that carried them. Off: every matching article is a hit of its own.
+  /// Show each story once: its best-ranked copy, with the number of other copies of the story
+  /// and the outlets that carried them. Off: every matching article is a hit of its own.
   bool collapse = true;
-  /// With `collapse`: show each story's earliest copy (the first publisher) instead of its
-  /// best-ranked one, and list the other outlets in publication order.
+  /// With `collapse`: show each story's earliest matching copy (the first publisher) instead of
+  /// its best-ranked one.
   bool first_seen = false;
   FacetUnit facet_by = FacetUnit::copy;
 };
@@ -70,8 +70,8 @@ struct Hit {
   /// Byte ranges [first, second) of `snippet` that matched the query.
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
   std::string story;  ///< story key shared by near-duplicate copies (empty in old databases)
-  /// With collapsing: other matching copies of the story, and their outlets other than this
-  /// hit's (each once, earliest publication first).
+  /// With collapsing: the other copies of the story (matching the query or not: who else
+  /// carried it), and their outlets other than this hit's (each once, earliest first).
   std::size_t copies = 0;
   std::vector<std::string> also_in;
 };
