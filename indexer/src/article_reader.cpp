@@ -93,7 +93,7 @@ void ArticleReader::read(std::span<const fs::path> paths,
   InputDispatcher dispatcher(
       impl_->options, impl_->mapper, impl_->report,
       [&](Article&& a) {
-        normalise(a);
+        if (impl_->options.normalise) normalise(a);
         on_article(std::move(a));
       },
       [&](const std::string& location, const std::string& message) {

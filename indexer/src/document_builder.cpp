@@ -68,6 +68,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string stor
 
   doc.add_value(schema::kContentHashSlot, text::hex_digest(stored_data));
   doc.set_data(std::move(stored_data));
+  // Xapian reference counts are not atomic: drop the generator's reference so the document can
+  // be handed to another thread (the database writer).
+  generator_.set_document(Xapian::Document());
   return doc;
 }
 

@@ -89,7 +89,11 @@ int main(int argc, char** argv) {
   add->add_option("--outlet", options.default_outlet, "outlet for articles that name none");
   add->add_option("--lang", options.default_lang,
                   "language for articles whose language is not given or detected");
-  add->add_option("--commit-every", options.commit_interval, "documents between commits")
+  add->add_option("--jobs,-j", options.jobs,
+                  "threads that read, clean and index (default: all cores)");
+  add->add_option("--memory", options.memory_mb,
+                  "MB of memory for buffered changes; commits happen before it is exceeded "
+                  "(default: 1024)")
       ->check(CLI::PositiveNumber);
   bool no_stories = false;
   add->add_flag("--no-stories", no_stories,

@@ -46,6 +46,9 @@ struct ReadOptions {
   std::string default_lang{};    ///< for articles whose language is neither given nor detected
   std::vector<FieldMapping> field_map{};  ///< user mappings for JSON, JSON Lines and CSV records
   CsvOptions csv{};
+  /// false: read() hands articles over as read, and the caller normalises them (normalise() is
+  /// safe to call from several threads when the diagnostic handler is), e.g. on worker threads.
+  bool normalise = true;
 };
 
 /// Counts of what was read. `skipped` counts records or files rejected with a diagnostic.

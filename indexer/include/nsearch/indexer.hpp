@@ -18,7 +18,11 @@ struct IndexOptions {
   std::filesystem::path db_path{};  ///< created when missing
   std::string default_outlet{};     ///< for articles whose input names no outlet
   std::string default_lang{};       ///< for articles whose language is neither given nor detected
-  std::size_t commit_interval = 2000;     ///< documents changed between commits
+  /// Threads that parse, clean, detect languages and generate terms; 0 = all cores.
+  unsigned jobs = 0;
+  /// Memory budget in MB for buffered changes: commits happen when the estimated size of the
+  /// uncommitted documents reaches it, so peak memory stays bounded whatever the corpus size.
+  std::size_t memory_mb = 1024;
   std::vector<FieldMapping> field_map{};  ///< `--map`: see ReadOptions::field_map
   CsvOptions csv{};                       ///< CSV/TSV dialect: see ReadOptions::csv
   /// Group near-duplicate copies of a story (syndication) under one story key, which searches
@@ -35,7 +39,8 @@ struct IndexReport {
   std::size_t unchanged = 0;
   std::size_t removed = 0;
   std::size_t skipped = 0;
-  std::size_t bytes = 0;  ///< input bytes read (uncompressed)
+  std::size_t bytes = 0;       ///< input bytes read (uncompressed)
+  std::size_t text_bytes = 0;  ///< title and body bytes of the articles indexed
 };
 
 /// Adds articles to a database. One Indexer per database at a time (Xapian allows one writer);

@@ -1,0 +1,166 @@
+// Parallel, bounded indexing through the library API: IndexOptions::jobs and ::memory_mb.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <xapian.h>
+
+#include "nsearch/indexer.hpp"
+#include "nsearch/schema.hpp"
+#include "temp_dir.hpp"
+
+using namespace nsearch;
+using nsearch::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kCorpus = NSEARCH_CORPUS_DIR;
+const fs::path kIngestData = fs::path(NSEARCH_SOURCE_DIR) / "tests" / "data" / "ingest";
+
+// Everything a search can see of a document: data, terms with wdf and positions, values.
+struct DocumentContent {
+  std::string data;
+  std::vector<std::tuple<std::string, Xapian::termcount, std::vector<Xapian::termpos>>> terms;
+  std::map<Xapian::valueno, std::string> values;
+  bool operator==(const DocumentContent&) const = default;
+};
+
+// Documents by id; fails the test when an id is held by more than one document.
+std::map<std::string, DocumentContent> contents(const fs::path& db_path) {
+  Xapian::Database db(db_path.string());
+  std::map<std::string, DocumentContent> out;
+  const std::string prefix(schema::kIdPrefix);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    REQUIRE(t.get_termfreq() == 1);
+    const Xapian::docid did = *db.postlist_begin(*t);
+    const Xapian::Document doc = db.get_document(did);
+    DocumentContent c;
+    c.data = doc.get_data();
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+      std::vector<Xapian::termpos> positions(db.positionlist_begin(did, *term),
+                                             db.positionlist_end(did, *term));
+      c.terms.emplace_back(*term, term.get_wdf(), std::move(positions));
+    }
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      c.values[v.get_valueno()] = *v;
+    out.emplace((*t).substr(prefix.size()), std::move(c));
+  }
+  REQUIRE(out.size() == db.get_doccount());
+  return out;
+}
+
+IndexReport index_paths(const fs::path& db, const std::vector<fs::path>& paths, unsigned jobs,
+                        std::size_t memory_mb = 1024) {
+  IndexOptions options;
+  options.db_path = db;
+  options.jobs = jobs;
+  options.memory_mb = memory_mb;
+  Indexer indexer(options, nullptr);
+  indexer.add(paths);
+  indexer.commit();
+  return indexer.report();
+}
+
+std::string article_line(const std::string& id, const std::string& title, const std::string& body) {
+  return R"({"id":")" + id + R"(","title":")" + title + R"(","body":")" + body +
+         R"(","lang":"en","outlet":"Test Wire"})" + "\n";
+}
+
+// `n` distinct English articles in a JSON Lines file.
+void write_articles(const fs::path& path, int n, const std::string& id_prefix) {
+  std::ofstream out(path);
+  for (int i = 0; i < n; ++i) {
+    out << article_line(id_prefix + std::to_string(i), "Harbour report number " + std::to_string(i),
+                        "Ships and cranes at berth " + std::to_string(i) +
+                            " were counted by the port authority on a windy morning.");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("jobs: one thread and three threads build the same documents", "[parallel]") {
+  TempDir tmp;
+  const std::vector<fs::path> inputs{kCorpus, kIngestData};
+  const IndexReport serial = index_paths(tmp / "serial.db", inputs, 1);
+  const IndexReport parallel = index_paths(tmp / "parallel.db", inputs, 3);
+  CHECK(serial.added > 20);
+  CHECK(parallel.added == serial.added);
+  CHECK(parallel.skipped == serial.skipped);
+  CHECK(parallel.text_bytes == serial.text_bytes);
+  const auto expected = contents(tmp / "serial.db");
+  CHECK(contents(tmp / "parallel.db") == expected);
+
+  SECTION("re-adding with several threads leaves everything unchanged") {
+    const IndexReport again = index_paths(tmp / "parallel.db", inputs, 3);
+    CHECK(again.added == 0);
+    CHECK(again.updated == 0);
+    CHECK(again.unchanged == serial.added);
+    CHECK(contents(tmp / "parallel.db") == expected);
+  }
+  SECTION("adding onto a database that has documents, with several threads") {
+    const fs::path db = tmp / "incremental.db";
+    index_paths(db, {kCorpus}, 3);
+    index_paths(db, {kIngestData}, 3);
+    CHECK(contents(db) == expected);
+  }
+}
+
+TEST_CASE("jobs: the same id twice in one run keeps the later version", "[parallel]") {
+  TempDir tmp;
+  const fs::path input = tmp / "wire.jsonl";
+  {
+    std::ofstream out(input);
+    for (int i = 0; i < 300; ++i) {
+      out << article_line("w" + std::to_string(i), "Wire item " + std::to_string(i),
+                          "Body of item " + std::to_string(i));
+      if (i == 10) out << article_line("dup", "First version", "Original text about ferries");
+      if (i == 250) out << article_line("dup", "Second version", "Corrected text about ferries");
+    }
+  }
+  for (unsigned jobs : {1u, 3u}) {
+    INFO("jobs " << jobs);
+    const fs::path db_path = tmp / ("dup-" + std::to_string(jobs) + ".db");
+    const IndexReport report = index_paths(db_path, {input}, jobs);
+    CHECK(report.added == 301);
+    CHECK(report.updated == 1);
+    const auto docs = contents(db_path);
+    REQUIRE(docs.size() == 301);
+    CHECK(docs.at("dup").data.find("Second version") != std::string::npos);
+  }
+}
+
+TEST_CASE("memory: a tiny budget commits often and indexes every article", "[parallel]") {
+  TempDir tmp;
+  const fs::path input = tmp / "many.jsonl";
+  write_articles(input, 2000, "m");
+  for (unsigned jobs : {1u, 2u}) {
+    INFO("jobs " << jobs);
+    const fs::path db_path = tmp / ("tiny-" + std::to_string(jobs) + ".db");
+    // A first document so that the run below writes the database itself (not shards).
+    index_paths(db_path, {kCorpus / "text" / "rail-strike.txt"}, jobs);
+    const Xapian::rev before = Xapian::Database(db_path.string()).get_revision();
+    const IndexReport report = index_paths(db_path, {input}, jobs, /*memory_mb=*/1);
+    CHECK(report.added == 2000);
+    Xapian::Database db(db_path.string());
+    CHECK(db.get_doccount() == 2001);
+    // Half a megabyte of buffered changes per commit: a few dozen articles.
+    CHECK(db.get_revision() - before >= 10);
+    CHECK(contents(db_path).size() == 2001);
+  }
+}
+
+TEST_CASE("jobs: scratch shards left by an interrupted bulk load are cleared", "[parallel]") {
+  TempDir tmp;
+  const fs::path db = tmp / "news.db";
+  // What a kill during a bulk load leaves: an empty database and a half-written shard.
+  fs::create_directories(tmp / "news.db.shards" / "shard-0");
+  std::ofstream(tmp / "news.db.shards" / "shard-0" / "postlist.glass") << "torn";
+  const IndexReport report = index_paths(db, {kCorpus}, 2);
+  CHECK(report.added > 0);
+  CHECK(Xapian::Database(db.string()).get_doccount() == report.added);
+  CHECK_FALSE(fs::exists(tmp / "news.db.shards"));
+}
