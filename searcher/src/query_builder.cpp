@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "free_text.hpp"
 #include "languages.hpp"
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
@@ -198,9 +199,16 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::string& lang,
                                        const SearchRequest& request) const {
+  const Xapian::Stem stemmer = languages::stemmer_for(lang);
+  if (request.free_text) {
+    return free_text_query(db_, text,
+                           {.stemmer = &stemmer,
+                            .stop_words = languages::stop_words(lang),
+                            .title_weight = request.title_weight});
+  }
   Xapian::QueryParser qp;
   qp.set_database(db_);
-  qp.set_stemmer(languages::stemmer_for(lang));
+  qp.set_stemmer(stemmer);
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   Xapian::SimpleStopper stopper;
   for (const std::string_view word : languages::stop_words(lang))
@@ -285,7 +293,16 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) const {
   std::vector<std::string> langs;
   for (const auto& lang : request.langs)
     langs.push_back(languages::normalise(lang));
-  if (langs.empty()) langs = languages_;
+  if (langs.empty()) {
+    langs = languages_;
+    // Free text that shows its language (a question, a topic) is analysed in that language
+    // alone and may match articles of any language: analysed as German, say, an English
+    // question would keep "the" and make rare German-stemmed terms of English words, which
+    // lift the odd article misidentified as German above every English one.
+    if (request.free_text && langs.size() > 1) {
+      if (auto lang = language_by_stop_words(text, langs)) langs = {std::move(*lang)};
+    }
+  }
   if (langs.empty()) langs.emplace_back(schema::kUndeterminedLang);
 
   Xapian::Query text_query;

@@ -80,10 +80,23 @@ const std::vector<OptionSpec>& option_specs() {
        [](SearchRequest& r, auto n, auto v) { r.facet_limit = parse_count(n, v, kMaxFacetLimit); }},
       {{"like", "articles similar to the article with this id"},
        [](SearchRequest& r, auto, auto v) { r.like_id = v; }},
-      {{"bm25", "BM25 parameters K1,B"},
+      {{"weighting", "ranking: ineb2 (divergence from randomness, default) or bm25"},
+       [](SearchRequest& r, auto n, auto v) {
+         if (v == "ineb2") {
+           r.weighting = Weighting::ineb2;
+         } else if (v == "bm25") {
+           r.weighting = Weighting::bm25;
+         } else {
+           reject(n, v, "expected ineb2 or bm25");
+         }
+       }},
+      {{"dfr-c", "I(ne)B2 length normalisation parameter C (default 1)"},
+       [](SearchRequest& r, auto n, auto v) { r.dfr_c = parse_weight(n, v); }},
+      {{"bm25", "rank by BM25 with parameters K1,B"},
        [](SearchRequest& r, auto n, auto v) {
          const auto parts = split_list(v);
          if (parts.size() != 2) reject(n, v, "expected K1,B");
+         r.weighting = Weighting::bm25;
          r.bm25_k1 = parse_weight(n, parts[0]);
          r.bm25_b = parse_weight(n, parts[1]);
        }},

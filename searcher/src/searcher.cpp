@@ -13,6 +13,7 @@
 #include "story_members.hpp"
 #include "story_signature.hpp"
 #include "suggest.hpp"
+#include "weighting.hpp"
 
 namespace nsearch {
 namespace {
@@ -130,8 +131,7 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
-    // BM25Weight(k1, k2, k3, b, min_normlen): k2 = 0 and k3 = 1 as in Xapian's default.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25_k1, 0, 1, request.bm25_b, 0.5));
+    enquire.set_weighting_scheme(*make_weighting(request));
     if (request.expand_terms > 0) query = expand(enquire, query, request);
     enquire.set_query(query);
     if (request.sort == SortOrder::date) {

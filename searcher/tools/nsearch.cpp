@@ -85,7 +85,16 @@ int main(int argc, char** argv) {
                  "run each 'qid<TAB>text' line of FILE as free text; print a TREC run")
       ->check(CLI::ExistingFile);
   app.add_option("--run-tag", trec.tag, "tag for --trec-run lines");
-  app.add_option("--bm25", bm25, "BM25 parameters K1,B")->expected(2)->delimiter(',');
+  std::string weighting = "ineb2";
+  app.add_option("--weighting", weighting,
+                 "ranking: ineb2 (divergence from randomness, default) or bm25")
+      ->check(CLI::IsMember({"ineb2", "bm25"}));
+  app.add_option("--dfr-c", request.dfr_c, "I(ne)B2 length normalisation parameter C (default 1)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--bm25", bm25, "rank by BM25 with parameters K1,B (default 1.6,0.6)")
+      ->expected(2)
+      ->delimiter(',')
+      ->allow_extra_args(false);  // so that a query may follow: --bm25 1.2,0.75 oil
   app.add_option("--expand", request.expand_terms,
                  "add N terms from the top articles to the query (pseudo-relevance feedback)")
       ->check(CLI::Range(0, 100));
@@ -109,7 +118,14 @@ int main(int argc, char** argv) {
   request.facets = nsearch::split_list(facets);
   request.collapse = !no_collapse;
   request.facet_by = nsearch::parse_facet_unit(facet_by);
+  request.weighting = weighting == "bm25" ? nsearch::Weighting::bm25 : nsearch::Weighting::ineb2;
   if (bm25.size() == 2) {
+    if (app.count("--weighting") > 0 && weighting != "bm25") {
+      std::cerr << "nsearch: --bm25 sets BM25 parameters; it cannot go with --weighting "
+                << weighting << "\n";
+      return kExitError;
+    }
+    request.weighting = nsearch::Weighting::bm25;
     request.bm25_k1 = bm25[0];
     request.bm25_b = bm25[1];
   }

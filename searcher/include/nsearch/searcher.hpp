@@ -20,6 +20,11 @@ enum class DefaultOperator { all, any };
 /// What facet counts count: articles (every copy of a syndicated story) or stories.
 enum class FacetUnit { copy, story };
 
+/// How a match is scored. `ineb2`: divergence from randomness, I(ne)B2 (Amati and van
+/// Rijsbergen) with term-frequency normalisation 2 and parameter `dfr_c`; `bm25`: Okapi BM25
+/// with `bm25_k1` and `bm25_b`.
+enum class Weighting { ineb2, bm25 };
+
 struct SearchRequest {
   std::string query;                 ///< query text (see README "Query language"); may be empty
   std::size_t offset = 0;            ///< hits to skip
@@ -36,10 +41,14 @@ struct SearchRequest {
   /// Treat `query` as plain words (no operators, fields or phrases; punctuation ignored), as
   /// a natural-language question or a TREC topic is.
   bool free_text = false;
-  /// Ranking: BM25 parameters and the extra weight of a match in the title.
-  double bm25_k1 = 1.6;  // best mean MAP over the 8 test collections (tests/eval)
+  /// Ranking. The defaults give the best mean MAP over the eight classic test collections
+  /// (README "Ranking", tests/eval/relevance_eval.py).
+  Weighting weighting = Weighting::ineb2;
+  double dfr_c = 1.0;    ///< I(ne)B2's length normalisation parameter (> 0)
+  double bm25_k1 = 1.6;  ///< used when weighting is bm25
   double bm25_b = 0.6;
-  double title_weight = 0.0;
+  /// Extra weight of a word's match in the title, relative to a match in the text.
+  double title_weight = 0.5;
   /// Pseudo-relevance feedback: add this many terms from the top articles (0 = off), each
   /// weighted up to `expand_weight` relative to an original query term.
   std::size_t expand_terms = 0;
