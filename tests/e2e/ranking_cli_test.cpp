@@ -110,6 +110,12 @@ TEST_CASE("nsearch --trec-run prints a TREC run for raw topic text", "[e2e][rank
   for (const auto& l : limited)
     CHECK(l.tag == "x1");
 
+  // Pseudo-relevance feedback brings in articles that share the top hits' words.
+  const auto expanded =
+      parse_run(corpus.nsearch({"--trec-run", queries.string(), "--expand", "10"}).out);
+  CHECK(expanded.size() > run.size());
+  CHECK(expanded[0].docid == seed_id);
+
   const fs::path bad = corpus.write("bad.tsv", "1\tok\nmissing tab\n");
   const CommandResult failed = corpus.nsearch({"--trec-run", bad.string()});
   CHECK(failed.exit_code == 2);

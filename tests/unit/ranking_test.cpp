@@ -194,3 +194,30 @@ TEST_CASE("TREC run: qid Q0 docid rank score tag, by rank", "[ranking][trec]") {
   std::ostringstream ignored;
   CHECK_THROWS_WITH(write_trec_run(searcher, bad, ignored, options), Catch::Contains("line 2"));
 }
+
+TEST_CASE("pseudo-relevance feedback adds the top articles' terms", "[ranking][expand]") {
+  Collection c({
+      article("f1", "en", "Harbour ferry returns",
+              "The harbour ferry timetable was restored on the island route."),
+      article("f2", "en", "Ferry fares", "Ferry fares rise on the harbour route to the island."),
+      article("t1", "en", "Timetable changes",
+              "A new timetable for the harbour route to the island starts on Monday."),
+      article("x1", "en", "Wheat deals", "Canada sold wheat to Russia."),
+  });
+  const auto ids = [](const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits)
+      out.push_back(h.id);
+    return out;
+  };
+  CHECK(ids(c.free_text("ferry")) == std::vector<std::string>{"f2", "f1"});
+  SearchRequest expanded;
+  expanded.expand_terms = 5;
+  const auto r = c.free_text("ferry", expanded);
+  // The timetable story shares the ferry stories' words (harbour, route, island) but not "ferry".
+  REQUIRE(r.hits.size() == 3);
+  CHECK(r.hits[2].id == "t1");
+  expanded.expand_weight = 0;
+  CHECK(c.free_text("ferry", expanded).hits.size() == 3);  // matched, weighted zero
+  CHECK(c.free_text("ferry", expanded).hits[2].score == Approx(0).margin(1e-9));
+}
