@@ -27,6 +27,8 @@ void write_trec_run(Searcher& searcher, std::istream& queries, std::ostream& out
   request.offset = 0;
   request.snippet_bytes = 0;
   request.facets.clear();
+  // Runs are judged per document: every copy of a syndicated story is a document of its own.
+  request.collapse = false;
 
   std::string line;
   std::size_t line_no = 0;

@@ -221,3 +221,19 @@ TEST_CASE("pseudo-relevance feedback adds the top articles' terms", "[ranking][e
   CHECK(c.free_text("ferry", expanded).hits.size() == 3);  // matched, weighted zero
   CHECK(c.free_text("ferry", expanded).hits[2].score == Approx(0).margin(1e-9));
 }
+
+TEST_CASE("TREC run: every copy of a syndicated story is listed", "[ranking][trec]") {
+  const std::string wire =
+      "Mali's transitional government has hired Russian private military contractors to train "
+      "its army, diplomatic sources said on Monday, despite warnings from France and its allies "
+      "that such a deal would be incompatible with their continued presence in the Sahel.";
+  Collection c({article("copy-a", "en", "Mali hires Russian contractors", wire),
+                article("copy-b", "en", "Mali turns to Russian contractors", wire),
+                article("other", "en", "Wheat deals", "Canada sold wheat to Russia.")});
+  Searcher searcher(c.db);
+  std::istringstream queries("1\tRUSSIAN CONTRACTORS IN MALI\n");
+  std::ostringstream out;
+  write_trec_run(searcher, queries, out, TrecRunOptions{});
+  CHECK(out.str().find(" copy-a ") != std::string::npos);
+  CHECK(out.str().find(" copy-b ") != std::string::npos);
+}

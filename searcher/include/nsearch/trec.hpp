@@ -14,7 +14,8 @@ struct TrecRunOptions {
   std::string tag = "nsearch";  ///< the run tag, last column of each line
   std::size_t depth = 1000;     ///< results per query
   /// Template for every query (filters, ranking parameters). Its query text is replaced, and
-  /// each query runs as free text where any word may match.
+  /// each query runs as free text where any word may match, listing every document (copies of
+  /// a syndicated story are not collapsed).
   SearchRequest base{};
 };
 
