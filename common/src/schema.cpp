@@ -1,5 +1,8 @@
 #include "nsearch/schema.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "text_util.hpp"
 
 namespace nsearch::schema {
@@ -35,6 +38,37 @@ std::optional<FacetField> find_facet(std::string_view name) {
     if (facet.name == name) return facet;
   }
   return std::nullopt;
+}
+
+std::string authors_value(std::string_view byline) {
+  // Split on the separators first, then on " and " inside each piece.
+  std::vector<std::string> names;
+  auto add = [&names](std::string_view piece) {
+    std::string name = text::collapse_whitespace(piece);
+    if (name.size() > 3 && text::ascii_lowercase(name.substr(0, 3)) == "by ") name.erase(0, 3);
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(std::move(name));
+    }
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= byline.size(); ++i) {
+    const bool separator = i == byline.size() || byline[i] == ',' || byline[i] == ';' ||
+                           byline[i] == '&' || byline[i] == '|' || byline[i] == kListSeparator;
+    if (!separator) continue;
+    std::string_view piece = byline.substr(start, i - start);
+    for (std::size_t and_at; (and_at = piece.find(" and ")) != std::string_view::npos;) {
+      add(piece.substr(0, and_at));
+      piece.remove_prefix(and_at + 5);
+    }
+    add(piece);
+    start = i + 1;
+  }
+  std::string value;
+  for (const auto& name : names) {
+    if (!value.empty()) value.push_back(kListSeparator);
+    value += name;
+  }
+  return value;
 }
 
 std::string id_term(std::string_view id) {

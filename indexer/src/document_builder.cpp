@@ -48,6 +48,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string stor
     doc.add_boolean_term(schema::url_term(article.url));
     if (const std::string host = text::url_host(article.url); !host.empty()) {
       doc.add_boolean_term(schema::host_term(host));
+      doc.add_value(schema::kHostSlot, host);
     }
   }
   if (!article.outlet.empty()) doc.add_boolean_term(schema::outlet_term(article.outlet));
@@ -56,6 +57,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string stor
   doc.add_value(schema::kLangSlot, article.lang);
   if (!article.outlet.empty()) doc.add_value(schema::kOutletSlot, article.outlet);
   if (!article.category.empty()) doc.add_value(schema::kCategorySlot, article.category);
+  if (!article.author.empty())
+    doc.add_value(schema::kAuthorsSlot, schema::authors_value(article.author));
   if (const auto date = parse_iso_date(article.date)) {
     const std::string key = date->sort_key();  // YYYYMMDDhhmmss
     doc.add_boolean_term(std::string(schema::kDayPrefix) + key.substr(0, 8));

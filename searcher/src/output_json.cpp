@@ -67,6 +67,9 @@ std::string dump(const ordered_json& j) {
 std::string to_json(const SearchResult& result) {
   ordered_json j;
   j["query"] = result.query;
+  j["query_fallback"] = result.query_fallback;
+  j["fallback_reason"] = or_null(result.fallback_reason);
+  j["parsed_query"] = or_null(result.parsed_query);
   j["total"] = result.total;
   j["total_exact"] = result.total_exact;
   j["collapsed"] = result.collapsed;
@@ -103,6 +106,7 @@ std::string to_json(const SearchResult& result) {
   for (const Facet& facet : result.facets)
     facets[facet.name] = counts_json(facet.values);
   j["facets"] = std::move(facets);
+  j["suggestion"] = result.suggestion ? ordered_json(*result.suggestion) : ordered_json(nullptr);
   return dump(j);
 }
 

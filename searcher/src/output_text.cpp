@@ -3,7 +3,7 @@
 namespace nsearch {
 namespace {
 
-constexpr const char* kHighlightOn = "\x1b[1;33m";  // bold yellow
+constexpr const char* kHighlightOn = "\x1b[1m";  // bold
 constexpr const char* kBoldOn = "\x1b[1m";
 constexpr const char* kOff = "\x1b[0m";
 
@@ -67,12 +67,27 @@ void write_text(std::ostream& out, const StoryCopies& copies) {
 }
 
 void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+  if (style.explain) {
+    out << "query: ";
+    write_safe(out, result.parsed_query);
+    out << "\n";
+  }
+  if (result.query_fallback) {
+    out << "note: searched as plain words; ";
+    write_safe(out, result.fallback_reason);
+    out << "\n";
+  }
   const std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
   const std::size_t last = result.offset + result.hits.size();
   out << (result.total_exact ? "" : "about ") << result.total
       << (result.total == 1 ? " result" : " results");
   if (!result.hits.empty()) out << ", showing " << first << "-" << last;
   out << "\n";
+  if (result.suggestion) {
+    out << "did you mean: ";
+    write_safe(out, *result.suggestion);
+    out << "\n";
+  }
   for (const Hit& hit : result.hits) {
     out << "\n" << hit.rank << ". ";
     if (style.color) out << kBoldOn;

@@ -9,6 +9,7 @@
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
+#include "query_fields.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -121,6 +122,17 @@ bool is_operator(std::string_view word) {
   return word.starts_with("NEAR/") || word.starts_with("ADJ/");
 }
 
+// "+word" somewhere (at the start or after a space or a parenthesis).
+bool has_required_marker(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '+' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') &&
+        text[i + 1] != ' ') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string lowercase_words(std::string_view text) {
@@ -143,16 +155,6 @@ std::string lowercase_words(std::string_view text) {
     i = end;
   }
   return out;
-}
-
-std::string plain_words(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    const auto u = static_cast<unsigned char>(c);
-    // ASCII punctuation and symbols (letters, digits and UTF-8 sequences stay).
-    if (u < 0x80 && !std::isalnum(u)) c = ' ';
-  }
-  return text::lowercase(out);
 }
 
 std::string date_lower_key(const std::string& text, const char* option) {
@@ -198,9 +200,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::string& lang,
-                                       const SearchRequest& request) const {
+                                       const SearchRequest& request, bool free_text) const {
   const Xapian::Stem stemmer = languages::stemmer_for(lang);
-  if (request.free_text) {
+  if (free_text) {
     return free_text_query(db_, text,
                            {.stemmer = &stemmer,
                             .stop_words = languages::stop_words(lang),
@@ -214,34 +216,33 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::strin
   for (const std::string_view word : languages::stop_words(lang))
     stopper.add(std::string(word));
   qp.set_stopper(&stopper);
-  qp.set_default_op(request.default_operator == DefaultOperator::all ? Xapian::Query::OP_AND
-                                                                     : Xapian::Query::OP_OR);
+  // A "+word" marks what is required, so the other words become optional.
+  const bool any_word =
+      request.default_operator == DefaultOperator::any || has_required_marker(text);
+  qp.set_default_op(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
   qp.add_prefix("title", std::string(schema::kTitlePrefix));
   qp.add_prefix("author", std::string(schema::kAuthorPrefix));
   qp.add_boolean_prefix("outlet", (new TermFieldProcessor(schema::outlet_term))->release());
   qp.add_boolean_prefix("category", (new TermFieldProcessor(schema::category_term))->release());
   qp.add_boolean_prefix("lang", (new LangFieldProcessor)->release());
-  const unsigned flags = request.free_text ? Xapian::QueryParser::FLAG_CJK_NGRAM
-                                           : Xapian::QueryParser::FLAG_PHRASE |
-                                                 Xapian::QueryParser::FLAG_BOOLEAN |
-                                                 Xapian::QueryParser::FLAG_LOVEHATE |
-                                                 Xapian::QueryParser::FLAG_PURE_NOT |
-                                                 Xapian::QueryParser::FLAG_CJK_NGRAM;
-  const std::string words = request.free_text ? plain_words(text) : lowercase_words(text);
-  try {
-    Xapian::Query query = qp.parse_query(words, flags);
-    if (request.title_weight > 0 && !query.empty()) {
-      // The same words again, restricted to the title, add weight to title matches.
-      const Xapian::Query in_title =
-          qp.parse_query(words, flags, std::string(schema::kTitlePrefix));
-      query = Xapian::Query(
-          Xapian::Query::OP_AND_MAYBE, query,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, request.title_weight));
-    }
-    return query;
-  } catch (const Xapian::QueryParserError& e) {
-    throw Error(ErrorKind::bad_query, "cannot parse query \"" + text + "\": " + e.get_msg());
+  qp.add_boolean_prefix("site", (new SiteFieldProcessor(db_))->release());
+  qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+  qp.add_boolean_prefix("year", (new YearFieldProcessor)->release());
+  // Too many expansions is an error at match time (see Searcher), not a silent cut.
+  qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
+  const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
+  const std::string words = lowercase_words(text);
+  Xapian::Query query = qp.parse_query(words, flags);
+  if (request.title_weight > 0 && !query.empty()) {
+    // The same words again, restricted to the title, add weight to title matches.
+    const Xapian::Query in_title = qp.parse_query(words, flags, std::string(schema::kTitlePrefix));
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title,
+                                        request.title_weight));
   }
+  return query;
 }
 
 Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
@@ -280,15 +281,9 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
   return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
-Xapian::Query QueryBuilder::build(const SearchRequest& request) const {
-  const std::string text(text::trim(request.query));
-  const Xapian::Query filter = filters(request);
-  if (text.empty()) {
-    if (filter.empty()) throw Error(ErrorKind::bad_query, "empty query");
-    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filter);
-  }
-  if (!request.free_text) check_query_syntax(text);
-
+Xapian::Query QueryBuilder::parse_all_languages(const std::string& text,
+                                                const SearchRequest& request,
+                                                bool free_text) const {
   // Parse once per language that can match: those requested, else all in the database.
   std::vector<std::string> langs;
   for (const auto& lang : request.langs)
@@ -299,25 +294,56 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) const {
     // alone and may match articles of any language: analysed as German, say, an English
     // question would keep "the" and make rare German-stemmed terms of English words, which
     // lift the odd article misidentified as German above every English one.
-    if (request.free_text && langs.size() > 1) {
+    if (free_text && langs.size() > 1) {
       if (auto lang = language_by_stop_words(text, langs)) langs = {std::move(*lang)};
     }
   }
   if (langs.empty()) langs.emplace_back(schema::kUndeterminedLang);
 
-  Xapian::Query text_query;
-  if (langs.size() == 1) {
-    text_query = parse_text(text, langs.front(), request);
-  } else {
-    std::vector<Xapian::Query> branches;
-    for (const auto& lang : langs) {
-      branches.emplace_back(Xapian::Query::OP_FILTER, parse_text(text, lang, request),
-                            Xapian::Query(schema::lang_term(lang)));
-    }
-    text_query = Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
+  if (langs.size() == 1) return parse_text(text, langs.front(), request, free_text);
+  std::vector<Xapian::Query> branches;
+  for (const auto& lang : langs) {
+    branches.emplace_back(Xapian::Query::OP_FILTER, parse_text(text, lang, request, free_text),
+                          Xapian::Query(schema::lang_term(lang)));
   }
-  if (filter.empty()) return text_query;
-  return Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+  return Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
+  const std::string text(text::trim(request.query));
+  const Xapian::Query filter = filters(request);
+  BuiltQuery built;
+  if (text.empty()) {
+    if (filter.empty()) throw Error(ErrorKind::bad_query, "empty query");
+    built.query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filter);
+    return built;
+  }
+  Xapian::Query text_query;
+  if (request.free_text) {
+    text_query = parse_all_languages(text, request, true);
+  } else {
+    // Forgiving: what is not valid syntax is searched as plain words, and the result says so.
+    try {
+      check_query_syntax(text);
+      text_query = parse_all_languages(text, request, false);
+    } catch (const Error& e) {
+      built.fallback = true;
+      built.fallback_reason = e.what();
+    } catch (const Xapian::QueryParserError& e) {
+      built.fallback = true;
+      built.fallback_reason = "cannot parse query: " + e.get_msg();
+    }
+    if (built.fallback) {
+      // Text that is not a query is read as natural language: any word may match, those with
+      // more of the words first (a stray "date:someday" must not leave nothing to find).
+      SearchRequest plain = request;
+      plain.default_operator = DefaultOperator::any;
+      text_query = parse_all_languages(text, plain, true);
+    }
+  }
+  built.query =
+      filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+  return built;
 }
 
 }  // namespace nsearch

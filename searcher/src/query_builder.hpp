@@ -10,6 +10,15 @@
 
 namespace nsearch {
 
+/// A query ready to run, and how the text was read.
+struct BuiltQuery {
+  Xapian::Query query;
+  /// The text was not valid query syntax and ran as plain words instead; `fallback_reason`
+  /// says what was wrong with it.
+  bool fallback = false;
+  std::string fallback_reason{};
+};
+
 /// Builds queries against one database. Each article was stemmed in its own language, so
 /// the query text is parsed once per language present (with that language's stemmer and
 /// stop words) and each parse is restricted to articles of its language.
@@ -17,15 +26,18 @@ class QueryBuilder {
  public:
   explicit QueryBuilder(const Xapian::Database& db);
 
-  /// Throws Error(bad_query) for unparseable text, Error(invalid_argument) for bad filters.
-  Xapian::Query build(const SearchRequest& request) const;
+  /// Throws Error(bad_query) for an empty query, Error(invalid_argument) for bad filters. Text
+  /// that is not valid syntax is searched as plain words (BuiltQuery::fallback).
+  BuiltQuery build(const SearchRequest& request) const;
 
   /// The filters of `request` (outlets, languages, dates) alone; an empty query when none.
   Xapian::Query filters(const SearchRequest& request) const;
 
  private:
   Xapian::Query parse_text(const std::string& text, const std::string& lang,
-                           const SearchRequest& request) const;
+                           const SearchRequest& request, bool free_text) const;
+  Xapian::Query parse_all_languages(const std::string& text, const SearchRequest& request,
+                                    bool free_text) const;
 
   Xapian::Database db_;
   std::vector<std::string> languages_;  // ISO codes present in the database
@@ -40,6 +52,9 @@ std::string lowercase_words(std::string_view text);
 /// Plain words of `text`: punctuation becomes space and everything is lower-cased, so that
 /// no character or word acts as query syntax.
 std::string plain_words(std::string_view text);
+
+/// Most words a trailing wildcard (`sanction*`) may expand to; more is an error.
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 /// Checks quotes and parentheses balance; throws Error(bad_query) naming the problem.
 void check_query_syntax(const std::string& text);

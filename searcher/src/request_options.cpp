@@ -72,6 +72,8 @@ const std::vector<OptionSpec>& option_specs() {
        [](SearchRequest& r, auto, auto v) { r.until = v; }},
       {{"sort", "relevance or date (newest first)"},
        [](SearchRequest& r, auto, auto v) { r.sort = parse_sort_order(v); }},
+      {{"recency", "blend recency into relevance with this half-life (12h, 30d, 2w, 6m, 1y)"},
+       [](SearchRequest& r, auto, auto v) { r.recency = v; }},
       {{"match", "words without operators: all must match, or any"},
        [](SearchRequest& r, auto, auto v) { r.default_operator = parse_match(v); }},
       {{"facets", "count matches by these fields, comma-separated"},

@@ -1,14 +1,18 @@
 #include "nsearch/searcher.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <xapian.h>
 
+#include "facet_counter.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "query_builder.hpp"
+#include "recency.hpp"
 #include "snippet.hpp"
+#include "spelling.hpp"
 #include "stored_data.hpp"
 #include "story_members.hpp"
 #include "story_signature.hpp"
@@ -34,20 +38,6 @@ Xapian::Database open_database(const std::filesystem::path& path) {
   }
 }
 
-std::vector<FacetCount> facet_values(const Xapian::ValueCountMatchSpy& spy, bool chronological,
-                                     std::size_t limit) {
-  std::vector<FacetCount> values;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    values.push_back({*it, static_cast<std::size_t>(it.get_termfreq())});
-  }
-  if (!chronological) {
-    std::stable_sort(values.begin(), values.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  }
-  if (limit != 0 && values.size() > limit) values.resize(limit);
-  return values;
-}
-
 // "20210924083000" -> "2021-09-24".
 std::string iso_day_of_key(std::string_view key) {
   if (key.size() < 8) return {};
@@ -71,19 +61,6 @@ auto with_reopen(Xapian::Database& db, const char* failure, Read&& read) -> decl
   }
 }
 
-std::vector<FacetCount> facet_values(StoryValueCountSpy& spy, bool chronological,
-                                     std::size_t limit) {
-  std::vector<FacetCount> values;
-  for (const auto& [value, count] : spy.counts())
-    values.push_back({value, count});
-  if (!chronological) {
-    std::stable_sort(values.begin(), values.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  }
-  if (limit != 0 && values.size() > limit) values.resize(limit);
-  return values;
-}
-
 // Distinct story keys among the matches; an article without one is a story of its own.
 std::size_t count_stories(const Xapian::ValueCountMatchSpy& keys) {
   std::size_t stories = 0;
@@ -97,6 +74,13 @@ std::size_t count_stories(const Xapian::ValueCountMatchSpy& keys) {
 
 // Copies of one story shown with a hit; more are counted but not listed.
 constexpr std::size_t kMaxStoryMembers = 1000;
+
+std::string known_facets() {
+  std::string names;
+  for (const auto& facet : schema::kFacets)
+    names += (names.empty() ? "" : ", ") + std::string(facet.name);
+  return names;
+}
 
 constexpr Xapian::doccount kFeedbackDocuments = 10;
 constexpr Xapian::termcount kSimilarTerms = 40;
@@ -121,35 +105,31 @@ struct Searcher::Impl {
       const auto field = schema::find_facet(name);
       if (!field) {
         throw Error(ErrorKind::invalid_argument,
-                    "unknown facet \"" + name + "\" (known: outlet, year, month, lang, category)");
+                    "unknown facet \"" + name + "\" (known: " + known_facets() + ")");
       }
       facet_fields.push_back(*field);
     }
     const QueryBuilder builder(db);
-    Xapian::Query query =
-        request.like_id.empty() ? builder.build(request) : similar_to(request, builder);
+    BuiltQuery built =
+        request.like_id.empty() ? builder.build(request) : BuiltQuery{similar_to(request, builder)};
+    Xapian::Query& query = built.query;
 
     Xapian::Enquire enquire(db);
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     enquire.set_weighting_scheme(*make_weighting(request));
     if (request.expand_terms > 0) query = expand(enquire, query, request);
+    if (!request.recency.empty()) query = with_recency(enquire, query, request);
     enquire.set_query(query);
     if (request.sort == SortOrder::date) {
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
     }
     if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
-    // Match spies see every match, collapsed copies included: count copies with Xapian's own
-    // spy, stories with ours.
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    std::vector<std::unique_ptr<StoryValueCountSpy>> story_spies;
+    // Match spies see every match, collapsed copies included: count copies or stories.
+    std::vector<std::unique_ptr<FacetCounter>> counters;
     for (const auto& field : facet_fields) {
-      if (request.facet_by == FacetUnit::story) {
-        story_spies.push_back(std::make_unique<StoryValueCountSpy>(field.slot));
-        enquire.add_matchspy(story_spies.back().get());
-      } else {
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
-        enquire.add_matchspy(spies.back().get());
-      }
+      counters.push_back(
+          std::make_unique<FacetCounter>(field, request.facet_by == FacetUnit::story));
+      enquire.add_matchspy(counters.back().get());
     }
     // Facet counts must cover every match, not a sample: check them all when asked for.
     // Otherwise count at least kExactTotalUpTo matches, so that small result sets report
@@ -176,6 +156,9 @@ struct Searcher::Impl {
 
     SearchResult result;
     result.query = request.query;
+    result.query_fallback = built.fallback;
+    result.fallback_reason = built.fallback_reason;
+    result.parsed_query = query.get_description();
     result.offset = request.offset;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -217,12 +200,10 @@ struct Searcher::Impl {
       }
       result.hits.push_back(std::move(hit));
     }
-    for (std::size_t i = 0; i < facet_fields.size(); ++i) {
-      const bool by_date = facet_fields[i].chronological;
-      result.facets.push_back({std::string(facet_fields[i].name),
-                               request.facet_by == FacetUnit::story
-                                   ? facet_values(*story_spies[i], by_date, request.facet_limit)
-                                   : facet_values(*spies[i], by_date, request.facet_limit)});
+    for (const auto& counter : counters)
+      result.facets.push_back(counter->result(request.facet_limit));
+    if (request.suggest && request.like_id.empty() && result.total < kFewHits) {
+      result.suggestion = better_spelling(request, builder, result.total);
     }
     return result;
   }
@@ -268,6 +249,42 @@ struct Searcher::Impl {
       result.copies.push_back(std::move(copy));
     }
     return result;
+  }
+
+  // A corrected query, if one has more matches than the query as typed.
+  std::optional<std::string> better_spelling(const SearchRequest& request,
+                                             const QueryBuilder& builder, std::size_t total) {
+    std::optional<std::string> corrected = suggest_query(db, request.query);
+    if (!corrected) return std::nullopt;
+    SearchRequest probe = request;
+    probe.query = *corrected;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(builder.build(probe).query);
+    const Xapian::MSet mset = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(total + 1));
+    if (mset.get_matches_lower_bound() <= total) return std::nullopt;
+    return corrected;
+  }
+
+  // Recency blended into relevance: the text score plus top_score * 2^(-age / half-life),
+  // where top_score is the best text score (so a brand-new article can gain as much as the
+  // best match scores) and age counts back from the newest article in the database, so that
+  // archives behave like live collections.
+  Xapian::Query with_recency(Xapian::Enquire& enquire, const Xapian::Query& query,
+                             const SearchRequest& request) {
+    if (request.sort == SortOrder::date) {
+      throw Error(ErrorKind::invalid_argument,
+                  "--recency blends dates into relevance; it does not apply to --sort date");
+    }
+    const double half_life = parse_half_life_days(request.recency);
+    const double newest = key_to_days(db.get_value_upper_bound(schema::kDateSlot));
+    if (std::isnan(newest)) return query;  // no dated article
+    enquire.set_query(query);
+    const Xapian::MSet top = enquire.get_mset(0, 1);
+    const double top_score =
+        top.empty() || top.begin().get_weight() <= 0 ? 1.0 : top.begin().get_weight();
+    // Xapian takes ownership of a released PostingSource.
+    auto* source = new RecencySource(schema::kDateSlot, newest, half_life, top_score);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
   }
 
   // "More like this": the article's most distinctive body terms (Xapian's ESet with the
@@ -340,10 +357,10 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::ValueCountMatchSpy outlets(schema::kOutletSlot);
+    FacetCounter outlets(*schema::find_facet("outlet"));
     enquire.add_matchspy(&outlets);
     enquire.get_mset(0, 0, db.get_doccount());
-    stats.outlets = facet_values(outlets, false, 0);
+    stats.outlets = outlets.result(0).values;
 
     const std::string lang_prefix(schema::kLangPrefix);
     for (auto it = db.allterms_begin(lang_prefix); it != db.allterms_end(lang_prefix); ++it) {
@@ -373,7 +390,15 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  return with_reopen(impl_->db, "search failed", [&] { return impl_->search(request); });
+  return with_reopen(impl_->db, "search failed", [&] {
+    try {
+      return impl_->search(request);
+    } catch (const Xapian::WildcardError& e) {
+      throw Error(ErrorKind::bad_query, e.get_msg() + " (the limit is " +
+                                            std::to_string(kMaxWildcardExpansion) +
+                                            " words: make the prefix before * longer)");
+    }
+  });
 }
 
 StoryCopies Searcher::copies(const std::string& id) {

@@ -49,26 +49,4 @@ std::vector<Xapian::docid> matching_story_members(const Xapian::Database& db,
   return by_date(db, docids, limit);
 }
 
-void StoryValueCountSpy::operator()(const Xapian::Document& doc, double) {
-  std::string value = doc.get_value(slot_);
-  if (value.empty()) return;
-  std::string story = doc.get_value(schema::kStorySlot);
-  // An article indexed without a story key is a story of its own.
-  if (story.empty()) story = "#" + std::to_string(doc.get_docid());
-  seen_.emplace_back(std::move(value), std::move(story));
-  counts_.clear();
-}
-
-const std::vector<std::pair<std::string, std::size_t>>& StoryValueCountSpy::counts() {
-  if (counts_.empty() && !seen_.empty()) {
-    std::sort(seen_.begin(), seen_.end());
-    seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
-    for (const auto& [value, story] : seen_) {
-      if (counts_.empty() || counts_.back().first != value) counts_.emplace_back(value, 0);
-      ++counts_.back().second;
-    }
-  }
-  return counts_;
-}
-
 }  // namespace nsearch

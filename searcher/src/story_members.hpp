@@ -19,18 +19,4 @@ std::vector<Xapian::docid> matching_story_members(const Xapian::Database& db,
                                                   const Xapian::Query& query,
                                                   const std::string& story_key, std::size_t limit);
 
-/// Counts facet values once per story rather than once per article.
-class StoryValueCountSpy : public Xapian::MatchSpy {
- public:
-  explicit StoryValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& doc, double weight) override;
-  /// (value, stories) pairs in value order.
-  const std::vector<std::pair<std::string, std::size_t>>& counts();
-
- private:
-  Xapian::valueno slot_;
-  std::vector<std::pair<std::string, std::string>> seen_;  // (value, story), deduplicated later
-  std::vector<std::pair<std::string, std::size_t>> counts_;
-};
-
 }  // namespace nsearch

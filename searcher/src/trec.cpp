@@ -29,6 +29,7 @@ void write_trec_run(Searcher& searcher, std::istream& queries, std::ostream& out
   request.facets.clear();
   // Runs are judged per document: every copy of a syndicated story is a document of its own.
   request.collapse = false;
+  request.suggest = false;  // a run wants rankings, not corrections
 
   std::string line;
   std::size_t line_no = 0;

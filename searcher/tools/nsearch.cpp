@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "bench_command.hpp"
+
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/output.hpp"
@@ -33,8 +35,11 @@ bool use_color() {
 int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "serve")
     return run_serve_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "bench") {
+    return nsearch::cli::bench_command(argc - 1, argv + 1);
+  }
   CLI::App app{
-      "nsearch: search a news database built by nindex\n(nsearch serve --help: the HTTP server)"};
+      "nsearch: search a news database built by nindex\n(nsearch serve --help: the HTTP server; nsearch bench --help: latency)"};
   std::string db;
   std::vector<std::string> query_words;
   nsearch::SearchRequest request;
@@ -60,11 +65,16 @@ int main(int argc, char** argv) {
   app.add_option("--until", request.until, "only articles on or before DATE (inclusive)");
   app.add_option("--sort", sort, "relevance or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}));
+  app.add_option("--recency", request.recency,
+                 "blend recency into relevance with this half-life (12h, 30d, 2w, 6m, 1y)");
   app.add_option("--match", match, "words without operators: all must match, or any")
       ->check(CLI::IsMember({"all", "any"}));
-  app.add_option("--facets", facets, "count matches by: outlet,year,month,lang,category");
+  app.add_option("--facets", facets,
+                 "count matches by: outlet,host,author,category,lang,year,month,day");
   app.add_option("--facet-limit", request.facet_limit, "values per facet (0 = all)");
   app.add_flag("--json", json, "print one JSON object");
+  bool explain = false;
+  app.add_flag("--explain", explain, "also print how the query was understood");
   bool count_only = false;
   app.add_flag("--count", count_only, "print only the number of matches");
   app.add_option("--like", request.like_id, "articles similar to the article with this id");
@@ -159,7 +169,7 @@ int main(int argc, char** argv) {
     } else if (json) {
       std::cout << nsearch::to_json(result) << "\n";
     } else {
-      nsearch::write_text(std::cout, result, nsearch::TextStyle{use_color()});
+      nsearch::write_text(std::cout, result, nsearch::TextStyle{use_color(), explain});
     }
     return result.total > 0 ? kExitHits : kExitNoHits;
   } catch (const nsearch::Error& e) {

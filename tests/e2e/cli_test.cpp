@@ -815,14 +815,24 @@ TEST_CASE("nsearch exit codes: 0 hits, 1 no hits, 2 errors", "[e2e]") {
     CHECK(parsed.at("hits").empty());
   }
 
-  SECTION("bad queries: exit 2 and one line on stderr saying what is unbalanced") {
+  SECTION("unbalanced queries are searched as plain words and say so; empty ones are errors") {
     for (const std::string q : {"\"russian", "(oil", "oil)", "mali \"russian contractor"}) {
-      const CommandResult r = run_nsearch(db, {q});
+      const CommandResult r = run_nsearch(db, {q, "--explain"});
       INFO("query " << q << "\nstdout: " << r.out << "\nstderr: " << r.err);
+      CHECK(r.exit_code == 0);
+      CHECK(r.err.empty());
+      CHECK_THAT(r.out, Contains("searched as plain words") && Contains("unbalanced"));
+      const json j = search_json(db, {q});
+      CHECK(j.at("query_fallback") == true);
+      CHECK_THAT(field(j, "fallback_reason"), Contains("unbalanced"));
+      CHECK_FALSE(field(j, "parsed_query").empty());
+    }
+    for (const std::string q : {"", "   "}) {
+      const CommandResult r = run_nsearch(db, {q});
       CHECK(r.exit_code == 2);
       CHECK(r.out.empty());
       CHECK(lines_of(r.err).size() == 1);
-      CHECK_THAT(r.err, Contains("unbalanced"));
+      CHECK_THAT(r.err, Contains("empty query"));
     }
   }
 

@@ -36,6 +36,11 @@ inline constexpr Xapian::valueno kOutletSlot = 3;       // display name
 inline constexpr Xapian::valueno kLangSlot = 4;         // ISO 639-1 code
 inline constexpr Xapian::valueno kCategorySlot = 5;     // display label
 inline constexpr Xapian::valueno kContentHashSlot = 6;  // hex digest of the stored data
+inline constexpr Xapian::valueno kHostSlot = 7;         // URL host, lower-cased, no "www."
+inline constexpr Xapian::valueno kAuthorsSlot = 8;      // author names, kListSeparator between
+
+/// Separates the values of a multi-valued slot (kAuthorsSlot).
+inline constexpr char kListSeparator = '\x1f';
 // Syndication: the story key (the id of the story's first indexed copy; the collapse key) and
 // the body's near-duplicate signature (binary MinHash; empty for articles without a body).
 inline constexpr Xapian::valueno kStorySlot = 10;
@@ -59,18 +64,35 @@ inline constexpr const char* kSource = "source";
 inline constexpr std::string_view kUndeterminedLang = "und";
 
 // ---- Facets ---------------------------------------------------------------
+/// How a facet reads its slot.
+enum class FacetSource {
+  value,     ///< the slot holds one value
+  list,      ///< the slot holds several values separated by kListSeparator; each counts once
+  date_day,  ///< the date slot, cut to its day: "20210924083000" -> "2021-09-24"
+};
 /// A facet users can ask for by name, counted from a value slot.
 struct FacetField {
   std::string_view name;
   Xapian::valueno slot;
   bool chronological;  ///< order values by value (dates) rather than by count
+  FacetSource source = FacetSource::value;
 };
 inline constexpr FacetField kFacets[] = {
-    {"outlet", kOutletSlot, false}, {"year", kYearSlot, true},          {"month", kMonthSlot, true},
-    {"lang", kLangSlot, false},     {"category", kCategorySlot, false},
+    {"outlet", kOutletSlot, false},
+    {"host", kHostSlot, false},
+    {"author", kAuthorsSlot, false, FacetSource::list},
+    {"category", kCategorySlot, false},
+    {"lang", kLangSlot, false},
+    {"year", kYearSlot, true},
+    {"month", kMonthSlot, true},
+    {"day", kDateSlot, true, FacetSource::date_day},
 };
 /// The facet called `name`, if there is one.
 std::optional<FacetField> find_facet(std::string_view name);
+
+/// The kAuthorsSlot value of a byline: the names it lists ("Jo Lane, Sam Diaz and Ann Wu";
+/// separators ',', ';', '&', '|', " and "; a leading "By " dropped), each once, in order.
+std::string authors_value(std::string_view byline);
 
 // ---- Term builders (the only place terms are spelled) ---------------------
 /// Xapian terms are limited to 245 bytes; longer values are shortened with a hash suffix.

@@ -8,8 +8,9 @@
 
 namespace nsearch {
 
-/// One JSON object: {"query", "total", "total_exact", "offset", "hits": [...], "facets": {...}};
-/// unknown fields are null. The format is documented in the README.
+/// One JSON object: {"query", "query_fallback", "fallback_reason", "parsed_query", "total",
+/// "total_exact", "offset", "hits": [...], "facets": {...}}; unknown fields are null. The format is
+/// documented in the README.
 std::string to_json(const SearchResult& result);
 
 /// {"documents", "outlets": [{"value", "count"}], "languages": [...], "date_min", "date_max"}.
@@ -22,7 +23,8 @@ std::string to_json(const Suggestions& suggestions);
 std::string to_json(const StoryCopies& copies);
 
 struct TextStyle {
-  bool color = false;  ///< ANSI highlighting of matches (only for terminals)
+  bool color = false;    ///< ANSI highlighting of matches (only for terminals)
+  bool explain = false;  ///< also print how the query was understood
 };
 
 /// A readable listing: a summary line, numbered hits with metadata and snippet, then facets.

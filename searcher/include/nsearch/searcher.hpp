@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,7 +36,8 @@ struct SearchRequest {
   std::string until;  ///< keep articles on or before this date (same forms, inclusive)
   SortOrder sort = SortOrder::relevance;
   DefaultOperator default_operator = DefaultOperator::all;
-  std::vector<std::string> facets;  ///< facet names: outlet, year, month, lang, category
+  std::vector<std::string>
+      facets;  ///< facet names: outlet, host, author, category, lang, year, month, day
   std::size_t facet_limit = 20;     ///< values per facet (0 = all); counts are always exact
   std::size_t snippet_bytes = 240;  ///< target snippet length; 0 = no snippets
   /// Treat `query` as plain words (no operators, fields or phrases; punctuation ignored), as
@@ -68,6 +70,11 @@ struct SearchRequest {
   /// its best-ranked one.
   bool first_seen = false;
   FacetUnit facet_by = FacetUnit::copy;
+  /// Blend recency into relevance: a half-life such as "30d", "12h", "2w", "6m", "1y". An
+  /// article that old gets half the boost of the newest one (see README "Recency"); empty = off.
+  std::string recency{};
+  /// Suggest a spelling correction when the query has few hits (SearchResult::suggestion).
+  bool suggest = true;
 };
 
 struct Hit {
@@ -111,13 +118,24 @@ struct Facet {
 
 struct SearchResult {
   std::string query;
+  /// The query was not valid syntax (unbalanced quotes, a dangling operator, a bad date:...)
+  /// and was searched as plain words instead; `fallback_reason` says what was wrong.
+  bool query_fallback = false;
+  std::string fallback_reason{};
+  std::string parsed_query{};  ///< how the query was understood (Xapian's description)
   std::size_t total = 0;     ///< number of matching articles
   bool total_exact = false;  ///< false when `total` is Xapian's estimate
   bool collapsed = false;    ///< one hit per story; `total` then counts stories
   std::size_t offset = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;  ///< in the order requested
+  /// "Did you mean": the query with misspelt words corrected from the database's vocabulary,
+  /// offered when it has fewer than kFewHits hits and the corrected query has more.
+  std::optional<std::string> suggestion{};
 };
+
+/// Below this many hits a search looks for a spelling suggestion.
+inline constexpr std::size_t kFewHits = 3;
 
 /// What a database holds.
 struct DatabaseStats {
