@@ -10,7 +10,9 @@ namespace nsearch {
 namespace {
 
 constexpr std::size_t kMinWordBytes = 4;   // shorter words have too many neighbours
-constexpr std::size_t kMaxWordBytes = 40;  // nothing that long is a typo worth fixing
+constexpr std::size_t kMaxWordBytes = 64;  // nothing that long is a typo worth fixing
+// Bounds the terms read per scan, so that a common first letter in a large index stays fast.
+constexpr std::size_t kMaxTermsScanned = 50000;
 // A correction must be this many times more frequent than the word (or the word unknown).
 constexpr Xapian::doccount kFrequencyRatio = 10;
 
@@ -26,8 +28,19 @@ bool is_operator(std::string_view word) {
   return false;
 }
 
-std::size_t allowed_distance(std::size_t bytes) {
-  return bytes <= 5 ? 1 : 2;
+std::u32string code_points(std::string_view utf8) {
+  std::u32string out;
+  for (Xapian::Utf8Iterator it(utf8.data(), utf8.size()); it != Xapian::Utf8Iterator(); ++it)
+    out.push_back(static_cast<char32_t>(*it));
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  char buf[4];
+  for (const char32_t c : text)
+    out.append(buf, Xapian::Unicode::to_utf8(static_cast<unsigned>(c), buf));
+  return out;
 }
 
 struct Best {
@@ -36,17 +49,16 @@ struct Best {
   Xapian::doccount freq = 0;
 };
 
-void scan(const Xapian::Database& db, const std::string& word, const std::string& prefix,
+void scan(const Xapian::Database& db, const std::u32string& word, const std::string& prefix,
           Xapian::doccount min_freq, Best& best) {
-  const std::size_t limit = allowed_distance(word.size());
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    const std::string& term = *it;
-    const std::size_t len_diff =
-        term.size() > word.size() ? term.size() - word.size() : word.size() - term.size();
-    if (len_diff > limit) continue;
+  const std::size_t limit = word.size() <= 4 ? 1 : 2;
+  std::size_t scanned = 0;
+  for (auto it = db.allterms_begin(prefix);
+       it != db.allterms_end(prefix) && scanned < kMaxTermsScanned; ++it, ++scanned) {
     const Xapian::doccount freq = it.get_termfreq();
     if (freq < min_freq) continue;
-    const std::size_t d = edit_distance(word, term, limit);
+    const std::string& term = *it;
+    const std::size_t d = edit_distance(word, code_points(term), limit);
     if (d == 0 || d > limit) continue;
     if (best.term.empty() || d < best.distance || (d == best.distance && freq > best.freq)) {
       best = {term, d, freq};
@@ -56,7 +68,9 @@ void scan(const Xapian::Database& db, const std::string& word, const std::string
 
 }  // namespace
 
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit) {
+  const std::size_t shorter = std::min(a.size(), b.size());
+  if (std::max(a.size(), b.size()) - shorter > limit) return limit + 1;
   // Optimal string alignment distance, three rows, with a cut-off per row.
   const std::size_t n = b.size();
   std::vector<std::size_t> before(n + 1), prev(n + 1), cur(n + 1);
@@ -82,13 +96,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 
 std::optional<std::string> correct_word(const Xapian::Database& db, const std::string& word) {
   if (word.size() < kMinWordBytes || word.size() > kMaxWordBytes) return std::nullopt;
+  const std::u32string letters = code_points(word);
+  if (letters.size() < 2) return std::nullopt;
   const Xapian::doccount freq = db.get_termfreq(word);
   const Xapian::doccount min_freq = freq == 0 ? 1 : freq * kFrequencyRatio;
   Best best;
-  scan(db, word, word.substr(0, 1), min_freq, best);
-  if (word[0] != word[1] && static_cast<unsigned char>(word[0]) < 0x80 &&
-      static_cast<unsigned char>(word[1]) < 0x80) {
-    scan(db, word, std::string{word[1], word[0]}, min_freq, best);
+  scan(db, letters, to_utf8(letters.substr(0, 1)), min_freq, best);
+  if (letters[0] != letters[1]) {
+    scan(db, letters, to_utf8(std::u32string{letters[1], letters[0]}), min_freq, best);
   }
   if (best.term.empty()) return std::nullopt;
   return best.term;

@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     return nsearch::cli::bench_command(argc - 1, argv + 1);
   }
   CLI::App app{
-      "nsearch: search a news database built by nindex\n(nsearch serve --help: the HTTP server; nsearch bench --help: latency)"};
+      "nsearch: search a news database built by nindex\n(nsearch serve --help: the HTTP server; "
+      "nsearch bench --help: latency)"};
   std::string db;
   std::vector<std::string> query_words;
   nsearch::SearchRequest request;

@@ -258,9 +258,9 @@ TEST_CASE("snippets: the best passage, with stemmed variants marked", "[snippets
 }
 
 TEST_CASE("did you mean: corrections from the index's vocabulary", "[spelling]") {
-  CHECK(edit_distance("mercinaries", "mercenaries", 2) == 1);
-  CHECK(edit_distance("mercenaires", "mercenaries", 2) == 1);  // transposition
-  CHECK(edit_distance("abc", "xyzw", 2) == 3);                 // cut off at limit + 1
+  CHECK(edit_distance(U"mercinaries", U"mercenaries", 2) == 1);
+  CHECK(edit_distance(U"mercenaires", U"mercenaries", 2) == 1);  // transposition
+  CHECK(edit_distance(U"abc", U"xyzw", 2) == 3);                 // cut off at limit + 1
 
   WireDesk w;
   SearchRequest r;
