@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <map>
 
 #include "free_text.hpp"
 #include "languages.hpp"
@@ -194,9 +195,12 @@ void check_query_syntax(const std::string& text) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
   const std::string prefix(schema::kLangPrefix);
+  Xapian::doccount with_language = 0;
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
     languages_.push_back((*it).substr(prefix.size()));
+    with_language += it.get_termfreq();
   }
+  every_article_has_language_ = with_language == db_.get_doccount();
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::string& lang,
@@ -238,9 +242,9 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::strin
   if (request.title_weight > 0 && !query.empty()) {
     // The same words again, restricted to the title, add weight to title matches.
     const Xapian::Query in_title = qp.parse_query(words, flags, std::string(schema::kTitlePrefix));
-    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title,
-                                        request.title_weight));
+    query = Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, query,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, request.title_weight));
   }
   return query;
 }
@@ -301,12 +305,32 @@ Xapian::Query QueryBuilder::parse_all_languages(const std::string& text,
   if (langs.empty()) langs.emplace_back(schema::kUndeterminedLang);
 
   if (langs.size() == 1) return parse_text(text, langs.front(), request, free_text);
-  std::vector<Xapian::Query> branches;
+
+  // Languages whose parses are the same query share a branch (in first-seen order).
+  struct Branch {
+    Xapian::Query query;
+    std::vector<Xapian::Query> lang_terms;
+  };
+  std::vector<Branch> branches;
+  std::map<std::string, std::size_t, std::less<>> branch_of;  // serialised query -> branch
   for (const auto& lang : langs) {
-    branches.emplace_back(Xapian::Query::OP_FILTER, parse_text(text, lang, request, free_text),
-                          Xapian::Query(schema::lang_term(lang)));
+    Xapian::Query query = parse_text(text, lang, request, free_text);
+    const auto [at, added] = branch_of.try_emplace(query.serialise(), branches.size());
+    if (added) branches.push_back({std::move(query), {}});
+    branches[at->second].lang_terms.emplace_back(schema::lang_term(lang));
   }
-  return Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
+  // One branch for every language needs no filter: requested languages are filtered anyway
+  // (see filters()), and otherwise it stands for every article, if every article has one.
+  if (branches.size() == 1 && (!request.langs.empty() || every_article_has_language_)) {
+    return branches.front().query;
+  }
+  std::vector<Xapian::Query> filtered;
+  for (auto& branch : branches) {
+    filtered.emplace_back(
+        Xapian::Query::OP_FILTER, branch.query,
+        Xapian::Query(Xapian::Query::OP_OR, branch.lang_terms.begin(), branch.lang_terms.end()));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, filtered.begin(), filtered.end());
 }
 
 BuiltQuery QueryBuilder::build(const SearchRequest& request) const {

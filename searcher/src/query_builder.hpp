@@ -21,7 +21,10 @@ struct BuiltQuery {
 
 /// Builds queries against one database. Each article was stemmed in its own language, so
 /// the query text is parsed once per language present (with that language's stemmer and
-/// stop words) and each parse is restricted to articles of its language.
+/// stop words) and each parse is restricted to articles of its language. Languages whose
+/// parses agree share one branch, and a branch that every language shares needs no filter:
+/// a query of English words usually reads the same in most languages, and running it once
+/// instead of once per language is what keeps a search fast.
 class QueryBuilder {
  public:
   explicit QueryBuilder(const Xapian::Database& db);
@@ -40,7 +43,8 @@ class QueryBuilder {
                                     bool free_text) const;
 
   Xapian::Database db_;
-  std::vector<std::string> languages_;  // ISO codes present in the database
+  std::vector<std::string> languages_;       // ISO codes present in the database
+  bool every_article_has_language_ = false;  // their term frequencies add up to the doccount
 };
 
 /// Lower-cases every word except the boolean operators (AND, OR, NOT, XOR, NEAR, ADJ).
@@ -48,10 +52,6 @@ class QueryBuilder {
 /// articles are stemmed whatever their case, and in German every noun is capitalised, so
 /// "Regierungen" must find "Regierung" as "regierungen" does.
 std::string lowercase_words(std::string_view text);
-
-/// Plain words of `text`: punctuation becomes space and everything is lower-cased, so that
-/// no character or word acts as query syntax.
-std::string plain_words(std::string_view text);
 
 /// Most words a trailing wildcard (`sanction*`) may expand to; more is an error.
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bench_command.hpp"
+#include "exec_sibling.hpp"
 
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
@@ -16,7 +17,6 @@
 #include "nsearch/request_options.hpp"
 #include "nsearch/searcher.hpp"
 #include "nsearch/trec.hpp"
-#include "serve_command.hpp"
 
 namespace {
 
@@ -34,7 +34,7 @@ bool use_color() {
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "serve")
-    return run_serve_command(argc - 1, argv + 1);
+    return nsearch::cli::exec_sibling("nsearch-serve", argc - 1, argv + 1);
   if (argc > 1 && std::string_view(argv[1]) == "bench") {
     return nsearch::cli::bench_command(argc - 1, argv + 1);
   }

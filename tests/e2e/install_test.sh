@@ -26,6 +26,9 @@ c++ -std=c++20 "$source_dir/examples/faceted_search.cpp" -o "$work/faceted_searc
   $(pkg-config --cflags --libs nsearch)
 "$work/faceted_search_pc" "$work/db-pc" | grep -q "^2 hits$"
 
+# The installed nsearch finds its HTTP server (nsearch-serve, installed next to it).
+"$work/prefix/bin/nsearch" serve --help | grep -q "^Usage: nsearch serve"
+
 # The headers installed are the public ones only.
 test -f "$work/prefix/include/nsearch/searcher.hpp"
 test ! -e "$work/prefix/include/nsearch/text_util.hpp"

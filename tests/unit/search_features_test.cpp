@@ -341,3 +341,44 @@ TEST_CASE("bench: query files, kinds, percentiles", "[bench]") {
   CHECK(report.overall.p95_ms <= report.overall.p99_ms);
   CHECK_THAT(to_json(report), Catch::StartsWith("{\"overall\":{\"p50_ms\":"));
 }
+
+TEST_CASE("languages that read a query alike share one branch; the results do not change",
+          "[query]") {
+  TempDir dir;
+  const auto db = dir / "db";
+  {
+    Indexer indexer({.db_path = db}, nullptr);
+    indexer.add_article({.id = "en1",
+                         .title = "Oil prices",
+                         .lang = "en",
+                         .body = "Oil prices rose while refineries kept running."});
+    indexer.add_article(
+        {.id = "fr1", .title = "Le pétrole", .lang = "fr", .body = "Le prix du oil."});
+    indexer.add_article(
+        {.id = "de1", .title = "Öl", .lang = "de", .body = "Der Preis für oil stieg."});
+    indexer.commit();
+  }
+  Searcher searcher(db);
+  SearchRequest request = query_request("oil");
+  request.collapse = false;
+  // "oil" is the same word in every language: one query, no language filter.
+  SearchResult all = searcher.search(request);
+  CHECK(all.total == 3);
+  CHECK_THAT(all.parsed_query, !Catch::Contains("Len"));
+  // A language asked for still filters.
+  request.langs = {"fr"};
+  SearchResult french = searcher.search(request);
+  REQUIRE(french.hits.size() == 1);
+  CHECK(french.hits.front().id == "fr1");
+  // Words that stem differently keep a branch per reading, each for its languages only.
+  request.langs.clear();
+  // ("running" is "run" in English, "running" in French and German.)
+  request.query = "running";
+  SearchResult running = searcher.search(request);
+  CHECK_THAT(running.parsed_query, Catch::Contains("Len"));
+  CHECK_THAT(running.parsed_query, Catch::Contains("(Lde OR Lfr)"));
+  IdSet ids;
+  for (const auto& hit : running.hits)
+    ids.insert(hit.id);
+  CHECK(ids == IdSet{"en1"});
+}

@@ -123,9 +123,9 @@ struct SearchResult {
   bool query_fallback = false;
   std::string fallback_reason{};
   std::string parsed_query{};  ///< how the query was understood (Xapian's description)
-  std::size_t total = 0;     ///< number of matching articles
-  bool total_exact = false;  ///< false when `total` is Xapian's estimate
-  bool collapsed = false;    ///< one hit per story; `total` then counts stories
+  std::size_t total = 0;       ///< number of matching articles
+  bool total_exact = false;    ///< false when `total` is Xapian's estimate
+  bool collapsed = false;      ///< one hit per story; `total` then counts stories
   std::size_t offset = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;  ///< in the order requested
