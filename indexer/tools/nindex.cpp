@@ -12,6 +12,7 @@
 #include "nsearch/indexer.hpp"
 #include "nsearch/output.hpp"
 #include "nsearch/searcher.hpp"
+#include "shard_commands.hpp"
 
 namespace {
 
@@ -119,6 +120,9 @@ int main(int argc, char** argv) {
   bool stats_json = false;
   stats->add_flag("--json", stats_json, "print a JSON object");
 
+  nindex::ShardCommands shard_commands;
+  nindex::add_shard_commands(app, *add, shard_commands);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -130,6 +134,14 @@ int main(int argc, char** argv) {
 
   try {
     apply_record_options(record_options, options);
+    if (auto status = nindex::run_shard_command(shard_commands, options.db_path)) return *status;
+    if (add->parsed() && nindex::writes_shards(shard_commands, options.db_path)) {
+      return nindex::run_sharded_add(options, shard_commands.shards, inputs, print_warning,
+                                     print_summary);
+    }
+    if (remove->parsed() && nindex::writes_shards(shard_commands, options.db_path)) {
+      return nindex::run_sharded_remove(options, ids);
+    }
     if (add->parsed()) {
       const auto start = std::chrono::steady_clock::now();
       nsearch::IndexReport report;

@@ -14,27 +14,35 @@ void FacetCounter::count(std::string value, const Xapian::Document& doc) {
   ++counts_[std::move(value)];
 }
 
-void FacetCounter::operator()(const Xapian::Document& doc, double /*weight*/) {
-  const std::string value = doc.get_value(field_.slot);
+template <typename Counted>
+void FacetCounter::each_value(const std::string& value, Counted&& counted) const {
   if (value.empty()) return;
   switch (field_.source) {
     case schema::FacetSource::value:
-      count(value, doc);
+      counted(value);
       break;
     case schema::FacetSource::list: {
       // The indexer wrote each name once per article, so each piece counts once.
       std::size_t start = 0;
       while (start <= value.size()) {
         const std::size_t end = std::min(value.find(schema::kListSeparator, start), value.size());
-        if (end > start) count(value.substr(start, end - start), doc);
+        if (end > start) counted(value.substr(start, end - start));
         start = end + 1;
       }
       break;
     }
     case schema::FacetSource::date_day:
-      if (value.size() >= 8) count(value.substr(0, 8), doc);
+      if (value.size() >= 8) counted(value.substr(0, 8));
       break;
   }
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double /*weight*/) {
+  each_value(doc.get_value(field_.slot), [&](std::string v) { count(std::move(v), doc); });
+}
+
+void FacetCounter::add_counted(const std::string& raw_value, std::size_t documents) {
+  each_value(raw_value, [&](std::string v) { counts_[std::move(v)] += documents; });
 }
 
 Facet FacetCounter::result(std::size_t limit) const {

@@ -22,6 +22,9 @@ class FacetCounter : public Xapian::MatchSpy {
   explicit FacetCounter(const schema::FacetField& field, bool by_story = false)
       : field_(field), by_story_(by_story) {}
   void operator()(const Xapian::Document& doc, double weight) override;
+  /// Counts a raw slot value held by `documents` matches, as a Xapian::ValueCountMatchSpy
+  /// reports them (see FacetSpies). Counts articles, not stories.
+  void add_counted(const std::string& raw_value, std::size_t documents);
   std::string name() const override { return "nsearch::FacetCounter"; }
 
   /// The counted values: by count (ties by value), or by value for chronological facets;
@@ -30,6 +33,9 @@ class FacetCounter : public Xapian::MatchSpy {
 
  private:
   void count(std::string value, const Xapian::Document& doc);
+  // Calls `counted` with each facet value that the raw slot value stands for.
+  template <typename Counted>
+  void each_value(const std::string& raw, Counted&& counted) const;
 
   schema::FacetField field_;
   bool by_story_;

@@ -6,7 +6,8 @@
 
 #include <xapian.h>
 
-#include "facet_counter.hpp"
+#include "database_layout.hpp"
+#include "facet_spies.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "query_builder.hpp"
@@ -45,16 +46,20 @@ std::string iso_day_of_key(std::string_view key) {
          std::string(key.substr(6, 2));
 }
 
-// Runs a read; when an indexer committed meanwhile, reopens at the new revision and runs it once
-// more. Xapian errors become Error(database_error) prefixed with `failure`.
+// Runs a read; when an indexer committed meanwhile, reopens at the new revision and runs it
+// again (an indexer committing every few milliseconds can overtake one retry: crash_safety_test
+// saw it). Xapian errors become Error(database_error) prefixed with `failure`.
 template <typename Read>
 auto with_reopen(Xapian::Database& db, const char* failure, Read&& read) -> decltype(read()) {
+  constexpr int kMaxReopens = 10;
   try {
-    try {
-      return read();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      db.reopen();
-      return read();
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return read();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMaxReopens) throw;
+        db.reopen();
+      }
     }
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::database_error, std::string(failure) + ": " + e.get_description());
@@ -83,6 +88,9 @@ std::string known_facets() {
 }
 
 constexpr Xapian::doccount kFeedbackDocuments = 10;
+// Over shards Xapian estimates term frequencies for the ESet unless asked for exact ones, and
+// then suggests other terms than one database would.
+constexpr int kExactTermFrequencies = Xapian::Enquire::USE_EXACT_TERMFREQ;
 constexpr Xapian::termcount kSimilarTerms = 40;
 
 // Stemmed free-text terms only: boolean and field terms are not topics.
@@ -95,9 +103,28 @@ struct StemmedTerms : Xapian::ExpandDecider {
 }  // namespace
 
 struct Searcher::Impl {
+  std::filesystem::path path;
+  DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
 
-  explicit Impl(const std::filesystem::path& path) : db(open_database(path)) {}
+  explicit Impl(const std::filesystem::path& db_path)
+      : path(db_path), layout(layout_of(db_path)), db(open_database(db_path)) {}
+
+  // The latest revision; opened afresh when the stub names other shards (after compaction) or
+  // a remote shard's connection was lost (its server restarted).
+  void refresh() {
+    DatabaseLayout now = layout_of(path);
+    if (now == layout) {
+      try {
+        db.reopen();
+        return;
+      } catch (const Xapian::NetworkError&) {
+        if (!layout.remote) throw;
+      }
+    }
+    db = open_database(path);
+    layout = std::move(now);
+  }
 
   SearchResult search(const SearchRequest& request) {
     std::vector<schema::FacetField> facet_fields;
@@ -164,11 +191,16 @@ struct Searcher::Impl {
         // The other outlets that carried the story, whatever the query. Only the copy shown
         // must match: with --first-seen, the earliest copy among the matches.
         const std::vector<Xapian::docid> members = story_members(db, hit.story, kMaxStoryMembers);
+        // The docid in `db`: Document::get_docid() is a shard's own number in a sharded one.
+        Xapian::docid shown = *it;
         if (request.first_seen) {
           const auto matching = matching_story_members(db, query, hit.story, 1);
-          if (!matching.empty() && matching.front() != *it) doc = db.get_document(matching.front());
+          if (!matching.empty() && matching.front() != *it) {
+            shown = matching.front();
+            doc = db.get_document(shown);
+          }
         }
-        add_copies(hit, doc, members);
+        add_copies(hit, doc, shown, members);
       }
       const Article article = deserialise_article(doc.get_data());
       hit.rank = request.offset + it.get_rank() + 1 - mset.get_firstitem();
@@ -201,12 +233,8 @@ struct Searcher::Impl {
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(query);
     // Spies see every match, copies of one story included: they count copies, or stories.
-    std::vector<std::unique_ptr<FacetCounter>> counters;
-    for (const auto& field : facet_fields) {
-      counters.push_back(
-          std::make_unique<FacetCounter>(field, request.facet_by == FacetUnit::story));
-      enquire.add_matchspy(counters.back().get());
-    }
+    FacetSpies facet_spies(facet_fields, request.facet_by, layout.remote);
+    facet_spies.attach(enquire);
     std::unique_ptr<Xapian::ValueCountMatchSpy> story_keys;
     if (request.collapse) {
       story_keys = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kStorySlot);
@@ -216,16 +244,15 @@ struct Searcher::Impl {
     result.total = story_keys ? count_stories(*story_keys) : all.get_matches_estimated();
     // A time limit may have cut the count short.
     result.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-    for (const auto& counter : counters)
-      result.facets.push_back(counter->result(request.facet_limit));
+    result.facets = facet_spies.results(request.facet_limit);
   }
 
   // The other matching copies of the story shown as `shown`: how many, and which outlets.
-  void add_copies(Hit& hit, const Xapian::Document& shown,
+  void add_copies(Hit& hit, const Xapian::Document& shown, Xapian::docid shown_docid,
                   const std::vector<Xapian::docid>& members) {
     const std::string own_outlet = shown.get_value(schema::kOutletSlot);
     for (const Xapian::docid member : members) {
-      if (member == shown.get_docid()) continue;
+      if (member == shown_docid) continue;
       ++hit.copies;
       std::string outlet =
           db.get_document(member, Xapian::DOC_ASSUME_VALID).get_value(schema::kOutletSlot);
@@ -287,6 +314,11 @@ struct Searcher::Impl {
       throw Error(ErrorKind::invalid_argument,
                   "--recency blends dates into relevance; it does not apply to --sort date");
     }
+    if (layout.remote) {
+      throw Error(ErrorKind::invalid_argument,
+                  "--recency is not available when the database has remote shards (Xapian's "
+                  "remote servers run only its own posting sources)");
+    }
     const double half_life = parse_half_life_days(request.recency);
     const double newest = key_to_days(db.get_value_upper_bound(schema::kDateSlot));
     if (std::isnan(newest)) return query;  // no dated article
@@ -314,7 +346,8 @@ struct Searcher::Impl {
     rset.add_document(*it);
     Xapian::Enquire enquire(db);
     const StemmedTerms decider;
-    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+    const Xapian::ESet eset =
+        enquire.get_eset(kSimilarTerms, rset, kExactTermFrequencies, &decider);
     std::vector<Xapian::Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t)
       terms.emplace_back(*t);
@@ -339,8 +372,8 @@ struct Searcher::Impl {
     for (auto it = top.begin(); it != top.end(); ++it)
       rset.add_document(*it);
     const StemmedTerms decider;
-    const Xapian::ESet eset =
-        enquire.get_eset(static_cast<Xapian::termcount>(request.expand_terms), rset, &decider);
+    const Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(request.expand_terms),
+                                               rset, kExactTermFrequencies, &decider);
     if (eset.empty()) return query;
     const double top_weight = eset.begin().get_weight();
     std::vector<Xapian::Query> terms;
@@ -369,10 +402,10 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter outlets(*schema::find_facet("outlet"));
-    enquire.add_matchspy(&outlets);
+    FacetSpies outlets({*schema::find_facet("outlet")}, FacetUnit::copy, layout.remote);
+    outlets.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
-    stats.outlets = outlets.result(0).values;
+    stats.outlets = outlets.results(0).front().values;
 
     const std::string lang_prefix(schema::kLangPrefix);
     for (auto it = db.allterms_begin(lang_prefix); it != db.allterms_end(lang_prefix); ++it) {
@@ -431,7 +464,7 @@ Suggestions Searcher::suggest(const std::string& text, std::size_t limit) {
 }
 
 void Searcher::refresh() {
-  with_reopen(impl_->db, "cannot reopen database", [&] { impl_->db.reopen(); });
+  with_reopen(impl_->db, "cannot reopen database", [&] { impl_->refresh(); });
 }
 
 }  // namespace nsearch

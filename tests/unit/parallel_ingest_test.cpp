@@ -8,11 +8,13 @@
 
 #include <xapian.h>
 
+#include "database_contents.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/schema.hpp"
 #include "temp_dir.hpp"
 
 using namespace nsearch;
+using nsearch::test::contents;
 using nsearch::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -20,38 +22,6 @@ namespace {
 
 const fs::path kCorpus = NSEARCH_CORPUS_DIR;
 const fs::path kIngestData = fs::path(NSEARCH_SOURCE_DIR) / "tests" / "data" / "ingest";
-
-// Everything a search can see of a document: data, terms with wdf and positions, values.
-struct DocumentContent {
-  std::string data;
-  std::vector<std::tuple<std::string, Xapian::termcount, std::vector<Xapian::termpos>>> terms;
-  std::map<Xapian::valueno, std::string> values;
-  bool operator==(const DocumentContent&) const = default;
-};
-
-// Documents by id; fails the test when an id is held by more than one document.
-std::map<std::string, DocumentContent> contents(const fs::path& db_path) {
-  Xapian::Database db(db_path.string());
-  std::map<std::string, DocumentContent> out;
-  const std::string prefix(schema::kIdPrefix);
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    REQUIRE(t.get_termfreq() == 1);
-    const Xapian::docid did = *db.postlist_begin(*t);
-    const Xapian::Document doc = db.get_document(did);
-    DocumentContent c;
-    c.data = doc.get_data();
-    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-      std::vector<Xapian::termpos> positions(db.positionlist_begin(did, *term),
-                                             db.positionlist_end(did, *term));
-      c.terms.emplace_back(*term, term.get_wdf(), std::move(positions));
-    }
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-      c.values[v.get_valueno()] = *v;
-    out.emplace((*t).substr(prefix.size()), std::move(c));
-  }
-  REQUIRE(out.size() == db.get_doccount());
-  return out;
-}
 
 IndexReport index_paths(const fs::path& db, const std::vector<fs::path>& paths, unsigned jobs,
                         std::size_t memory_mb = 1024) {

@@ -1,0 +1,320 @@
+#include "nsearch/sharded_indexer.hpp"
+
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include <xapian.h>
+
+#include "commit_budget.hpp"
+#include "document_builder.hpp"
+#include "nsearch/error.hpp"
+#include "nsearch/schema.hpp"
+#include "nsearch/shard_stub.hpp"
+#include "ordered_pipeline.hpp"
+#include "shard_layout.hpp"
+#include "shard_writer.hpp"
+#include "stored_data.hpp"
+#include "story_clusters.hpp"
+#include "story_signature.hpp"
+#include "text_util.hpp"
+
+namespace nsearch {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Documents queued per shard writer: enough to keep it busy, few enough to bound memory.
+constexpr std::size_t kQueuedPerShard = 256;
+
+// An article made ready on a worker thread; the writer side decides what to do with it.
+struct Prepared {
+  Article article;
+  std::string data;    // serialise_article(article)
+  std::string digest;  // of data
+  std::string before;  // digest of the version in the shard when the run started ("": none)
+  std::optional<Xapian::Document> doc;  // not built when `before` equals `digest`
+  std::optional<story::Signature> signature;
+};
+
+// Per worker thread: Xapian objects are not thread-safe.
+struct Worker {
+  DocumentBuilder builder;
+  std::vector<Xapian::Database> snapshots;  // each shard as committed; empty for empty shards
+};
+
+// The digest of the stored version of `id` in `shard`, or "" when it has none.
+std::string stored_digest(Xapian::Database& shard, const std::string& id) {
+  const std::string term = schema::id_term(id);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::PostingIterator it = shard.postlist_begin(term);
+      if (it == shard.postlist_end(term)) return {};
+      return shard.get_document(*it).get_value(schema::kContentHashSlot);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt > 2) throw;
+      shard.reopen();
+    }
+  }
+}
+
+}  // namespace
+
+struct ShardedIndexer::Impl {
+  struct Shard {
+    fs::path path;
+    CommitBudget budget;  // used on the shard's writer thread only
+    std::unique_ptr<ShardWriter> writer;
+  };
+
+  IndexOptions options;
+  DiagnosticHandler on_diagnostic;
+  std::mutex diagnostic_mutex;  // workers normalise, and report, in parallel
+  ArticleReader reader;
+  std::vector<std::unique_ptr<Shard>> shards;
+  std::optional<StoryClusters> stories;  // over every shard, assigned in reading order
+  DocumentBuilder builder;               // for add_article() and rare rebuilds
+  // Digest of every article written or removed ("") in this run, by id: the snapshots the
+  // workers read are older.
+  std::unordered_map<std::string, std::string> written;
+  bool had_documents = false;
+  std::optional<Worker> caller;  // add_article() prepares on the calling thread
+  IndexReport report;
+
+  Impl(IndexOptions opts, std::size_t shard_count, DiagnosticHandler handler)
+      : options(std::move(opts)),
+        on_diagnostic(std::move(handler)),
+        reader({options.default_outlet, options.default_lang, options.field_map, options.csv,
+                /*normalise=*/false},
+               [this](const Diagnostic& d) { warn(d.location, d.message); }) {
+    const ShardStub stub = local_shards(options.db_path, shard_count);
+    const std::size_t n = stub.shards.size();
+    Xapian::Database all;
+    for (const ShardEntry& entry : stub.shards) {
+      Xapian::WritableDatabase db = open_shard_for_writing(entry.path);
+      all.add_database(db);
+      shards.push_back(std::make_unique<Shard>(
+          Shard{entry.path, CommitBudget((options.memory_mb << 20) / 2 / n), nullptr}));
+      shards.back()->writer = std::make_unique<ShardWriter>(std::move(db), kQueuedPerShard);
+    }
+    had_documents = all.get_doccount() > 0;
+    stories.emplace(all);
+  }
+
+  void warn(const std::string& location, const std::string& message) {
+    std::lock_guard lock(diagnostic_mutex);
+    if (on_diagnostic) on_diagnostic(Diagnostic{location, message});
+  }
+
+  std::size_t shard_index(const std::string& id) const { return shard_of(id, shards.size()); }
+
+  // Worker side: serialise, and generate terms unless the shard already holds this exact data.
+  Prepared prepare(Article&& article, Worker& worker) {
+    Prepared p{std::move(article), {}, {}, {}, std::nullopt, std::nullopt};
+    p.data = serialise_article(p.article);
+    p.digest = text::hex_digest(p.data);
+    if (!worker.snapshots.empty()) {
+      p.before = stored_digest(worker.snapshots[shard_index(p.article.id)], p.article.id);
+    }
+    if (p.before != p.digest) build(p, worker.builder);
+    return p;
+  }
+
+  void build(Prepared& p, DocumentBuilder& with) {
+    p.doc = with.build(p.article, p.data);
+    if (options.story_clusters) p.signature = story::signature_of(p.article.body);
+  }
+
+  // Writer side, in reading order: decides added / updated / unchanged, assigns the story and
+  // hands the document to its shard's thread.
+  void write(Prepared&& p) {
+    const auto known = written.find(p.article.id);
+    const std::string& before = known != written.end() ? known->second : p.before;
+    if (before == p.digest) {
+      ++report.unchanged;
+      return;
+    }
+    const bool existed = !before.empty();
+    if (!p.doc) build(p, builder);  // the shard held this data, but it changed in this run
+    const std::string key = stories->assign(p.signature, p.article.id);
+    p.doc->add_value(schema::kStorySlot, key);
+    p.doc->add_boolean_term(schema::story_term(key));
+    if (p.signature) p.doc->add_value(schema::kStorySignatureSlot, story::encode(*p.signature));
+    written[p.article.id] = p.digest;
+    existed ? ++report.updated : ++report.added;
+    report.text_bytes += p.article.title.size() + p.article.body.size();
+
+    Shard& shard = *shards[shard_index(p.article.id)];
+    shard.writer->post([&shard, doc = std::move(*p.doc), existed,
+                        term = schema::id_term(p.article.id),
+                        data_bytes = p.data.size()](Xapian::WritableDatabase& db) {
+      // A new id needs no lookup (looking a term up in the database would flush the buffered
+      // changes); the stored version of a changed one is replaced where it is.
+      if (existed) {
+        db.replace_document(term, doc);
+      } else {
+        db.add_document(doc);
+      }
+      if (shard.budget.add(doc, data_bytes)) {
+        db.commit();
+        shard.budget.reset();
+      }
+    });
+  }
+
+  void add(std::span<const fs::path> paths) {
+    unsigned jobs = options.jobs != 0 ? options.jobs : std::thread::hardware_concurrency();
+    jobs = std::max(1u, jobs);
+    std::vector<Worker> workers(jobs);
+    if (had_documents) {
+      for (Worker& w : workers) {
+        for (const auto& shard : shards)
+          w.snapshots.emplace_back(shard->path.string());
+      }
+    }
+    PipelineLimits limits;
+    limits.workers = jobs == 1 ? 0 : jobs;  // one worker is no faster than the calling thread
+    limits.batch_items = 64;
+    limits.batch_bytes = 256u << 10;
+    limits.max_batches = 2 * static_cast<std::size_t>(jobs) + 2;
+    using Pipeline = OrderedPipeline<Article, Prepared>;
+    Pipeline pipeline(
+        limits,
+        [&](Article&& a, unsigned worker) {
+          reader.normalise(a);
+          return prepare(std::move(a), workers[worker]);
+        },
+        [](const Article& a) { return a.title.size() + a.body.size() + 256; });
+    pipeline.run(
+        [&](const Pipeline::Push& push) {
+          reader.read(paths, [&](Article&& a) { push(std::move(a)); });
+        },
+        [&](Prepared&& p) { write(std::move(p)); });
+    wait_for_writers();
+  }
+
+  void add_article(Article&& article) {
+    ++report.articles;
+    reader.normalise(article);
+    if (!caller) {
+      caller.emplace();
+      for (const auto& shard : shards) {
+        if (had_documents) caller->snapshots.emplace_back(shard->path.string());
+      }
+    }
+    write(prepare(std::move(article), *caller));
+  }
+
+  std::size_t remove(std::span<const std::string> ids) {
+    wait_for_writers();
+    // Each shard is asked, not only the one the id routes to: a database whose shards were
+    // filled by other means is still cleaned.
+    std::vector<std::vector<char>> found(shards.size(), std::vector<char>(ids.size(), 0));
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+      shards[s]->writer->post([&ids, &hits = found[s]](Xapian::WritableDatabase& db) {
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+          const std::string term = schema::id_term(ids[i]);
+          if (!db.term_exists(term)) continue;
+          db.delete_document(term);
+          hits[i] = 1;
+        }
+      });
+    }
+    wait_for_writers();
+    std::size_t removed = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      bool any = false;
+      for (const auto& hits : found)
+        any = any || hits[i] != 0;
+      if (any) {
+        ++removed;
+        written[ids[i]] = "";
+      }
+    }
+    report.removed += removed;
+    return removed;
+  }
+
+  void commit() {
+    for (const auto& shard : shards) {
+      shard->writer->post([s = shard.get()](Xapian::WritableDatabase& db) {
+        db.commit();
+        s->budget.reset();
+      });
+    }
+    wait_for_writers();
+  }
+
+  void wait_for_writers() {
+    for (const auto& shard : shards)
+      shard->writer->wait();
+  }
+};
+
+ShardedIndexer::ShardedIndexer(IndexOptions options, std::size_t shards,
+                               DiagnosticHandler on_diagnostic)
+    : impl_(std::make_unique<Impl>(std::move(options), shards, std::move(on_diagnostic))) {}
+
+ShardedIndexer::~ShardedIndexer() {
+  try {
+    impl_->commit();
+  } catch (const std::exception& e) {
+    impl_->warn(impl_->options.db_path.string(), std::string("final commit failed: ") + e.what());
+  }
+}
+
+void ShardedIndexer::add(std::span<const fs::path> paths) {
+  try {
+    impl_->add(paths);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, "while indexing: " + e.get_description());
+  }
+}
+
+void ShardedIndexer::add_article(Article article) {
+  try {
+    impl_->add_article(std::move(article));
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, e.get_description());
+  }
+}
+
+std::size_t ShardedIndexer::remove(std::span<const std::string> ids) {
+  try {
+    return impl_->remove(ids);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, e.get_description());
+  }
+}
+
+void ShardedIndexer::commit() {
+  try {
+    impl_->commit();
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, "commit failed: " + e.get_description());
+  }
+}
+
+IndexReport ShardedIndexer::report() const {
+  IndexReport r = impl_->report;
+  const ReadReport& read = impl_->reader.report();
+  r.files = read.files;
+  r.articles += read.articles;
+  r.skipped = read.skipped;
+  r.bytes = read.bytes;
+  return r;
+}
+
+std::vector<fs::path> ShardedIndexer::shard_paths() const {
+  std::vector<fs::path> paths;
+  for (const auto& shard : impl_->shards)
+    paths.push_back(shard->path);
+  return paths;
+}
+
+bool is_sharded_database(const fs::path& db_path) {
+  return stub_file_of(db_path).has_value();
+}
+
+}  // namespace nsearch

@@ -1,0 +1,140 @@
+#include "shard_commands.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include <xapian.h>
+
+#include "nsearch/error.hpp"
+#include "nsearch/shard_stub.hpp"
+#include "nsearch/sharded_indexer.hpp"
+
+namespace nindex {
+namespace fs = std::filesystem;
+
+void add_shard_commands(CLI::App& app, CLI::App& add, ShardCommands& commands) {
+  add.add_option("--shards", commands.shards,
+                 "create the database as N shards written in parallel, searched as one (a "
+                 "folder with a Xapian stub file XAPIANDB and shard-0..N-1)")
+      ->check(CLI::Range(1, 1024));
+
+  commands.compact = app.add_subcommand(
+      "compact", "compact the database (Xapian compaction); a sharded one shard by shard");
+  commands.compact->add_flag("--merge", commands.merge,
+                             "merge the shards of a sharded database into one");
+
+  commands.serve = app.add_subcommand(
+      "serve-shard",
+      "serve the database to remote searchers (runs xapian-tcpsrv; list it in a stub file as "
+      "\"remote HOST:PORT\")");
+  commands.serve->add_option("--port", commands.port, "TCP port to listen on")
+      ->required()
+      ->check(CLI::Range(1, 65535));
+  commands.serve->add_option("--host", commands.host,
+                             "address to listen on (default 127.0.0.1: this machine only; "
+                             "0.0.0.0 for every interface)");
+  commands.serve->add_option("--timeout", commands.timeout_ms,
+                             "milliseconds an idle or active connection may last (default: "
+                             "xapian-tcpsrv's)");
+  commands.serve->add_option("db", commands.serve_db, "database (default: --db)");
+}
+
+bool writes_shards(const ShardCommands& commands, const fs::path& db_path) {
+  return commands.shards > 0 || nsearch::is_sharded_database(db_path);
+}
+
+int run_sharded_add(const nsearch::IndexOptions& options, std::size_t shards,
+                    const std::vector<std::string>& inputs, nsearch::DiagnosticHandler on_warning,
+                    const SummaryPrinter& summary) {
+  const auto start = std::chrono::steady_clock::now();
+  nsearch::IndexReport report;
+  {
+    nsearch::ShardedIndexer indexer(options, shards, std::move(on_warning));
+    const std::vector<fs::path> paths(inputs.begin(), inputs.end());
+    indexer.add(paths);
+    indexer.commit();
+    report = indexer.report();
+  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  summary(report, elapsed.count());
+  return report.skipped > 0 ? 1 : 0;
+}
+
+int run_sharded_remove(const nsearch::IndexOptions& options, const std::vector<std::string>& ids) {
+  nsearch::ShardedIndexer indexer(options, 0, nullptr);
+  const std::size_t removed = indexer.remove(ids);
+  indexer.commit();
+  std::fprintf(stderr, "nindex: removed %zu of %zu articles\n", removed, ids.size());
+  return removed == ids.size() ? 0 : 1;
+}
+
+namespace {
+
+// The database folders xapian-tcpsrv serves for `db`: the local shards of a sharded database
+// (served together as one), else the database itself.
+std::vector<std::string> served_folders(const fs::path& db) {
+  const auto stub_file = nsearch::stub_file_of(db);
+  if (!stub_file) return {db.string()};
+  const nsearch::ShardStub stub = nsearch::read_stub(*stub_file);
+  if (stub.has_remote()) {
+    throw nsearch::Error(
+        nsearch::ErrorKind::invalid_argument,
+        stub.file.string() + " lists remote shards: serve each shard on the machine that holds it");
+  }
+  std::vector<std::string> folders;
+  for (const fs::path& path : stub.local_paths())
+    folders.push_back(path.string());
+  return folders;
+}
+
+[[noreturn]] void exec_tcpsrv(const ShardCommands& commands, const fs::path& db) {
+  try {
+    Xapian::Database check(db.string());  // a clear error now rather than from the server
+  } catch (const Xapian::Error& e) {
+    throw nsearch::Error(nsearch::ErrorKind::database_not_found,
+                         "cannot open " + db.string() + ": " + e.get_msg());
+  }
+  std::vector<std::string> args = {"xapian-tcpsrv", "--port", std::to_string(commands.port),
+                                   "--interface", commands.host};
+  if (commands.timeout_ms >= 0) {
+    args.insert(args.end(), {"--timeout", std::to_string(commands.timeout_ms)});
+  }
+  for (std::string& folder : served_folders(db))
+    args.push_back(std::move(folder));
+  std::cerr << "nindex: serving " << db.string() << " on " << commands.host << ":" << commands.port
+            << " (xapian-tcpsrv)" << std::endl;
+  // xapian-tcpsrv ends its whole process group on SIGTERM (to stop its connection handlers).
+  // In a terminal's foreground the group is this job; started by another program it would
+  // be that program's group too, so it gets a group of its own.
+  if (tcgetpgrp(STDIN_FILENO) != getpgrp()) setpgid(0, 0);
+  std::vector<char*> argv;
+  for (std::string& a : args)
+    argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execvp(argv[0], argv.data());  // no shell: the program is looked up in PATH
+  throw nsearch::Error(nsearch::ErrorKind::invalid_argument,
+                       std::string("cannot run xapian-tcpsrv (Debian package xapian-tools): ") +
+                           std::strerror(errno));
+}
+
+}  // namespace
+
+std::optional<int> run_shard_command(const ShardCommands& commands, const fs::path& db_path) {
+  if (commands.compact != nullptr && commands.compact->parsed()) {
+    const nsearch::CompactReport r = nsearch::compact_database(db_path, commands.merge);
+    std::fprintf(stderr, "nindex: compacted %zu documents: %zu shard%s -> %zu\n", r.documents,
+                 r.shards_before, r.shards_before == 1 ? "" : "s", r.shards_after);
+    return 0;
+  }
+  if (commands.serve != nullptr && commands.serve->parsed()) {
+    exec_tcpsrv(commands, commands.serve_db.empty() ? db_path : fs::path(commands.serve_db));
+  }
+  return std::nullopt;
+}
+
+}  // namespace nindex

@@ -1,0 +1,35 @@
+// The match spies that count a search's facets, on local or remote shards (internal).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include <xapian.h>
+
+#include "facet_counter.hpp"
+#include "nsearch/schema.hpp"
+#include "nsearch/searcher.hpp"
+
+namespace nsearch {
+
+/// Locally, a FacetCounter sees every match. A remote server (xapian-tcpsrv) runs only Xapian's
+/// own match spies, since ours are not registered there; so with remote shards a
+/// Xapian::ValueCountMatchSpy counts each facet's raw slot values on the servers, and the
+/// FacetCounter folds those counts into facet values here (author lists split, days cut from
+/// dates): the same counts. Counting stories needs each match's story key alongside its value,
+/// which no built-in spy gives: it is refused with remote shards.
+class FacetSpies {
+ public:
+  /// Throws Error(invalid_argument) for story counts with `remote`.
+  FacetSpies(const std::vector<schema::FacetField>& fields, FacetUnit unit, bool remote);
+  void attach(Xapian::Enquire& enquire);
+  /// After the match: the facets in the order of `fields`.
+  std::vector<Facet> results(std::size_t limit);
+
+ private:
+  std::vector<std::unique_ptr<FacetCounter>> counters_;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> raw_counts_;  // remote only
+};
+
+}  // namespace nsearch

@@ -1,0 +1,51 @@
+// Comparing the ranking of one database with the ranking of shards (test support).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+namespace nsearch::test {
+
+/// (id, score) in rank order.
+using Ranking = std::vector<std::pair<std::string, double>>;
+
+/// Checks that two rankings agree: the same scores rank by rank, and the same ids in the same
+/// order, except among hits with equal scores. Xapian orders those by internal document number,
+/// which differs between one database and shards; the ids of a group of ties must then be the
+/// same set, and a group cut by the end of the page the same size (which is checked by the
+/// scores). Returns the number of tie groups met, so that callers can tell how often it applied.
+inline std::size_t check_same_ranking(const Ranking& expected, const Ranking& actual) {
+  REQUIRE(actual.size() == expected.size());
+  std::size_t tie_groups = 0;
+  for (std::size_t begin = 0; begin < expected.size();) {
+    std::size_t end = begin + 1;
+    while (end < expected.size() && expected[end].second == expected[begin].second)
+      ++end;
+    std::vector<std::string> want, got;
+    for (std::size_t i = begin; i < end; ++i) {
+      INFO("rank " << i + 1 << ": expected " << expected[i].first << " (" << expected[i].second
+                   << "), got " << actual[i].first << " (" << actual[i].second << ")");
+      // Collection statistics are summed over shards, so scores are equal, not just close.
+      CHECK(std::abs(actual[i].second - expected[i].second) <=
+            1e-9 * std::max(1.0, std::abs(expected[i].second)));
+      want.push_back(expected[i].first);
+      got.push_back(actual[i].first);
+    }
+    if (end - begin > 1) ++tie_groups;
+    if (end < expected.size() || end - begin == 1) {
+      std::sort(want.begin(), want.end());
+      std::sort(got.begin(), got.end());
+      INFO("ranks " << begin + 1 << ".." << end);
+      CHECK(got == want);
+    }
+    begin = end;
+  }
+  return tie_groups;
+}
+
+}  // namespace nsearch::test
