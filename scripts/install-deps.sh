@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config      # toolchain
-  libxapian-dev xapian-tools     # the search library; xapian-check/delve for inspection
+  libxapian-dev xapian-tools     # the search library; xapian-check/delve, xapian-tcpsrv (shards)
   libcli11-dev                   # command-line parsing
   nlohmann-json3-dev             # JSON input and output
   zlib1g-dev                     # .gz inputs

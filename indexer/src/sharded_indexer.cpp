@@ -264,43 +264,41 @@ ShardedIndexer::~ShardedIndexer() {
   }
 }
 
-void ShardedIndexer::add(std::span<const fs::path> paths) {
+namespace {
+
+// The library's boundary: Xapian errors become Error(database_error) starting with `context`.
+template <typename Call>
+auto translating_errors(const char* context, Call&& call) -> decltype(call()) {
   try {
-    impl_->add(paths);
+    return call();
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, "while indexing: " + e.get_description());
+    throw Error(ErrorKind::database_error, std::string(context) + e.get_description());
   }
+}
+
+}  // namespace
+
+void ShardedIndexer::add(std::span<const fs::path> paths) {
+  translating_errors("while indexing: ", [&] { impl_->add(paths); });
 }
 
 void ShardedIndexer::add_article(Article article) {
-  try {
-    impl_->add_article(std::move(article));
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, e.get_description());
-  }
+  translating_errors("while indexing: ", [&] { impl_->add_article(std::move(article)); });
 }
 
 std::size_t ShardedIndexer::remove(std::span<const std::string> ids) {
-  try {
-    return impl_->remove(ids);
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, e.get_description());
-  }
+  return translating_errors("while removing: ", [&] { return impl_->remove(ids); });
 }
 
 void ShardedIndexer::commit() {
-  try {
-    impl_->commit();
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, "commit failed: " + e.get_description());
-  }
+  translating_errors("commit failed: ", [&] { impl_->commit(); });
 }
 
 IndexReport ShardedIndexer::report() const {
-  IndexReport r = impl_->report;
   const ReadReport& read = impl_->reader.report();
+  IndexReport r = impl_->report;
+  r.articles += read.articles;  // add_article() counts its own
   r.files = read.files;
-  r.articles += read.articles;
   r.skipped = read.skipped;
   r.bytes = read.bytes;
   return r;

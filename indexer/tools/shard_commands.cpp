@@ -75,21 +75,15 @@ int run_sharded_remove(const nsearch::IndexOptions& options, const std::vector<s
 
 namespace {
 
-// The database folders xapian-tcpsrv serves for `db`: the local shards of a sharded database
-// (served together as one), else the database itself.
-std::vector<std::string> served_folders(const fs::path& db) {
+// A sharded database is served whole (xapian-tcpsrv opens stubs, a new connection reading the
+// stub again), but only when its shards are local: this server does not relay to others.
+void check_servable(const fs::path& db) {
   const auto stub_file = nsearch::stub_file_of(db);
-  if (!stub_file) return {db.string()};
-  const nsearch::ShardStub stub = nsearch::read_stub(*stub_file);
-  if (stub.has_remote()) {
-    throw nsearch::Error(
-        nsearch::ErrorKind::invalid_argument,
-        stub.file.string() + " lists remote shards: serve each shard on the machine that holds it");
+  if (stub_file && nsearch::read_stub(*stub_file).has_remote()) {
+    throw nsearch::Error(nsearch::ErrorKind::invalid_argument,
+                         stub_file->string() +
+                             " lists remote shards: serve each shard on the machine that holds it");
   }
-  std::vector<std::string> folders;
-  for (const fs::path& path : stub.local_paths())
-    folders.push_back(path.string());
-  return folders;
 }
 
 [[noreturn]] void exec_tcpsrv(const ShardCommands& commands, const fs::path& db) {
@@ -104,8 +98,8 @@ std::vector<std::string> served_folders(const fs::path& db) {
   if (commands.timeout_ms >= 0) {
     args.insert(args.end(), {"--timeout", std::to_string(commands.timeout_ms)});
   }
-  for (std::string& folder : served_folders(db))
-    args.push_back(std::move(folder));
+  check_servable(db);
+  args.push_back(db.string());
   std::cerr << "nindex: serving " << db.string() << " on " << commands.host << ":" << commands.port
             << " (xapian-tcpsrv)" << std::endl;
   // xapian-tcpsrv ends its whole process group on SIGTERM (to stop its connection handlers).

@@ -4,8 +4,7 @@
 
 namespace nsearch {
 
-FacetSpies::FacetSpies(const std::vector<schema::FacetField>& fields, FacetUnit unit,
-                       bool remote) {
+FacetSpies::FacetSpies(const std::vector<schema::FacetField>& fields, FacetUnit unit, bool remote) {
   if (remote && unit == FacetUnit::story && !fields.empty()) {
     throw Error(ErrorKind::invalid_argument,
                 "facets by story are not available when the database has remote shards "

@@ -110,11 +110,11 @@ struct Searcher::Impl {
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path), layout(layout_of(db_path)), db(open_database(db_path)) {}
 
-  // The latest revision; opened afresh when the stub names other shards (after compaction) or
-  // a remote shard's connection was lost (its server restarted).
+  // The latest revision; opened afresh when the stub names other shards (after compaction), for
+  // replicas, or when a remote shard's connection was lost (its server restarted).
   void refresh() {
     DatabaseLayout now = layout_of(path);
-    if (now == layout) {
+    if (now == layout && !layout.replica) {
       try {
         db.reopen();
         return;

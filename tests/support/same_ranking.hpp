@@ -18,10 +18,11 @@ using Ranking = std::vector<std::pair<std::string, double>>;
 /// order, except among hits with equal scores. Xapian orders those by internal document number,
 /// which differs between one database and shards; the ids of a group of ties must then be the
 /// same set, and a group cut by the end of the page the same size (which is checked by the
-/// scores). Returns the number of tie groups met, so that callers can tell how often it applied.
+/// scores). Returns the number of hits tied with another, so that callers can tell how often
+/// the order went unchecked.
 inline std::size_t check_same_ranking(const Ranking& expected, const Ranking& actual) {
   REQUIRE(actual.size() == expected.size());
-  std::size_t tie_groups = 0;
+  std::size_t tied = 0;
   for (std::size_t begin = 0; begin < expected.size();) {
     std::size_t end = begin + 1;
     while (end < expected.size() && expected[end].second == expected[begin].second)
@@ -36,7 +37,7 @@ inline std::size_t check_same_ranking(const Ranking& expected, const Ranking& ac
       want.push_back(expected[i].first);
       got.push_back(actual[i].first);
     }
-    if (end - begin > 1) ++tie_groups;
+    if (end - begin > 1) tied += end - begin;
     if (end < expected.size() || end - begin == 1) {
       std::sort(want.begin(), want.end());
       std::sort(got.begin(), got.end());
@@ -45,7 +46,7 @@ inline std::size_t check_same_ranking(const Ranking& expected, const Ranking& ac
     }
     begin = end;
   }
-  return tie_groups;
+  return tied;
 }
 
 }  // namespace nsearch::test

@@ -112,10 +112,11 @@ std::vector<SearchRequest> requests() {
   return all;
 }
 
+// A collapsed hit stands for its story (copies with equal scores may be shown either way).
 test::Ranking ranking(const SearchResult& result) {
   test::Ranking r;
   for (const Hit& hit : result.hits)
-    r.emplace_back(hit.id, hit.score);
+    r.emplace_back(result.collapsed && !hit.story.empty() ? hit.story : hit.id, hit.score);
   return r;
 }
 
