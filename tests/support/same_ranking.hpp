@@ -11,8 +11,20 @@
 
 namespace nsearch::test {
 
-/// (id, score) in rank order.
+/// (id, score) in rank order; for results sorted by date, the date as the score (see
+/// date_score).
 using Ranking = std::vector<std::pair<std::string, double>>;
+
+/// An ISO date as a number that sorts like it ("2021-09-24T08:30:00Z" -> 20210924083000), -1
+/// for none: what ranks results sorted by date.
+inline double date_score(const std::string& iso) {
+  std::string digits;
+  for (const char c : iso) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  digits.resize(14, '0');
+  return iso.empty() ? -1 : std::stod(digits);
+}
 
 /// Checks that two rankings agree: the same scores rank by rank, and the same ids in the same
 /// order, except among hits with equal scores. Xapian orders those by internal document number,

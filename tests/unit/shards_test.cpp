@@ -113,20 +113,23 @@ std::vector<SearchRequest> requests() {
 }
 
 // A collapsed hit stands for its story (copies with equal scores may be shown either way).
-test::Ranking ranking(const SearchResult& result) {
+test::Ranking ranking(const SearchResult& result, SortOrder sort) {
   test::Ranking r;
-  for (const Hit& hit : result.hits)
-    r.emplace_back(result.collapsed && !hit.story.empty() ? hit.story : hit.id, hit.score);
+  for (const Hit& hit : result.hits) {
+    r.emplace_back(result.collapsed && !hit.story.empty() ? hit.story : hit.id,
+                   sort == SortOrder::date ? test::date_score(hit.date) : hit.score);
+  }
   return r;
 }
 
 // The two results are the same answer (see check_same_ranking for hits with equal scores).
-void check_same_result(const SearchResult& expected, const SearchResult& actual) {
+void check_same_result(const SearchResult& expected, const SearchResult& actual,
+                       SortOrder sort = SortOrder::relevance) {
   CHECK(actual.total == expected.total);
   CHECK(actual.total_exact == expected.total_exact);
   CHECK(actual.collapsed == expected.collapsed);
   CHECK(actual.suggestion == expected.suggestion);
-  test::check_same_ranking(ranking(expected), ranking(actual));
+  test::check_same_ranking(ranking(expected, sort), ranking(actual, sort));
   REQUIRE(actual.facets.size() == expected.facets.size());
   for (std::size_t f = 0; f < expected.facets.size(); ++f) {
     INFO("facet " << expected.facets[f].name);
@@ -154,7 +157,7 @@ void check_same_result(const SearchResult& expected, const SearchResult& actual)
 void check_same_answers(Searcher& expected, Searcher& actual) {
   for (const SearchRequest& request : requests()) {
     INFO("query \"" << request.query << "\" offset " << request.offset);
-    check_same_result(expected.search(request), actual.search(request));
+    check_same_result(expected.search(request), actual.search(request), request.sort);
   }
   const DatabaseStats want = expected.stats();
   const DatabaseStats got = actual.stats();
