@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,7 +51,7 @@ inline bool accepts_connections(int port) {
 
 /// Runs `NINDEX serve-shard --port P DB` on a free loopback port until destroyed: the server is
 /// stopped (SIGTERM, then SIGKILL) and reaped by the destructor, so it never outlives the test,
-/// whether the test passes, fails or throws.
+/// whether the test passes, fails or throws (and, by the parent-death signal, if it aborts).
 class ShardServer {
  public:
   ShardServer(const std::string& nindex, const std::filesystem::path& db) {
@@ -96,12 +97,17 @@ class ShardServer {
   void start(const std::string& nindex, const std::filesystem::path& db) {
     std::vector<std::string> argv = {nindex, "serve-shard", "--port", std::to_string(port_),
                                      db.string()};
+    const pid_t test_pid = getpid();
     pid_ = fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
       // A group of its own: xapian-tcpsrv ends its whole process group on SIGTERM (itself and
       // its connection handlers), which must not include the test.
       setpgid(0, 0);
+      // And it ends with the test process even when that dies without unwinding (an abort):
+      // the kernel sends SIGTERM when the parent goes.
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      if (getppid() != test_pid) _exit(127);  // the parent went before prctl
       const int null = open("/dev/null", O_RDWR);
       dup2(null, STDIN_FILENO);
       dup2(null, STDOUT_FILENO);

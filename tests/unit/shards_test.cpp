@@ -3,6 +3,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <thread>
 #include <vector>
@@ -305,6 +306,17 @@ TEST_CASE("shards: what cannot be written is refused clearly", "[shards]") {
   std::ofstream(tmp / "remote.stub") << "remote 127.0.0.1:1\n";
   CHECK_THAT(error_of([&] { index_sharded(tmp / "remote.stub", 0); }),
              Catch::Contains("remote shard"));
+  std::ofstream(tmp / "no-port.stub") << "# comment\r\n\r\nremote somehost\r\n";
+  CHECK_THAT(error_of([&] { read_stub(tmp / "no-port.stub"); }),
+             Catch::Contains("no-port.stub:3: a remote shard is HOST:PORT"));
+  std::ofstream(tmp / "empty.stub") << "# nothing\n";
+  CHECK_THAT(error_of([&] { read_stub(tmp / "empty.stub"); }), Catch::Contains("lists no shard"));
+  std::ofstream(tmp / "crlf.stub") << "auto two.db/shard-0\r\nremote :ssh h xapian-progsrv /s\r\n";
+  const ShardStub crlf = read_stub(tmp / "crlf.stub");
+  REQUIRE(crlf.shards.size() == 2);
+  CHECK(crlf.shards[0].path == tmp / "two.db/shard-0");
+  CHECK(crlf.shards[1].remote);
+  CHECK(crlf.shards[1].location == ":ssh h xapian-progsrv /s");
   std::ofstream(tmp / "bad.stub") << "auto two.db/shard-0\nsideways x\n";
   CHECK_THAT(error_of([&] { Searcher searcher(tmp / "bad.stub"); }),
              Catch::Contains("bad.stub:2: unknown shard type \"sideways\""));
@@ -393,4 +405,15 @@ TEST_CASE("shards: searches keep working while an indexer commits, locally and r
   remote.refresh();
   CHECK(local.search(request).total == remote.search(request).total);
   CHECK(remote.search(request).total >= 300);
+}
+
+TEST_CASE("shards: routing is FNV-1a of the id, stable across versions", "[shards]") {
+  // Articles already in shards are found by this function: it must never change. Published
+  // FNV-1a 64 test vectors (the modulus leaves them whole).
+  const std::size_t whole = std::numeric_limits<std::size_t>::max();
+  CHECK(shard_of("a", whole) == 0xaf63dc4c8601ec8cULL);
+  CHECK(shard_of("foobar", whole) == 0x85944171f73967e8ULL);
+  CHECK(shard_of("reuters21578-1", whole) == 0x8b688da354b65218ULL);
+  CHECK(shard_of("reuters21578-1", 3) == 0x8b688da354b65218ULL % 3);
+  CHECK(shard_of("anything", 1) == 0);
 }
