@@ -110,6 +110,14 @@ TEST_CASE("nindex add --shards, remove, compact and serve-shard", "[shards][e2e]
   CHECK(read_file(db / "XAPIANDB") == "auto shard-0.c1\n");
   check_same_result(before, search(db, {"--facets", "outlet,lang", "--limit", "50", "the OR oil"}));
 
+  // A sharded database is served whole by one server.
+  {
+    ShardServer whole(kNindex, db);
+    std::ofstream(tmp / "whole.stub") << whole.stub_line() << "\n";
+    check_same_result(before, search(tmp / "whole.stub",
+                                     {"--facets", "outlet,lang", "--limit", "50", "the OR oil"}));
+  }
+
   const auto wrong =
       run_command({kNindex, "--db", db.string(), "add", "--shards", "3", kCorpus.string()});
   CHECK(wrong.exit_code == 2);
