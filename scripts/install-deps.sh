@@ -14,6 +14,7 @@ packages=(
   libarchive-dev                 # compressed inputs, archives (tar, zip...) and WARC files
   libcpp-httplib-dev             # nsearch serve (HTTP server and the tests' client)
   catch2                         # unit tests (v2)
+  clang libclang-rt-14-dev       # fuzz targets: libFuzzer and the sanitizer runtimes for clang
   python3                        # evaluation scripts (tests/eval)
   chromium                       # the search page's browser test (tests/web)
   wrk                            # HTTP load test (bench/http_load.sh)

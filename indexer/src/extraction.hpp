@@ -16,6 +16,9 @@ struct Extraction {
   Article article;
   bool is_article = true;  ///< false when the page holds no article (index page, error page...)
   std::string reason;      ///< why it is not an article, for the warning
+  /// What was left out of an article because the page is beyond a limit (see limits.hpp);
+  /// empty when nothing was.
+  std::string warning{};
 };
 
 /// Cleans a text dump of a web page (as `lynx -dump` or a scraper's innerText writes it):

@@ -102,6 +102,8 @@ class MarkupLimiter {
     return std::move(out_);
   }
 
+  MarkupReport report() const { return {!dropped_.empty(), tags_ > limits_.max_tags}; }
+
  private:
   /// Handles the markup starting with '<' at `lt`; returns where the text goes on.
   std::size_t markup_at(std::size_t lt) {
@@ -305,8 +307,11 @@ class MarkupLimiter {
 
 }  // namespace
 
-std::string limit_markup(std::string_view utf8, const MarkupLimits& limits) {
-  return MarkupLimiter(utf8, limits).run();
+std::string limit_markup(std::string_view utf8, const MarkupLimits& limits, MarkupReport* report) {
+  MarkupLimiter limiter(utf8, limits);
+  std::string out = limiter.run();
+  if (report != nullptr) *report = limiter.report();
+  return out;
 }
 
 // ---- parsing ---------------------------------------------------------------------------------

@@ -10,13 +10,21 @@
 #include <utility>
 #include <vector>
 
+#include "nsearch/limits.hpp"
+
 namespace nsearch::html {
 
 /// Limits of the markup pre-pass. Real pages stay far below both: news pages nest ~30-80
 /// elements deep and have a few thousand tags.
 struct MarkupLimits {
-  std::size_t max_depth = 400;    ///< deeper start tags are dropped (their text is kept)
-  std::size_t max_tags = 200000;  ///< tags past this many are dropped (their text is kept)
+  std::size_t max_depth = kMaxHtmlDepth;  ///< deeper start tags are dropped (their text is kept)
+  std::size_t max_tags = kMaxHtmlTags;    ///< tags past this many are dropped (text is kept)
+};
+
+/// Which limits limit_markup() had to apply.
+struct MarkupReport {
+  bool too_deep = false;
+  bool too_many_tags = false;
 };
 
 /// Copy of `utf8` that gumbo parses in bounded time and memory: start tags nested deeper than
@@ -25,7 +33,9 @@ struct MarkupLimits {
 /// proportional to the depth of its stack of open elements on each block start tag, so 200k
 /// nested <div>s would take minutes; capping the depth keeps it linear. Also ends a <title>
 /// whose end tag is missing or mangled, as browsers of the time did.
-std::string limit_markup(std::string_view utf8, const MarkupLimits& limits = {});
+/// `report`, when given, says which limits were hit.
+std::string limit_markup(std::string_view utf8, const MarkupLimits& limits = {},
+                         MarkupReport* report = nullptr);
 
 /// A parsed page. Gumbo's own gumbo_destroy_output() recurses once per tree level and
 /// overflows the stack on deep trees, so every block gumbo allocates is tracked here and the

@@ -178,7 +178,8 @@ std::string not_article_reason(const html::PageMetadata& meta, const html::MainT
 }  // namespace
 
 Extraction extract_html(std::string_view bytes) {
-  const std::string utf8 = html::limit_markup(html::to_utf8(bytes));
+  html::MarkupReport limited;
+  const std::string utf8 = html::limit_markup(html::to_utf8(bytes), {}, &limited);
   const html::ParsedHtml page(utf8);
   const html::PageMetadata meta = html::read_metadata(page.root());
   std::vector<Block> blocks = html::split_blocks(page.root());
@@ -217,6 +218,13 @@ Extraction extract_html(std::string_view bytes) {
     e.reason.clear();
   }
   e.is_article = e.reason.empty();
+  if (limited.too_deep) {
+    e.warning = "HTML nested deeper than " + std::to_string(kMaxHtmlDepth) +
+                " elements: the deeper tags were ignored, their text kept";
+  } else if (limited.too_many_tags) {
+    e.warning = "HTML has more than " + std::to_string(kMaxHtmlTags) +
+                " tags: the markup after them was ignored, its text kept";
+  }
   return e;
 }
 

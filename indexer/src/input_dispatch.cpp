@@ -154,6 +154,9 @@ void InputDispatcher::read_stream(InputFile& input, InputFormat format,
         ++passed;
         ++report_.ignored;
       },
+      [&](std::size_t line, const std::string& message) {
+        if (warn_) warn_(line == 0 ? display : display + ":" + std::to_string(line), message);
+      },
   };
   try {
     switch (format) {

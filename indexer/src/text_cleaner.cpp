@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "extraction.hpp"
+#include "nsearch/limits.hpp"
 #include "text_cleaner_lines.hpp"
 #include "text_cleaner_meta.hpp"
 #include "text_cleaner_phrases.hpp"
@@ -497,10 +498,9 @@ Extraction clean_text_dump(std::string_view text) {
   constexpr std::size_t kMinArticleWords = 40;
   // A news page, comments and all, has a few thousand lines; beyond this the input is not one,
   // and bounding the lines bounds the memory the analysis takes.
-  constexpr std::size_t kMaxLines = 100'000;
   Extraction result;
   if (const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-      newlines > kMaxLines) {
+      newlines > kMaxTextLines) {
     result.is_article = false;
     result.reason = "too many lines for a news page (" + std::to_string(newlines) + ")";
     return result;

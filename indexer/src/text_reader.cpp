@@ -1,6 +1,8 @@
 #include "text_reader.hpp"
 
+#include <algorithm>
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "extraction.hpp"
@@ -52,6 +54,17 @@ bool ends_sentence(std::string_view line) {
          line.ends_with("\"") || line.ends_with("\u201d");
 }
 
+/// The number (1-based) of the first line of `content` longer than `max_bytes`, if any.
+std::optional<std::size_t> first_line_longer_than(std::string_view content, std::size_t max_bytes) {
+  std::size_t number = 1;
+  for (std::size_t start = 0; start < content.size(); ++number) {
+    const std::size_t end = std::min(content.find('\n', start), content.size());
+    if (end - start > max_bytes) return number;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void read_text_article(std::string_view content, const ReadContext& ctx) {
@@ -67,6 +80,11 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
   if (const auto bad = text::find_invalid_utf8(content)) {
     ctx.reject(text::line_of_offset(content, *bad),
                "invalid UTF-8 (byte " + std::to_string(*bad) + ")");
+    return;
+  }
+  if (const auto line = first_line_longer_than(content, kMaxTextLineBytes)) {
+    ctx.reject(*line, "line longer than " + std::to_string(kMaxTextLineBytes >> 20) +
+                          " MiB, the limit for text files");
     return;
   }
 
@@ -142,6 +160,7 @@ void read_html_article(std::string_view content, const ReadContext& ctx) {
     ctx.reject(0, "no article in this page (" + page.reason + ")");
     return;
   }
+  if (!page.warning.empty()) ctx.note(0, page.warning);
   page.article.source = ctx.path;
   ctx.emit(std::move(page.article));
 }

@@ -175,6 +175,7 @@ class RecordReader {
       reject("no article in this page (" + page.reason + ")");
       return;
     }
+    if (!page.warning.empty()) ctx_.note(number, page.warning);
     Article& a = page.article;
     if (text::trim(a.url).empty()) a.url = h.target_uri;
     if (text::trim(a.date).empty() || !(parse_date(a.date) || find_date(a.date))) a.date = h.date;

@@ -8,6 +8,7 @@
 
 #include "languages.hpp"
 #include "nsearch/schema.hpp"
+#include "query_term_limit.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -74,6 +75,8 @@ Xapian::Query free_text_query(const Xapian::Database& db, std::string_view text,
                               const FreeTextOptions& options) {
   auto terms = analyse(text, options, /*drop_stop_words=*/true);
   if (terms.empty()) terms = analyse(text, options, /*drop_stop_words=*/false);
+  // Distinct terms count (a repeated word only weighs more), present in the database or not.
+  check_query_terms(terms.size(), text);
 
   std::vector<Xapian::Query> any;
   for (const auto& [term, wqf] : terms) {

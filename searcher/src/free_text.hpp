@@ -22,7 +22,8 @@ struct FreeTextOptions {
 /// tokenizer: "U.S." is the term "us", "Nam's" stems to "nam", case does not matter), so every
 /// query term is a term the index can hold. A word repeated in the text weighs that many times;
 /// stop words are dropped unless the text has nothing else. Terms absent from `db` are left out.
-/// An empty query when the text has no words.
+/// An empty query when the text has no words. Throws QueryTermLimitError (query_term_limit.hpp)
+/// when the text has more than kMaxQueryTerms distinct terms.
 Xapian::Query free_text_query(const Xapian::Database& db, std::string_view text,
                               const FreeTextOptions& options);
 

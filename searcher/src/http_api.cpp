@@ -8,6 +8,7 @@
 #include "http_routes.hpp"
 #include "nsearch/article_format.hpp"
 #include "nsearch/error.hpp"
+#include "nsearch/limits.hpp"
 #include "nsearch/output.hpp"
 #include "nsearch/request_options.hpp"
 
@@ -16,7 +17,6 @@ namespace {
 
 constexpr std::size_t kDefaultSuggestions = 8;
 constexpr std::size_t kMaxSuggestions = 50;
-constexpr std::size_t kMaxQueryBytes = 4096;
 
 int status_of(ErrorKind kind) {
   switch (kind) {

@@ -9,8 +9,10 @@
 #include "languages.hpp"
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
+#include "nsearch/limits.hpp"
 #include "nsearch/schema.hpp"
 #include "query_fields.hpp"
+#include "query_term_limit.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -114,6 +116,23 @@ std::string date_key(const std::string& text, const char* option, bool upper) {
     dt.hour = dt.minute = dt.second = 0;
   }
   return dt.sort_key();
+}
+
+// At most kMaxQueryTerms terms (each position of a repeated term counts).
+void check_term_count(const Xapian::Query& query, const std::string& text) {
+  std::size_t terms = 0;
+  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it)
+    ++terms;
+  if (terms > kMaxQueryTerms) {
+    // The start of the query, cut at a character boundary.
+    std::size_t cut = std::min<std::size_t>(text.size(), 60);
+    while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+      --cut;
+    const std::string shown = text.substr(0, cut) + (cut < text.size() ? "..." : "");
+    throw Error(ErrorKind::bad_query, "query \"" + shown + "\" has " + std::to_string(terms) +
+                                          " terms, more than the limit of " +
+                                          std::to_string(kMaxQueryTerms));
+  }
 }
 
 bool is_operator(std::string_view word) {
@@ -239,6 +258,11 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::strin
                          Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
   const std::string words = lowercase_words(text);
   Xapian::Query query = qp.parse_query(words, flags);
+  // Each position counts: a word repeated in a phrase is matched that many times.
+  std::size_t terms = 0;
+  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it)
+    ++terms;
+  check_query_terms(terms, text);
   if (request.title_weight > 0 && !query.empty()) {
     // The same words again, restricted to the title, add weight to title matches.
     const Xapian::Query in_title = qp.parse_query(words, flags, std::string(schema::kTitlePrefix));
@@ -350,6 +374,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
     try {
       check_query_syntax(text);
       text_query = parse_all_languages(text, request, false);
+    } catch (const QueryTermLimitError&) {
+      throw;  // too long whatever the syntax: reading it as plain words would not shorten it
     } catch (const Error& e) {
       built.fallback = true;
       built.fallback_reason = e.what();

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "nsearch/error.hpp"
+#include "nsearch/limits.hpp"
 
 namespace nsearch {
 namespace {
@@ -48,9 +49,9 @@ struct OptionSpec {
   Setter set;
 };
 
-// The same limits as the CLI's: a page of at most 10000 hits, at most a million skipped.
-constexpr std::size_t kMaxLimit = 10000;
-constexpr std::size_t kMaxOffset = 1000000;
+// limit and offset each within the result window (the Searcher checks their sum).
+constexpr std::size_t kMaxLimit = kMaxResultWindow;
+constexpr std::size_t kMaxOffset = kMaxResultWindow;
 constexpr std::size_t kMaxFacetLimit = 100000;
 constexpr std::size_t kMaxExpandTerms = 100;
 

@@ -9,6 +9,7 @@
 #include "database_layout.hpp"
 #include "facet_spies.hpp"
 #include "nsearch/error.hpp"
+#include "nsearch/limits.hpp"
 #include "nsearch/schema.hpp"
 #include "query_builder.hpp"
 #include "recency.hpp"
@@ -87,6 +88,16 @@ std::string known_facets() {
   return names;
 }
 
+// offset + limit within kMaxResultWindow (written so that huge values cannot overflow).
+void check_result_window(const SearchRequest& request) {
+  if (request.limit > kMaxResultWindow || request.offset > kMaxResultWindow - request.limit) {
+    throw Error(ErrorKind::invalid_argument, "offset " + std::to_string(request.offset) +
+                                                 " + limit " + std::to_string(request.limit) +
+                                                 " is beyond the result window of " +
+                                                 std::to_string(kMaxResultWindow) + " hits");
+  }
+}
+
 constexpr Xapian::doccount kFeedbackDocuments = 10;
 // Over shards Xapian estimates term frequencies for the ESet unless asked for exact ones, and
 // then suggests other terms than one database would.
@@ -127,6 +138,7 @@ struct Searcher::Impl {
   }
 
   SearchResult search(const SearchRequest& request) {
+    check_result_window(request);
     std::vector<schema::FacetField> facet_fields;
     for (const auto& name : request.facets) {
       const auto field = schema::find_facet(name);

@@ -52,10 +52,9 @@ int main(int argc, char** argv) {
 
   app.add_option("query", query_words, "query (words, \"phrases\", AND/OR/NOT, field:value)");
   app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
-  app.add_option("--limit,-n", request.limit, "number of hits to show")
-      ->check(CLI::Range(0, 10000));
-  app.add_option("--offset", request.offset, "hits to skip (for paging)")
-      ->check(CLI::Range(0, 1000000));
+  // offset + limit are checked against the result window by the Searcher.
+  app.add_option("--limit,-n", request.limit, "number of hits to show");
+  app.add_option("--offset", request.offset, "hits to skip (for paging)");
   // One value per use, so that a query may follow: --lang fr pétrole.
   app.add_option("--outlet", request.outlets, "only this outlet (repeatable)")
       ->allow_extra_args(false);

@@ -21,9 +21,9 @@ grep -q "^year: 2024 = 1$" <<<"$out"
 # 2. pkg-config: a plain compiler command line.
 export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig:$work/prefix/lib/x86_64-linux-gnu/pkgconfig"
 pkg-config --exists nsearch
-# shellcheck disable=SC2046
-c++ -std=c++20 "$source_dir/examples/faceted_search.cpp" -o "$work/faceted_search_pc" \
-  $(pkg-config --cflags --libs nsearch)
+# shellcheck disable=SC2046,SC2086
+c++ -std=c++20 ${CXXFLAGS:-} "$source_dir/examples/faceted_search.cpp" -o "$work/faceted_search_pc" \
+  $(pkg-config --cflags --libs nsearch) ${LDFLAGS:-}
 "$work/faceted_search_pc" "$work/db-pc" | grep -q "^2 hits$"
 
 # The installed nsearch finds its HTTP server (nsearch-serve, installed next to it).
