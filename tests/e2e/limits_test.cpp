@@ -61,7 +61,7 @@ const std::string kParagraphs =
     "week, although cargo ships would be limited to daylight arrivals while the lights on the "
     "outer mole are replaced and tested by the coastguard.</p>";
 
-// A database of `n` articles about oil, numbered, all in English.
+// A database of `n` distinct articles about oil, numbered, all in English.
 fs::path oil_database(const TempDir& dir, std::size_t n) {
   const fs::path db = dir / "oil.db";
   nsearch::IndexOptions options;
@@ -72,7 +72,10 @@ fs::path oil_database(const TempDir& dir, std::size_t n) {
     a.id = "oil-" + std::to_string(i);
     a.title = "Oil report " + std::to_string(i);
     a.lang = "en";
-    a.body = "Crude oil prices moved again today in report number " + std::to_string(i) + ".";
+    // Distinct texts, so that no two are collapsed as copies of one story.
+    a.body = "Crude oil report " + std::to_string(i) + ":";
+    for (std::size_t w = 0; w < 30; ++w)
+      a.body += " word" + std::to_string(i * 100 + w);
     indexer.add_article(std::move(a));
   }
   indexer.commit();
