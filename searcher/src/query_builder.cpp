@@ -118,23 +118,6 @@ std::string date_key(const std::string& text, const char* option, bool upper) {
   return dt.sort_key();
 }
 
-// At most kMaxQueryTerms terms (each position of a repeated term counts).
-void check_term_count(const Xapian::Query& query, const std::string& text) {
-  std::size_t terms = 0;
-  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it)
-    ++terms;
-  if (terms > kMaxQueryTerms) {
-    // The start of the query, cut at a character boundary.
-    std::size_t cut = std::min<std::size_t>(text.size(), 60);
-    while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-      --cut;
-    const std::string shown = text.substr(0, cut) + (cut < text.size() ? "..." : "");
-    throw Error(ErrorKind::bad_query, "query \"" + shown + "\" has " + std::to_string(terms) +
-                                          " terms, more than the limit of " +
-                                          std::to_string(kMaxQueryTerms));
-  }
-}
-
 bool is_operator(std::string_view word) {
   for (const std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
     if (word == op) return true;

@@ -53,7 +53,6 @@ class QueryBuilder {
 /// "Regierungen" must find "Regierung" as "regierungen" does.
 std::string lowercase_words(std::string_view text);
 
-
 /// Checks quotes and parentheses balance; throws Error(bad_query) naming the problem.
 void check_query_syntax(const std::string& text);
 

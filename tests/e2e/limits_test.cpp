@@ -87,20 +87,28 @@ fs::path oil_database(const TempDir& dir, std::size_t n) {
 TEST_CASE("Limit: whole-file inputs larger than the limit are skipped, naming the file",
           "[limits][e2e]") {
   TempDir dir;
-  write_file(dir / "huge.txt", repeat("A line of a very long text article about the harbour.\n",
-                                      (nsearch::kMaxTextFileBytes / 54) + 1000));
-  write_file(dir / "huge.html",
+  const fs::path in = dir / "in";
+  fs::create_directories(in);
+  write_file(in / "huge.txt", repeat("A line of a very long text article about the harbour.\n",
+                                     (nsearch::kMaxTextFileBytes / 54) + 1000));
+  write_file(in / "huge.html",
              "<html><body>" +
                  repeat("<p>words of a paragraph</p>\n", nsearch::kMaxHtmlFileBytes / 28 + 1000) +
                  "</body></html>");
-  write_file(dir / "small.html", "<html><body>" + kParagraphs + "</body></html>");
-  const CommandResult r = nindex({"--db", (dir / "db").string(), "add", dir.path().string()});
-  CHECK(r.exit_code == 1);
-  CHECK_THAT(r.err,
-             Catch::Contains("huge.txt: ") && Catch::Contains("larger than the limit of 32 MiB"));
-  CHECK_THAT(r.err,
-             Catch::Contains("huge.html: ") && Catch::Contains("larger than the limit of 16 MiB"));
-  CHECK_THAT(r.out + r.err, Catch::Contains("1 added"));  // the small page still is
+  write_file(in / "small.html", "<html><body>" + kParagraphs + "</body></html>");
+  // With worker threads (the parallel bulk load) and into shards: files are still read, and
+  // limited, in one place.
+  for (const std::string mode : {"--jobs", "--shards"}) {
+    const fs::path db = dir / ("db" + mode);
+    const CommandResult r = nindex({"--db", db.string(), "add", mode, "2", in.string()});
+    INFO(mode);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err,
+               Catch::Contains("huge.txt: ") && Catch::Contains("larger than the limit of 32 MiB"));
+    CHECK_THAT(r.err, Catch::Contains("huge.html: ") &&
+                          Catch::Contains("larger than the limit of 16 MiB"));
+    CHECK_THAT(r.out + r.err, Catch::Contains("1 added"));  // the small page still is
+  }
 }
 
 TEST_CASE("Limit: line length of JSON Lines, CSV and text files", "[limits][e2e]") {
