@@ -59,6 +59,8 @@ std::optional<DateTime> to_utc(DateTime dt, int offset_minutes) {
 bool is_valid_day(int year, int month, int day) {
   using namespace std::chrono;
   if (year < 1 || year > 9999) return false;
+  // std::chrono::day and month hold values up to 255 only: day 2842 would wrap to a valid 26.
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   return year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                         std::chrono::day{static_cast<unsigned>(day)}}
       .ok();

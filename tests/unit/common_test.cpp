@@ -235,4 +235,9 @@ TEST_CASE("dates: found inside bylines and datelines", "[dates]") {
   CHECK(find_date("LONDON, Jan 14 2008 (Reuters) - Oil rose")->iso() == "2008-01-14");
   CHECK_FALSE(find_date("No date in this line, 12 items for 2008 fans"));
   CHECK_FALSE(find_date(std::string(100000, 'x')));
+  // Found by the dates fuzzer: a day past 255 wrapped around in std::chrono::day and passed.
+  CHECK_FALSE(nsearch::is_valid_day(2021, 9, 2842));
+  CHECK_FALSE(nsearch::is_valid_day(2021, 265, 1));
+  const auto day_2842 = find_date("2021-09-2842-09 -8:24Tp8:B: zJan");
+  if (day_2842) CHECK(nsearch::is_valid_day(day_2842->year, day_2842->month, day_2842->day));
 }
