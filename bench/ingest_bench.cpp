@@ -174,7 +174,7 @@ StageResult nsearch_indexer(const std::vector<fs::path>& corpus, const fs::path&
     report = indexer.report();
   }
   StageResult r;
-  r.articles = report.added + report.updated + report.unchanged;
+  r.articles = report.added + report.replaced + report.unchanged;
   r.text_bytes = report.text_bytes;
   return r;
 }

@@ -92,5 +92,21 @@ std::string category_term(std::string_view category) {
 std::string story_term(std::string_view story_key) {
   return make_term(kStoryPrefix, story_key);
 }
+std::string source_file_key(std::string_view absolute_path) {
+  return text::hex_digest(absolute_path);
+}
+std::string source_file_term(std::string_view absolute_path) {
+  return std::string(kSourceFilePrefix) + source_file_key(absolute_path);
+}
+std::string copy_term(std::string_view url, std::string_view title, std::string_view body) {
+  const std::string normalised = text::normalise_url(url);
+  if (normalised.empty()) return {};
+  std::string key = normalised;
+  key.push_back('\0');
+  key.append(title);
+  key.push_back('\0');
+  key.append(body);
+  return std::string(kCopyPrefix) + text::hex_digest(key);
+}
 
 }  // namespace nsearch::schema

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <new>
 
 #include <xapian.h>
 #include <xxhash.h>
@@ -127,11 +128,56 @@ std::string url_host(std::string_view url) {
   return host;
 }
 
-std::string hex_digest(std::string_view data) {
-  const XXH64_hash_t h = XXH3_64bits(data.data(), data.size());
+namespace {
+std::string hex64(XXH64_hash_t h) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+}  // namespace
+
+std::string normalise_url(std::string_view url) {
+  url = trim(url);
+  const std::string host = url_host(url);
+  if (host.empty()) return std::string(url);
+  std::string_view rest = url.substr(url.find("://") + 3);
+  const auto path_start = rest.find_first_of("/?#");
+  rest = path_start == std::string_view::npos ? std::string_view() : rest.substr(path_start);
+  rest = rest.substr(0, rest.find('#'));
+  std::string_view path = rest.substr(0, rest.find('?'));
+  const std::string_view query = rest.substr(path.size());
+  while (!path.empty() && path.back() == '/')
+    path.remove_suffix(1);
+  std::string out = host;
+  out.append(path);
+  out.append(query);
+  return out;
+}
+
+std::string hex_digest(std::string_view data) {
+  return hex64(XXH3_64bits(data.data(), data.size()));
+}
+
+struct StreamingDigest::State {
+  XXH3_state_t* xxh = XXH3_createState();
+  State() {
+    if (xxh == nullptr) throw std::bad_alloc();
+    XXH3_64bits_reset(xxh);
+  }
+  ~State() { XXH3_freeState(xxh); }
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+};
+
+StreamingDigest::StreamingDigest() : state_(std::make_unique<State>()) {}
+StreamingDigest::~StreamingDigest() = default;
+
+void StreamingDigest::update(std::string_view data) {
+  XXH3_64bits_update(state_->xxh, data.data(), data.size());
+}
+
+std::string StreamingDigest::hex() const {
+  return hex64(XXH3_64bits_digest(state_->xxh));
 }
 
 std::size_t line_of_offset(std::string_view s, std::size_t offset) {

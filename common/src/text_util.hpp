@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,8 +27,28 @@ std::string collapse_whitespace(std::string_view s);
 /// The host part of an http(s) URL, lower-cased and without "www."; empty if none.
 std::string url_host(std::string_view url);
 
+/// A URL in the form used to recognise copies of the same page: http(s) URLs without scheme,
+/// "www.", port, fragment or trailing slashes, host lower-cased ("example.com/a?b=1");
+/// other strings trimmed. Empty for an empty URL.
+std::string normalise_url(std::string_view url);
+
 /// 64-bit XXH3 digest of `data` as 16 lower-case hex digits.
 std::string hex_digest(std::string_view data);
+
+/// The same digest as hex_digest, of data that arrives in pieces (a whole file).
+class StreamingDigest {
+ public:
+  StreamingDigest();
+  ~StreamingDigest();
+  StreamingDigest(const StreamingDigest&) = delete;
+  StreamingDigest& operator=(const StreamingDigest&) = delete;
+  void update(std::string_view data);
+  std::string hex() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// Number of lines (1-based) up to byte `offset`, for error messages.
 std::size_t line_of_offset(std::string_view s, std::size_t offset);

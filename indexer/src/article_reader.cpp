@@ -8,6 +8,7 @@
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
+#include "skip_reasons.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -90,6 +91,31 @@ ArticleReader::~ArticleReader() = default;
 
 void ArticleReader::read(std::span<const fs::path> paths,
                          const std::function<void(Article&&)>& on_article) {
+  for (const fs::path& root : paths) {
+    for (const fs::path& file : list(root))
+      read_file(file, file == root, on_article);
+  }
+}
+
+std::vector<fs::path> ArticleReader::list(const fs::path& root) {
+  std::vector<fs::path> files;
+  try {
+    files = list_input_files(root);
+  } catch (const Error& e) {
+    impl_->warn(root.string(), std::string(e.what()) + "; skipped");
+    ++impl_->report.skipped;
+    ++impl_->report.skipped_by_reason[skip_category(e.what())];
+    return {};
+  }
+  // What read_file() would pass over unread is not listed (nor digested by the indexer).
+  impl_->report.ignored += std::erase_if(files, [&](const fs::path& file) {
+    return file != root && (format_of(file) == InputFormat::unsupported || is_documentation(file));
+  });
+  return files;
+}
+
+void ArticleReader::read_file(const fs::path& file, bool named,
+                              const std::function<void(Article&&)>& on_article) {
   InputDispatcher dispatcher(
       impl_->options, impl_->mapper, impl_->report,
       [&](Article&& a) {
@@ -99,18 +125,7 @@ void ArticleReader::read(std::span<const fs::path> paths,
       [&](const std::string& location, const std::string& message) {
         impl_->warn(location, message);
       });
-  for (const fs::path& root : paths) {
-    std::vector<fs::path> files;
-    try {
-      files = list_input_files(root);
-    } catch (const Error& e) {
-      impl_->warn(root.string(), std::string(e.what()) + "; skipped");
-      ++impl_->report.skipped;
-      continue;
-    }
-    for (const fs::path& file : files)
-      dispatcher.read_file(file, file == root);
-  }
+  dispatcher.read_file(file, named);
 }
 
 void ArticleReader::normalise(Article& a) const {

@@ -29,12 +29,20 @@ class CommitBudget {
     used_bytes_ += doc.termlist_count() * kBytesPerTerm + data_bytes;
     return used_bytes_ >= limit_bytes_;
   }
+  /// Counts changes other than new documents (file terms added to or removed from documents
+  /// already there); true when a commit is due.
+  bool add_changes(std::size_t changed_documents) {
+    used_bytes_ += changed_documents * kBytesPerChange;
+    return used_bytes_ >= limit_bytes_;
+  }
   void reset() { used_bytes_ = 0; }
 
  private:
   // RSS growth per buffered (term, document) pair: map nodes for the posting and the position
   // list plus the encoded positions.
   static constexpr std::size_t kBytesPerTerm = 160;
+  // A re-written document: its changed postings and Xapian's record of the modification.
+  static constexpr std::size_t kBytesPerChange = 1024;
   std::size_t limit_bytes_;
   std::size_t used_bytes_ = 0;
 };

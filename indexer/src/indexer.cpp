@@ -1,70 +1,37 @@
 #include "nsearch/indexer.hpp"
 
-#include <cstdlib>
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include <xapian.h>
 
+#include "article_writer.hpp"
 #include "commit_budget.hpp"
 #include "document_builder.hpp"
+#include "file_ingest.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "ordered_pipeline.hpp"
 #include "shard_set.hpp"
+#include "source_registry.hpp"
 #include "stored_data.hpp"
 #include "story_clusters.hpp"
 #include "story_signature.hpp"
 #include "text_util.hpp"
+#include "writable_database.hpp"
 
 namespace nsearch {
 namespace fs = std::filesystem;
 
 namespace {
 
-Xapian::WritableDatabase open_writable(const fs::path& path) {
-  // Commits are sized by memory (CommitBudget); Xapian's own auto-commit every 10,000 changes
-  // would only cut batches short. The variable is read when a database is opened; a user's
-  // setting is kept.
-  setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", /*overwrite=*/0);
-  try {
-    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw Error(ErrorKind::database_locked,
-                "database " + path.string() + " is locked by another writer (is nindex running?)");
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error,
-                "cannot open database " + path.string() + " for writing: " + e.get_msg());
-  }
-}
-
-// True when `dir` is missing or holds nothing but a Xapian database, so it can be swapped whole.
-bool holds_only_xapian_files(const fs::path& dir) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name != "iamglass" && name != "flintlock" && !name.ends_with(".glass") &&
-        !name.ends_with(".tmp")) {
-      return false;
-    }
-  }
-  return !ec;
-}
-
 unsigned worker_count(unsigned jobs) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   return jobs;
 }
-
-// An article made ready for the writer on a worker thread.
-struct PreparedArticle {
-  Article article;
-  std::string data;                           // serialise_article(article)
-  std::string digest;                         // of data
-  std::optional<Xapian::Document> doc;        // none when the database already held this exact data
-  std::optional<story::Signature> signature;  // near-duplicate signature of the body
-};
 
 // Near-duplicate copies share a story key (the collapse key of searches).
 void add_story(Xapian::Document& doc, const std::string& key,
@@ -82,6 +49,20 @@ struct WorkerState {
   std::optional<Xapian::Database> snapshot;
 };
 
+PipelineLimits pipeline_limits(unsigned jobs) {
+  PipelineLimits limits;
+  // One worker thread is no faster than doing the work in the writer's thread.
+  limits.workers = jobs == 1 ? 0 : jobs;
+  limits.batch_items = 64;
+  limits.batch_bytes = 256u << 10;
+  limits.max_batches = 2 * static_cast<std::size_t>(jobs) + 2;
+  return limits;
+}
+
+std::size_t item_size(const ReadItem& item) {
+  return item.article ? item.article->title.size() + item.article->body.size() + 256 : 64;
+}
+
 }  // namespace
 
 struct Indexer::Impl {
@@ -89,11 +70,15 @@ struct Indexer::Impl {
   DiagnosticHandler on_diagnostic;
   std::mutex diagnostic_mutex;  // workers report through the same handler
   ArticleReader reader;
+  std::optional<WriterNote> writer_note;  // outlives db: removed once the lock is released
   Xapian::WritableDatabase db;
-  DocumentBuilder builder;    // the writer's own, for add_article() and rare rebuilds
-  StoryClusters stories{db};  // assigned in reading order, by the writer
+  DocumentBuilder builder;    // the writer's own, for articles the workers did not build
+  StoryClusters stories{db};  // assigned in writing order, by the writer
+  ArticleWriter writer{db, [this](PreparedArticle& p) { finish(p); }};
+  SourceRegistry registry{db};
   CommitBudget budget;
   IndexReport report;
+  std::atomic<bool> stop{false};
 
   Impl(IndexOptions opts, DiagnosticHandler handler)
       : options(std::move(opts)),
@@ -101,23 +86,27 @@ struct Indexer::Impl {
         reader({options.default_outlet, options.default_lang, options.field_map, options.csv,
                 /*normalise=*/false},
                [this](const Diagnostic& d) { warn(d.location, d.message); }),
-        db(open_writable(options.db_path)),
-        budget((options.memory_mb << 20) / 2) {}
+        db(open_writable(options.db_path, options.lock_wait)),
+        budget((options.memory_mb << 20) / 2) {
+    writer_note.emplace(options.db_path);
+  }
 
   void warn(const std::string& location, const std::string& message) {
     std::lock_guard lock(diagnostic_mutex);
     if (on_diagnostic) on_diagnostic(Diagnostic{location, message});
   }
 
-  // Worker side: serialise and generate terms for a normalised article. Runs on several
-  // threads at once.
-  PreparedArticle prepare(Article&& article, WorkerState& state) {
-    PreparedArticle p{std::move(article), {}, {}, std::nullopt, std::nullopt};
+  // Worker side: serialises a normalised article and, unless told not to or the snapshot
+  // already holds this exact data, generates its terms. Runs on several threads at once.
+  PreparedArticle prepare(Article&& article, WorkerState* state) {
+    PreparedArticle p{std::move(article), {}, {}, {}, std::nullopt, std::nullopt};
     p.data = serialise_article(p.article);
     p.digest = text::hex_digest(p.data);
-    if (state.snapshot && snapshot_digest(*state.snapshot, p.article.id) == p.digest) return p;
-    p.doc = state.builder.build(p.article, p.data);
+    p.copy_term = schema::copy_term(p.article.url, p.article.title, p.article.body);
     if (options.story_clusters) p.signature = story::signature_of(p.article.body);
+    if (state == nullptr) return p;
+    if (state->snapshot && snapshot_digest(*state->snapshot, p.article.id) == p.digest) return p;
+    p.doc = state->builder.build(p.article, p.data);
     return p;
   }
 
@@ -135,130 +124,148 @@ struct Indexer::Impl {
     }
   }
 
-  // Writer side: the only thread that touches `db`. Articles come in reading order.
-  void write(PreparedArticle&& p) {
-    const std::string id_term = schema::id_term(p.article.id);
-    // term_exists() reads Xapian's buffered changes; opening a postlist first would flush
-    // every buffered position list to disk.
-    Xapian::docid existing = 0;
-    if (db.term_exists(id_term)) existing = *db.postlist_begin(id_term);
-    if (existing != 0 &&
-        db.get_document(existing).get_value(schema::kContentHashSlot) == p.digest) {
-      ++report.unchanged;
-      return;
-    }
-    // The snapshot held this data but the article changed earlier in this run.
-    if (!p.doc) {
-      p.doc = builder.build(p.article, p.data);
-      if (options.story_clusters) p.signature = story::signature_of(p.article.body);
-    }
+  // Writer side, for an article about to be added or to replace another: builds its document
+  // when no worker did, and assigns its story (in writing order).
+  void finish(PreparedArticle& p) {
+    if (!p.doc) p.doc = builder.build(p.article, p.data);
+    if (options.story_clusters && !p.signature) p.signature = story::signature_of(p.article.body);
     add_story(*p.doc, stories.assign(p.signature, p.article.id), p.signature);
-    if (existing != 0) {
-      db.replace_document(existing, *p.doc);
-      ++report.updated;
-    } else {
-      db.add_document(*p.doc);
-      ++report.added;
+  }
+
+  // Writer side: the only thread that touches `db`. Articles come in reading order.
+  void write(PreparedArticle& p, const std::string& file_term) {
+    const ArticleWriter::Outcome outcome = writer.write(p, file_term);
+    count_outcome(outcome, report);
+    bool due = false;
+    if (outcome == ArticleWriter::Outcome::added || outcome == ArticleWriter::Outcome::replaced) {
+      report.text_bytes += p.article.title.size() + p.article.body.size();
+      due = budget.add(*p.doc, p.data.size());
     }
-    report.text_bytes += p.article.title.size() + p.article.body.size();
-    if (budget.add(*p.doc, p.data.size())) commit();
+    after_write(due);
+  }
+
+  // Commits once enough changes are pending.
+  void after_write(bool due = false) {
+    if (budget.add_changes(writer.take_changes()) || due) commit();
+  }
+
+  FileIngest ingest() {
+    return FileIngest({reader, writer, registry, report, stop,
+                       [this](PreparedArticle& p, const std::string& term) { write(p, term); },
+                       [this] { after_write(); }},
+                      options);
   }
 
   void add(std::span<const fs::path> paths) {
+    FileIngest files = ingest();
+    files.plan(paths);
     const unsigned jobs = worker_count(options.jobs);
-    if (jobs > 1 && db.get_doccount() == 0 && holds_only_xapian_files(options.db_path)) {
-      bulk_add(paths, jobs);
-    } else {
-      pipelined_add(paths, jobs);
+    if (!files.nothing_to_read() && !files.stopped()) {
+      if (jobs > 1 && db.get_doccount() == 0 && holds_only_database_files(options.db_path)) {
+        bulk_add(files, jobs);
+      } else {
+        pipelined_add(files, jobs);
+      }
     }
+    report.stopped = files.stopped();
+    commit();
   }
 
   // Into an empty database: workers normalise, one shard per worker writes (see ShardSet).
-  void bulk_add(std::span<const fs::path> paths, unsigned jobs) {
-    struct Normalised {
-      Article article;
-      std::string data;
-      std::optional<story::Signature> signature;
-    };
+  // File records go into the merged database with the articles set aside, so that a run
+  // killed before its final commit leaves no file recorded whose articles are not all there.
+  void bulk_add(FileIngest& files, unsigned jobs) {
     ShardSet shards(options.db_path, jobs, options.memory_mb);
-    using Pipeline = OrderedPipeline<Article, Normalised>;
+    std::unordered_set<std::string> copies;  // copy terms met so far
+    std::vector<SourceFileRecord> records;
+    using Pipeline = OrderedPipeline<ReadItem, PreparedItem>;
     Pipeline pipeline(
         pipeline_limits(jobs),
-        [&](Article&& a, unsigned) {
-          reader.normalise(a);
-          Normalised n{std::move(a), {}, std::nullopt};
-          n.data = serialise_article(n.article);
-          if (options.story_clusters) n.signature = story::signature_of(n.article.body);
-          return n;
+        [&](ReadItem&& item, unsigned) {
+          PreparedItem out{item.file, std::nullopt, item.end};
+          if (item.article) {
+            reader.normalise(*item.article);
+            out.article = prepare(std::move(*item.article), nullptr);
+          }
+          return out;
         },
-        [](const Article& a) { return a.title.size() + a.body.size() + 256; });
+        item_size);
     // In reading order: ids are claimed and stories assigned as one writer would.
-    pipeline.run(
-        [&](const Pipeline::Push& push) {
-          reader.read(paths, [&](Article&& a) { push(std::move(a)); });
-        },
-        [&](Normalised&& n) {
-          if (!shards.claim(n.article.id, n.data)) return;
-          ++report.added;
-          report.text_bytes += n.article.title.size() + n.article.body.size();
-          std::string key = stories.assign(n.signature, n.article.id);
-          shards.submit(std::move(n.article), std::move(n.data),
-                        [key = std::move(key), signature = n.signature](Xapian::Document& doc) {
-                          add_story(doc, key, signature);
-                        });
-        });
+    pipeline.run([&](const Pipeline::Push& push) { files.read(push); },
+                 [&](PreparedItem&& item) {
+                   if (!item.article) {
+                     if (auto record = files.completed(item.file, item.end))
+                       records.push_back(std::move(*record));
+                     return;
+                   }
+                   PreparedArticle& p = *item.article;
+                   const std::string& term = files.file_term(item.file);
+                   // Later articles that meet an id or a copy seen before need the database
+                   // as one writer would have it: they are replayed after the merge.
+                   const bool new_id = shards.claim(p.article.id);
+                   const bool new_copy = p.copy_term.empty() || copies.insert(p.copy_term).second;
+                   if (!new_id || !new_copy) {
+                     shards.set_aside(term, p.data);
+                     return;
+                   }
+                   ++report.added;
+                   report.text_bytes += p.article.title.size() + p.article.body.size();
+                   std::string key = stories.assign(p.signature, p.article.id);
+                   shards.submit(std::move(p.article), std::move(p.data),
+                                 [key = std::move(key), signature = p.signature, term,
+                                  copy = p.copy_term](Xapian::Document& doc) {
+                                   add_story(doc, key, signature);
+                                   doc.add_boolean_term(term);
+                                   if (!copy.empty()) doc.add_boolean_term(copy);
+                                 });
+                 });
     if (shards.documents() > 0) {
       const fs::path merged = ShardSet::scratch_dir(options.db_path) / "merged";
       shards.merge_into(merged);
       replace_database_with(merged);
     }
-    shards.replay_set_aside([&](Article&& a) {
-      WorkerState state;
-      write(prepare(std::move(a), state));
+    shards.replay_set_aside([&](const std::string& term, Article&& a) {
+      PreparedArticle p = prepare(std::move(a), nullptr);
+      write(p, term);
     });
+    for (const SourceFileRecord& record : records)
+      registry.store(record);
   }
 
   // Puts the database at `merged` in place of the (empty) database, keeping the path.
   void replace_database_with(const fs::path& merged) {
     const fs::path old = ShardSet::scratch_dir(options.db_path) / "old";
     db.close();
+    writer_note.reset();
     // An interruption between the renames leaves no database at the path; the next run
     // creates an empty one and loads again: the database was empty, nothing is lost.
     fs::rename(options.db_path, old);
     fs::rename(merged, options.db_path);
-    db = open_writable(options.db_path);
-  }
-
-  static PipelineLimits pipeline_limits(unsigned jobs) {
-    PipelineLimits limits;
-    // One worker thread is no faster than doing the work in the writer's thread.
-    limits.workers = jobs == 1 ? 0 : jobs;
-    limits.batch_items = 64;
-    limits.batch_bytes = 256u << 10;
-    limits.max_batches = 2 * static_cast<std::size_t>(jobs) + 2;
-    return limits;
+    db = open_writable(options.db_path, options.lock_wait);
+    writer_note.emplace(options.db_path);
   }
 
   // Into a database with documents: workers prepare, this thread writes in reading order.
-  void pipelined_add(std::span<const fs::path> paths, unsigned jobs) {
+  void pipelined_add(FileIngest& files, unsigned jobs) {
     std::vector<WorkerState> workers(jobs);
     if (db.get_doccount() > 0) {
       for (WorkerState& w : workers)
         w.snapshot.emplace(options.db_path.string());
     }
-    using Pipeline = OrderedPipeline<Article, PreparedArticle>;
+    using Pipeline = OrderedPipeline<ReadItem, PreparedItem>;
     Pipeline pipeline(
         pipeline_limits(jobs),
-        [&](Article&& a, unsigned worker) {
-          reader.normalise(a);
-          return prepare(std::move(a), workers[worker]);
+        [&](ReadItem&& item, unsigned worker) {
+          PreparedItem out{item.file, std::nullopt, item.end};
+          if (item.article) {
+            reader.normalise(*item.article);
+            out.article = prepare(std::move(*item.article), &workers[worker]);
+          }
+          return out;
         },
-        [](const Article& a) { return a.title.size() + a.body.size() + 256; });
-    pipeline.run(
-        [&](const Pipeline::Push& push) {
-          reader.read(paths, [&](Article&& a) { push(std::move(a)); });
-        },
-        [&](PreparedArticle&& p) { write(std::move(p)); });
+        item_size);
+    pipeline.run([&](const Pipeline::Push& push) { files.read(push); },
+                 [&](PreparedItem&& item) { files.write(std::move(item)); });
   }
 
   void commit() {
@@ -282,7 +289,7 @@ void Indexer::add(std::span<const fs::path> paths) {
   try {
     impl_->add(paths);
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, "while indexing: " + e.get_description());
+    throw write_error(e, "while indexing");
   }
 }
 
@@ -290,10 +297,20 @@ void Indexer::add_article(Article article) {
   try {
     ++impl_->report.articles;
     impl_->reader.normalise(article);
-    WorkerState state;
-    impl_->write(impl_->prepare(std::move(article), state));
+    PreparedArticle p = impl_->prepare(std::move(article), nullptr);
+    impl_->write(p, {});
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, e.get_description());
+    throw write_error(e, "while indexing");
+  }
+}
+
+std::size_t Indexer::prune(std::span<const fs::path> roots) {
+  try {
+    const std::size_t removed = impl_->ingest().prune(roots);
+    impl_->commit();
+    return removed;
+  } catch (const Xapian::Error& e) {
+    throw write_error(e, "while pruning");
   }
 }
 
@@ -303,12 +320,13 @@ std::size_t Indexer::remove(std::span<const std::string> ids) {
     for (const std::string& id : ids) {
       const std::string term = schema::id_term(id);
       if (impl_->db.term_exists(term)) {
+        impl_->registry.forget_files_of(impl_->db.get_document(*impl_->db.postlist_begin(term)));
         impl_->db.delete_document(term);
         ++removed;
       }
     }
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, e.get_description());
+    throw write_error(e, "while removing");
   }
   impl_->report.removed += removed;
   return removed;
@@ -318,8 +336,12 @@ void Indexer::commit() {
   try {
     impl_->commit();
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, "commit failed: " + e.get_description());
+    throw write_error(e, "commit failed");
   }
+}
+
+void Indexer::request_stop() noexcept {
+  impl_->stop.store(true);
 }
 
 IndexReport Indexer::report() const {
@@ -328,6 +350,7 @@ IndexReport Indexer::report() const {
   r.files = read.files;
   r.articles += read.articles;
   r.skipped = read.skipped;
+  r.skipped_by_reason = read.skipped_by_reason;
   r.bytes = read.bytes;
   return r;
 }

@@ -6,6 +6,7 @@
 #include "json_reader.hpp"
 #include "jsonl_reader.hpp"
 #include "nsearch/error.hpp"
+#include "skip_reasons.hpp"
 #include "text_reader.hpp"
 #include "warc_reader.hpp"
 
@@ -36,6 +37,7 @@ InputDispatcher::InputDispatcher(const ReadOptions& options, const FieldMapper& 
 
 void InputDispatcher::reject(const std::string& location, const std::string& reason) {
   ++report_.skipped;
+  ++report_.skipped_by_reason[skip_category(reason)];
   if (warn_) warn_(location, reason + "; skipped");
 }
 
@@ -136,6 +138,7 @@ void InputDispatcher::read_member(ByteSource& data, const std::string& name,
 void InputDispatcher::read_stream(InputFile& input, InputFormat format,
                                   const std::string& display) {
   ++report_.files;
+  const std::size_t bytes_before = report_.bytes;
   std::size_t emitted = 0;
   std::size_t rejected = 0;
   std::size_t passed = 0;
@@ -144,6 +147,7 @@ void InputDispatcher::read_stream(InputFile& input, InputFormat format,
       [&](Article&& a) {
         ++emitted;
         ++report_.articles;
+        report_.bytes = bytes_before + input.bytes_read();  // live, for progress displays
         emit_(std::move(a));
       },
       [&](std::size_t line, const std::string& reason) {
@@ -186,7 +190,7 @@ void InputDispatcher::read_stream(InputFile& input, InputFormat format,
   } catch (const Error& e) {
     ctx.reject(0, e.what());
   }
-  report_.bytes += input.bytes_read();
+  report_.bytes = bytes_before + input.bytes_read();
   if (emitted == 0 && rejected == 0 && passed == 0) ctx.reject(0, "empty file, no articles");
 }
 

@@ -96,11 +96,9 @@ void ShardSet::run(Shard& shard) {
   }
 }
 
-bool ShardSet::claim(const std::string& id, const std::string& stored_data) {
-  if (claimed_.insert(id).second) return true;
-  spill_ << stored_data << '\n';  // JSON without raw newlines
+void ShardSet::set_aside(const std::string& tag, const std::string& stored_data) {
+  spill_ << tag << '\t' << stored_data << '\n';  // JSON without raw newlines
   ++spilled_;
-  return false;
 }
 
 void ShardSet::submit(Article article, std::string stored_data, Decorate decorate) {
@@ -124,12 +122,16 @@ void ShardSet::merge_into(const fs::path& output) {
   all.compact(output.string(), Xapian::Compactor::FULL);
 }
 
-void ShardSet::replay_set_aside(const std::function<void(Article&&)>& apply) {
+void ShardSet::replay_set_aside(
+    const std::function<void(const std::string& tag, Article&&)>& apply) {
   if (spilled_ == 0) return;
   spill_.close();
   std::ifstream in(dir_ / "set-aside.jsonl", std::ios::binary);
-  for (std::string line; std::getline(in, line);)
-    apply(deserialise_article(line));
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    apply(line.substr(0, tab), deserialise_article(line.substr(tab + 1)));
+  }
 }
 
 }  // namespace nsearch

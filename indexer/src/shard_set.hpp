@@ -30,9 +30,10 @@ namespace nsearch {
 /// `<db>.shards/`, written without fsync: scratch until merged), and merges them at the end.
 ///
 /// The caller submits articles in reading order from one thread. The first article with an id
-/// goes to a shard; a later one with the same id (a duplicate in the input) is set aside in a
-/// spill file and replayed after the merge, in reading order, through the ordinary writer
-/// (replace or unchanged), so the result is what one writer reading in order would have built.
+/// goes to a shard; a later one with the same id (a duplicate in the input), or one the caller
+/// must see the database for (an exact copy), is set aside in a spill file and replayed after
+/// the merge, in reading order, through the ordinary writer (replace, unchanged or copy), so
+/// the result is what one writer reading in order would have built.
 ///
 /// An interrupted bulk load leaves the target database as it was (empty) and scratch files in
 /// `<db>.shards/`, which the next run removes before starting again.
@@ -51,9 +52,13 @@ class ShardSet {
   /// The folder holding the shards of `target`.
   static std::filesystem::path scratch_dir(const std::filesystem::path& target);
 
-  /// True when no earlier article had this id (the article then goes to a shard by submit());
-  /// false after setting it aside.
-  bool claim(const std::string& id, const std::string& stored_data);
+  /// True when no earlier article had this id: the article may go to a shard by submit();
+  /// else it must be set aside.
+  bool claim(const std::string& id) { return claimed_.insert(id).second; }
+
+  /// Keeps an article (its stored data, and a `tag` without tabs or newlines for the caller)
+  /// to replay after the merge.
+  void set_aside(const std::string& tag, const std::string& stored_data);
 
   /// Queues a claimed, normalised article for a shard (round robin; waits while the shard's
   /// queue is full). Rethrows the first error of a writer thread.
@@ -63,8 +68,8 @@ class ShardSet {
   /// `output`. Rethrows the first error of a writer thread.
   void merge_into(const std::filesystem::path& output);
 
-  /// Calls `apply` for every article set aside, in reading order.
-  void replay_set_aside(const std::function<void(Article&&)>& apply);
+  /// Calls `apply` with the tag and article of every article set aside, in reading order.
+  void replay_set_aside(const std::function<void(const std::string& tag, Article&&)>& apply);
 
   std::size_t documents() const { return submitted_; }
 
@@ -94,7 +99,7 @@ class ShardSet {
   std::exception_ptr error_;
   std::size_t submitted_ = 0;
   std::unordered_set<std::string> claimed_;
-  std::ofstream spill_;  // stored data of the articles set aside, one per line
+  std::ofstream spill_;  // tag, tab, stored data of each article set aside, one per line
   std::size_t spilled_ = 0;
 };
 

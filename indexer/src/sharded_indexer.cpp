@@ -126,7 +126,7 @@ struct ShardedIndexer::Impl {
     if (options.story_clusters) p.signature = story::signature_of(p.article.body);
   }
 
-  // Writer side, in reading order: decides added / updated / unchanged, assigns the story and
+  // Writer side, in reading order: decides added / replaced / unchanged, assigns the story and
   // hands the document to its shard's thread.
   void write(Prepared&& p) {
     const auto known = written.find(p.article.id);
@@ -142,7 +142,7 @@ struct ShardedIndexer::Impl {
     p.doc->add_boolean_term(schema::story_term(key));
     if (p.signature) p.doc->add_value(schema::kStorySignatureSlot, story::encode(*p.signature));
     written[p.article.id] = p.digest;
-    existed ? ++report.updated : ++report.added;
+    existed ? ++report.replaced : ++report.added;
     report.text_bytes += p.article.title.size() + p.article.body.size();
 
     Shard& shard = *shards[shard_index(p.article.id)];

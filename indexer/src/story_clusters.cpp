@@ -9,7 +9,6 @@ namespace nsearch {
 StoryClusters::StoryClusters(const Xapian::Database& db) {
   band_keys_.assign(1024, 0);
   band_members_.assign(1024, kNone);
-  std::unordered_map<std::string, std::uint32_t> story_index;
   // Both value streams are in docid order: walk them together instead of fetching documents.
   auto key_it = db.valuestream_begin(schema::kStorySlot);
   const auto key_end = db.valuestream_end(schema::kStorySlot);
@@ -21,7 +20,8 @@ StoryClusters::StoryClusters(const Xapian::Database& db) {
     if (key_it == key_end) break;
     if (key_it.get_docid() != it.get_docid()) continue;
     const std::string key = *key_it;
-    auto [found, added] = story_index.try_emplace(key, static_cast<std::uint32_t>(stories_.size()));
+    auto [found, added] =
+        story_index_.try_emplace(key, static_cast<std::uint32_t>(stories_.size()));
     if (added) stories_.push_back(key);
     remember(*signature, found->second);
   }
@@ -29,7 +29,7 @@ StoryClusters::StoryClusters(const Xapian::Database& db) {
 
 std::string StoryClusters::assign(const std::optional<story::Signature>& signature,
                                   const std::string& id) {
-  if (!signature) return id;
+  if (!signature) return stories_[new_story(id)];
   const story::BandKeys keys = story::band_keys(*signature);
   double best_similarity = 0;
   std::optional<std::uint32_t> best_story;
@@ -45,12 +45,19 @@ std::string StoryClusters::assign(const std::optional<story::Signature>& signatu
       }
     }
   }
-  if (!best_story) {
-    best_story = static_cast<std::uint32_t>(stories_.size());
-    stories_.push_back(id);
-  }
+  if (!best_story) best_story = new_story(id);
   remember(*signature, *best_story);
   return stories_[*best_story];
+}
+
+std::uint32_t StoryClusters::new_story(const std::string& id) {
+  const auto index = static_cast<std::uint32_t>(stories_.size());
+  std::string key = id;
+  for (int n = 1; story_index_.contains(key); ++n)
+    key = id + "~" + std::to_string(n);
+  story_index_.emplace(key, index);
+  stories_.push_back(std::move(key));
+  return index;
 }
 
 void StoryClusters::remember(const story::Signature& signature, std::uint32_t story) {

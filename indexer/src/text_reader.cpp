@@ -7,6 +7,7 @@
 
 #include "extraction.hpp"
 #include "input_file.hpp"
+#include "text_cleaner_lines.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -37,11 +38,13 @@ std::string* header_field(Article& a, std::string_view key) {
   return nullptr;
 }
 
-// A headline: a few words that do not end like a sentence.
+// A headline: a few words that do not end like a sentence (a trailing ellipsis is no end:
+// "Rivals of the £400 Apple...").
 bool is_headline_shaped(std::string_view line) {
   if (line.empty() || line.size() > 200) return false;
   const char last = line.back();
-  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+  const bool ellipsis = line.ends_with("...") || line.ends_with("\u2026");
+  if (!ellipsis && (last == '.' || last == ',' || last == ';' || last == ':')) return false;
   if (line.find(" | ") != std::string_view::npos) return false;  // navigation, not a headline
   std::size_t words = 1;
   for (const char c : line)
@@ -63,6 +66,41 @@ std::optional<std::size_t> first_line_longer_than(std::string_view content, std:
     start = end + 1;
   }
   return std::nullopt;
+}
+
+// True when the file is a plain article whose first line is its headline although the cleaner
+// chose `title`: the body the cleaner found starts within a few lines, and what lies between is
+// short and page-free — a standfirst (the cleaner's pick) or fixture lines of a sports preview
+// (venue, date, kick-off, referee) — where a page dump has navigation, a masthead, a date line.
+bool plain_article_head(std::string_view content, std::string_view first_line,
+                        const Article& cleaned) {
+  using text_dump::Cue;
+  constexpr std::size_t kMaxLinesBetween = 8;
+  constexpr std::size_t kMaxWordsBetween = 10;
+  const std::string_view body = cleaned.body;
+  const std::string_view first_paragraph = body.substr(0, body.find('\n'));
+  const std::vector<text_dump::DumpLine> lines = text_dump::analyse_lines(content);
+  if (lines.size() < 2 || first_paragraph.empty()) return false;
+  // The headline is written like a sentence ("Japan turns to beer alternatives", "Ireland v
+  // USA"): some words lower-case, unlike a masthead or a section name ("Evening News Digest").
+  const text_dump::DumpLine& head = lines.front();
+  const bool headline = head.text == first_line && head.cue == Cue::kNone && head.words >= 2 &&
+                        !head.bullet && !head.has_url && head.separators == 0 &&
+                        head.capital_ratio() < 1.0 && !head.text.ends_with('!') &&
+                        head.text.find(" - ") == std::string::npos &&
+                        head.text.find(" : ") == std::string::npos;
+  if (!headline) return false;
+  for (std::size_t i = 1; i < lines.size() && i <= kMaxLinesBetween + 1; ++i) {
+    const text_dump::DumpLine& line = lines[i];
+    if (line.text == first_paragraph) return true;
+    const bool fits =
+        line.text == cleaned.title ||
+        (line.words <= kMaxWordsBetween && line.cue != Cue::kBoilerplate &&
+         line.cue != Cue::kForm && line.cue != Cue::kGluedLinks && line.cue != Cue::kByline &&
+         !line.has_url && line.separators == 0 && !line.bullet);
+    if (!fits) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -118,9 +156,15 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
       const std::string_view body = page.article.body;
       if (!body.empty() && body.substr(0, body.find('\n')) == lead) {
         page.article.title = first_line;
-      } else if (page.article.title == lead && ends_sentence(lead)) {  // lead taken for title
+      } else if ((page.article.title == lead && ends_sentence(lead)) ||  // lead taken for title
+                 plain_article_head(content, first_line, page.article)) {
+        // A plain article whose standfirst or fixture lines (venue, date, referee) the cleaner
+        // took for a headline or dropped: nothing page-like was removed, so it is no page dump
+        // and its first line is its title. The line the cleaner chose goes back to the body.
+        if (!page.article.title.empty()) {
+          page.article.body = page.article.title + (body.empty() ? "" : "\n") + page.article.body;
+        }
         page.article.title = first_line;
-        page.article.body = lead + (body.empty() ? "" : "\n") + page.article.body;
       }
     }
     page.article.source = ctx.path;

@@ -1,5 +1,8 @@
 // nindex: builds and maintains an nsearch database. A thin shell over nsearch::Indexer.
+#include <unistd.h>
+
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -12,20 +15,60 @@
 #include "nsearch/indexer.hpp"
 #include "nsearch/output.hpp"
 #include "nsearch/searcher.hpp"
+#include "run_display.hpp"
 #include "shard_commands.hpp"
 
 namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitSkipped = 1;  // finished, but some inputs were skipped
-constexpr int kExitError = 2;
+constexpr int kExitError = 2;    // bad arguments, database locked, disk full...
 
-void print_summary(const nsearch::IndexReport& r, double seconds) {
-  std::fprintf(stderr,
-               "nindex: %zu articles from %zu files: %zu added, %zu updated, %zu unchanged, "
-               "%zu skipped (%.1f s, %.0f articles/s)\n",
-               r.articles, r.files, r.added, r.updated, r.unchanged, r.skipped, seconds,
-               seconds > 0 ? static_cast<double>(r.articles) / seconds : 0.0);
+// `--wait [SECONDS]`: absent = fail at once, without a value = wait as long as it takes.
+std::chrono::milliseconds lock_wait(const CLI::Option* option, double seconds) {
+  if (option->count() == 0) return std::chrono::milliseconds(0);
+  if (seconds <= 0) return std::chrono::hours(24 * 365);
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+struct AddFlags {
+  bool quiet = false;
+  bool json = false;
+  bool prune = false;
+  double wait_seconds = 0;
+  CLI::Option* wait = nullptr;
+};
+
+// `nindex add`: indexes, shows progress on a terminal, prints the summary, returns the exit code.
+int run_add(nsearch::IndexOptions options, const std::vector<std::string>& inputs,
+            const AddFlags& flags) {
+  nindex::StatusLine status(!flags.quiet && isatty(STDERR_FILENO) == 1);
+  nindex::StopOnSignals stop_on_signals(status);
+  options.on_progress = [&status](const nsearch::IndexProgress& p) { status.progress(p); };
+  options.lock_wait = lock_wait(flags.wait, flags.wait_seconds);
+  const auto start = std::chrono::steady_clock::now();
+  nsearch::IndexReport report;
+  {
+    nsearch::Indexer indexer(options,
+                             [&status](const nsearch::Diagnostic& d) { status.warning(d); });
+    stop_on_signals.attach(&indexer);
+    const std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
+    indexer.add(paths);
+    if (flags.prune && !indexer.report().stopped) indexer.prune(paths);
+    report = indexer.report();
+    stop_on_signals.attach(nullptr);
+  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  int code = report.skipped > 0 ? kExitSkipped : kExitOk;
+  if (report.stopped) {
+    code = 128 + (stop_on_signals.signal() != 0 ? stop_on_signals.signal() : SIGINT);
+    status.message(
+        "interrupted; what was indexed is committed: run the same command again "
+        "to continue");
+  }
+  if (!flags.quiet) status.message(nindex::summary_text(report, elapsed.count()));
+  if (flags.json) std::cout << nindex::summary_json(report, elapsed.count(), code) << "\n";
+  return code;
 }
 
 void print_warning(const nsearch::Diagnostic& d) {
@@ -75,6 +118,9 @@ void apply_record_options(const RecordOptions& o, nsearch::IndexOptions& options
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Over a file size limit (ulimit -f), fail the write with EFBIG and report it, rather than
+  // being killed by SIGXFSZ: the database then stays at its last commit, with a clear message.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"nindex: index news articles for nsearch"};
   app.require_subcommand(1);
   std::string db;
@@ -99,6 +145,17 @@ int main(int argc, char** argv) {
   bool no_stories = false;
   add->add_flag("--no-stories", no_stories,
                 "do not group syndicated copies into stories (every article its own story)");
+  AddFlags add_flags;
+  add->add_flag("--quiet,-q", add_flags.quiet, "no progress line and no summary; warnings only");
+  add->add_flag("--json", add_flags.json, "print the summary as a JSON object on stdout");
+  add->add_flag("--force", options.force,
+                "read every file again, even those unchanged since they were indexed");
+  add->add_flag("--prune", add_flags.prune,
+                "also remove articles of files under the given paths that no longer exist");
+  add_flags.wait = add->add_option("--wait", add_flags.wait_seconds,
+                                   "when another nindex writes the database, wait for it (at "
+                                   "most SECONDS, default: as long as it takes)")
+                       ->expected(0, 1);
   RecordOptions record_options;
   add_record_options(add, record_options);
 
@@ -115,6 +172,10 @@ int main(int argc, char** argv) {
   auto* remove = app.add_subcommand("remove", "remove articles by id");
   std::vector<std::string> ids;
   remove->add_option("ids", ids, "article ids")->required();
+  double remove_wait_seconds = 0;
+  auto* remove_wait =
+      remove->add_option("--wait", remove_wait_seconds, "wait for another writer (SECONDS)")
+          ->expected(0, 1);
 
   auto* stats = app.add_subcommand("stats", "show what the database holds");
   bool stats_json = false;
@@ -136,26 +197,16 @@ int main(int argc, char** argv) {
     apply_record_options(record_options, options);
     if (auto status = nindex::run_shard_command(shard_commands, options.db_path)) return *status;
     if (add->parsed() && nindex::writes_shards(shard_commands, options.db_path)) {
-      return nindex::run_sharded_add(options, shard_commands.shards, inputs, print_warning,
-                                     print_summary);
+      return nindex::run_sharded_add(
+          options, shard_commands.shards, inputs, print_warning,
+          [](const nsearch::IndexReport& report, double seconds) {
+            std::cerr << "nindex: " << nindex::summary_text(report, seconds) << "\n";
+          });
     }
     if (remove->parsed() && nindex::writes_shards(shard_commands, options.db_path)) {
       return nindex::run_sharded_remove(options, ids);
     }
-    if (add->parsed()) {
-      const auto start = std::chrono::steady_clock::now();
-      nsearch::IndexReport report;
-      {
-        nsearch::Indexer indexer(options, print_warning);
-        const std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
-        indexer.add(paths);
-        indexer.commit();
-        report = indexer.report();
-      }
-      const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-      print_summary(report, elapsed.count());
-      return report.skipped > 0 ? kExitSkipped : kExitOk;
-    }
+    if (add->parsed()) return run_add(options, inputs, add_flags);
     if (extract->parsed()) {
       nsearch::ArticleReader reader(
           {options.default_outlet, options.default_lang, options.field_map, options.csv},
@@ -174,6 +225,7 @@ int main(int argc, char** argv) {
       return reader.report().skipped > 0 ? kExitSkipped : kExitOk;
     }
     if (remove->parsed()) {
+      options.lock_wait = lock_wait(remove_wait, remove_wait_seconds);
       nsearch::Indexer indexer(options, nullptr);
       const std::size_t removed = indexer.remove(ids);
       indexer.commit();

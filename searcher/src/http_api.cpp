@@ -29,6 +29,7 @@ int status_of(ErrorKind kind) {
     case ErrorKind::database_not_found:
     case ErrorKind::database_locked:
     case ErrorKind::database_error:
+    case ErrorKind::storage_full:
       return 503;
   }
   return 500;

@@ -909,7 +909,7 @@ TEST_CASE("nindex add is idempotent and picks up a changed article", "[e2e]") {
   CHECK(again.exit_code == 0);
   const std::string second = summary_line(again.err);
   CHECK_THAT(second, Contains(" 0 added"));
-  CHECK_THAT(second, Contains(" 0 updated"));
+  CHECK_THAT(second, Contains(" 0 replaced"));
   CHECK_THAT(second, Contains(std::to_string(expected) + " unchanged"));
   CHECK(stats_json(db).at("documents") == expected);
 
@@ -934,7 +934,7 @@ TEST_CASE("nindex add is idempotent and picks up a changed article", "[e2e]") {
   CHECK(update.exit_code == 0);
   const std::string third = summary_line(update.err);
   CHECK_THAT(third, Contains(" 0 added"));
-  CHECK_THAT(third, Contains(" 1 updated"));
+  CHECK_THAT(third, Contains(" 1 replaced"));
   CHECK_THAT(third, Contains(std::to_string(expected - 1) + " unchanged"));
   CHECK(stats_json(db).at("documents") == expected);
 
@@ -1181,7 +1181,7 @@ TEST_CASE("Reuters-21578: indexing, re-adding, and 'crude oil' hits and facets",
   INFO("second add stderr: " << again.err);
   CHECK(again.exit_code == 0);
   CHECK_THAT(summary_line(again.err), Contains(" 0 added"));
-  CHECK_THAT(summary_line(again.err), Contains(" 0 updated"));
+  CHECK_THAT(summary_line(again.err), Contains(" 0 replaced"));
   CHECK(stats_json(db).at("documents") == 21578);
 
   // --no-collapse: every matching article, Reuters' wire re-sends included.
@@ -1293,5 +1293,5 @@ TEST_CASE(
   }
   // A re-add with several threads onto the full database changes nothing.
   const CommandResult again = run_nindex(three, concat({"add", "--jobs", "3"}, inputs));
-  CHECK_THAT(summary_line(again.err), Contains(" 0 added, 0 updated"));
+  CHECK_THAT(summary_line(again.err), Contains(" 0 added, 0 replaced"));
 }

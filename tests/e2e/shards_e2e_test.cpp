@@ -93,7 +93,7 @@ TEST_CASE("nindex add --shards, remove, compact and serve-shard", "[shards][e2e]
   CHECK(read_file(db / "XAPIANDB") == "auto shard-0\nauto shard-1\n");
   const auto again = run_command({kNindex, "--db", db.string(), "add", kCorpus.string()});
   CHECK(again.exit_code == 0);
-  CHECK_THAT(again.err, Contains(" 0 added, 0 updated"));
+  CHECK_THAT(again.err, Contains(" 0 added, 0 replaced"));
 
   const json found = search(db, {"crude oil"});
   REQUIRE(found["total"].get<int>() > 0);

@@ -185,6 +185,41 @@ TEST_CASE("input formats: by extension, through .gz; folders walked in order", "
   CHECK_THROWS_AS(list_input_files(dir / "nope"), Error);
 }
 
+TEST_CASE("text reader: plain articles keep their first line as title", "[readers]") {
+  const std::string body =
+      "Beer and spirits are heavily taxed in Japan, driving brewers to search for "
+      "alternatives. Japanese brewers are making money from drinks that are beer-flavoured. "
+      "Japan's long economic downturn helped drive the trend, as drinkers looked for cheaper "
+      "opportunities.\n\nAsahi is predicting profits to rise 50% in 2005 as it "
+      "launches a drink based on soybean peptides rather than malt, its chief executive said on "
+      "Tuesday in Tokyo.\n";
+  Collected got;
+  // A headline, a standfirst without a full stop, the body (BBC News's text files).
+  read_text_article(
+      "Japan turns to beer alternatives\n\nJapanese brewers are increasingly "
+      "making money from beer-flavoured drinks rather than beer itself\n\n" +
+          body,
+      got.context("standfirst.txt"));
+  // A sports preview: fixture lines between the headline and the body.
+  read_text_article(
+      "Blackburn v Burnley\n\nEwood Park\n\nTuesday, 1 March\n\n2000 GMT\n\n"
+      "Howard Webb (South Yorkshire)\n\nhome to Leicester in the quarter-finals"
+      "\n\n" +
+          body,
+      got.context("preview.txt"));
+  // A headline that trails off.
+  read_text_article("Rivals of the \u00a3400 Apple...\n\n" + body, got.context("ellipsis.txt"));
+  // A page dump under a masthead: the masthead is no headline.
+  read_text_article("Evening News Digest\n\nFloods close valley roads\n\n" + body,
+                    got.context("dump.txt"));
+  REQUIRE(got.articles.size() == 4);
+  CHECK(got.articles[0].title == "Japan turns to beer alternatives");
+  CHECK(got.articles[0].body.starts_with("Japanese brewers are increasingly"));
+  CHECK(got.articles[1].title == "Blackburn v Burnley");
+  CHECK(got.articles[2].title == "Rivals of the \u00a3400 Apple...");
+  CHECK(got.articles[3].title == "Floods close valley roads");
+}
+
 TEST_CASE("indexer: add, unchanged, update, remove", "[indexer]") {
   TempDir dir;
   const auto db_path = dir / "db";
@@ -206,7 +241,7 @@ TEST_CASE("indexer: add, unchanged, update, remove", "[indexer]") {
     indexer.add_article(changed);
     CHECK(indexer.report().added == 1);
     CHECK(indexer.report().unchanged == 1);
-    CHECK(indexer.report().updated == 1);
+    CHECK(indexer.report().replaced == 1);
   }
   Xapian::Database db(db_path.string());
   REQUIRE(db.get_doccount() == 1);

@@ -67,7 +67,7 @@ TEST_CASE("jobs: one thread and three threads build the same documents", "[paral
   SECTION("re-adding with several threads leaves everything unchanged") {
     const IndexReport again = index_paths(tmp / "parallel.db", inputs, 3);
     CHECK(again.added == 0);
-    CHECK(again.updated == 0);
+    CHECK(again.replaced == 0);
     CHECK(again.unchanged == serial.added);
     CHECK(contents(tmp / "parallel.db") == expected);
   }
@@ -96,7 +96,7 @@ TEST_CASE("jobs: the same id twice in one run keeps the later version", "[parall
     const fs::path db_path = tmp / ("dup-" + std::to_string(jobs) + ".db");
     const IndexReport report = index_paths(db_path, {input}, jobs);
     CHECK(report.added == 301);
-    CHECK(report.updated == 1);
+    CHECK(report.replaced == 1);
     const auto docs = contents(db_path);
     REQUIRE(docs.size() == 301);
     CHECK(docs.at("dup").data.find("Second version") != std::string::npos);

@@ -227,7 +227,7 @@ TEST_CASE("shards: re-adding updates in place, remove finds the shard, compact r
   const IndexReport first = index_sharded(db, 3);
   const IndexReport again = index_sharded(db, 0);
   CHECK(again.added == 0);
-  CHECK(again.updated == 0);
+  CHECK(again.replaced == 0);
   CHECK(again.unchanged == first.added);
   const auto before = contents(db);
 
@@ -240,7 +240,7 @@ TEST_CASE("shards: re-adding updates in place, remove finds the shard, compact r
                          .date = "2019-03-15",
                          .lang = "en",
                          .body = "Oil ministers revised the agreement."});
-    CHECK(indexer.report().updated == 1);
+    CHECK(indexer.report().replaced == 1);
     const std::vector<std::string> gone{"rr-2019-rohoel-opec-kuerzung", "no-such-article"};
     CHECK(indexer.remove(gone) == 1);
   }
@@ -265,7 +265,7 @@ TEST_CASE("shards: re-adding updates in place, remove finds the shard, compact r
     open_before.refresh();
     CHECK(open_before.stats().documents == first.added - 1);
     // Routing is unchanged: an update still lands where the article is.
-    CHECK(index_sharded(db, 3).updated == 1);
+    CHECK(index_sharded(db, 3).replaced == 1);
     CHECK(contents(db) == before);
   }
   SECTION("merging gives one shard, to which indexing continues") {
@@ -274,7 +274,7 @@ TEST_CASE("shards: re-adding updates in place, remove finds the shard, compact r
     CHECK(report.documents == first.added - 1);
     CHECK(read_file(db / "XAPIANDB") == "auto shard-0.c1\n");
     CHECK(contents(db) == edited);
-    CHECK(index_sharded(db, 0).updated == 1);
+    CHECK(index_sharded(db, 0).replaced == 1);
     CHECK(contents(db) == before);
   }
   SECTION("a plain database is compacted in place") {

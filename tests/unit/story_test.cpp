@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -180,5 +181,58 @@ TEST_CASE("with story clustering off every article is its own story", "[story]")
   const auto result = search(db, query(kQuery));
   CHECK(result.total == 3);
   for (const auto& hit : result.hits)
+    CHECK(hit.copies == 0);
+}
+
+TEST_CASE("stories stay right when files are passed over, changed or pruned", "[story]") {
+  TempDir dir;
+  const fs::path corpus = dir / "corpus";
+  const fs::path db = dir / "db";
+  fs::create_directories(corpus);
+  fs::copy_file(kSeed, corpus / "seed.txt");
+  fs::copy_file(kSahelDaily, corpus / "sahel.txt");
+  // Outlet -> story key of every hit, uncollapsed.
+  const auto stories = [&] {
+    auto request = query(kQuery);
+    request.collapse = false;
+    std::map<std::string, std::string> out;
+    for (const auto& hit : search(db, request).hits)
+      out[hit.outlet] = hit.story;
+    return out;
+  };
+  index_files(db, {corpus});
+  const auto first = stories();
+  REQUIRE(first.size() == 2);
+  const std::string story = first.at("Sahel Daily");
+  CHECK(first.at("The New Diplomat") == story);
+
+  // Unchanged files are passed over: nothing moves.
+  index_files(db, {corpus});
+  CHECK(stories() == first);
+
+  // The first copy's file is gone: the other copy keeps the story, and a copy added later
+  // joins it.
+  fs::remove(corpus / "seed.txt");
+  {
+    nsearch::Indexer indexer({.db_path = db}, nullptr);
+    const std::vector<fs::path> roots{corpus};
+    CHECK(indexer.prune(roots) == 1);
+  }
+  fs::copy_file(kWestAfricaWire, corpus / "wire.txt");
+  index_files(db, {corpus});
+  const auto later = stories();
+  CHECK(later ==
+        std::map<std::string, std::string>{{"Sahel Daily", story}, {"West Africa Wire", story}});
+
+  // A file that now holds another story: its article leaves the story.
+  fs::copy_file(kParisObserver, corpus / "sahel.txt", fs::copy_options::overwrite_existing);
+  index_files(db, {corpus});
+  const auto changed = stories();
+  REQUIRE(changed.size() == 2);
+  CHECK(changed.at("West Africa Wire") == story);
+  CHECK(changed.at("Paris Observer") != story);
+  const auto collapsed = search(db, query(kQuery));
+  CHECK(collapsed.total == 2);
+  for (const auto& hit : collapsed.hits)
     CHECK(hit.copies == 0);
 }

@@ -13,6 +13,7 @@ enum class ErrorKind {
   database_not_found,  ///< no database at the given path
   database_locked,     ///< another writer holds the database
   database_error,      ///< Xapian reported an error opening or using the database
+  storage_full,        ///< the disk (or a file size limit) is full; the last commit is kept
   input_error,         ///< an input file could not be read
   not_found,           ///< a named article (id) is not in the database
 };

@@ -27,6 +27,10 @@ inline constexpr std::string_view kMonthPrefix = "M";  // YYYYMM
 inline constexpr std::string_view kYearPrefix = "Y";   // YYYY
 inline constexpr std::string_view kOutletPrefix = "XO";
 inline constexpr std::string_view kStoryPrefix = "XS";  // story key: near-duplicate copies share it
+// Bookkeeping for incremental indexing (not searchable by users).
+inline constexpr std::string_view kSourceFilePrefix = "XF";  // + source_file_key(): input files
+                                                             //   the document was read from
+inline constexpr std::string_view kCopyPrefix = "XC";  // + digest of (normalised URL, title, body)
 
 // ---- Value slots ---------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;         // "YYYYMMDDhhmmss", sortable
@@ -45,6 +49,11 @@ inline constexpr char kListSeparator = '\x1f';
 // the body's near-duplicate signature (binary MinHash; empty for articles without a body).
 inline constexpr Xapian::valueno kStorySlot = 10;
 inline constexpr Xapian::valueno kStorySignatureSlot = 11;
+
+// ---- Database metadata keys ------------------------------------------------
+/// One record per input file indexed (see indexer/src/source_registry.hpp), keyed by
+/// kSourceFileKeyPrefix + source_file_key(path).
+inline constexpr std::string_view kSourceFileKeyPrefix = "nsearch.file.";
 
 // ---- Stored document data (a JSON object) keys ---------------------------
 namespace field {
@@ -103,5 +112,11 @@ std::string outlet_term(std::string_view outlet);  ///< case-insensitive
 std::string lang_term(std::string_view lang_code);
 std::string category_term(std::string_view category);  ///< case-insensitive
 std::string story_term(std::string_view story_key);
+/// A short stable key for an input file: the digest of its absolute, normalised path.
+std::string source_file_key(std::string_view absolute_path);
+std::string source_file_term(std::string_view absolute_path);
+/// Exact copies of one article share this term: the same URL as text::normalise_url gives it
+/// (no scheme, "www.", port or fragment), the same title and the same body. Empty without a URL.
+std::string copy_term(std::string_view url, std::string_view title, std::string_view body);
 
 }  // namespace nsearch::schema

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -56,7 +57,8 @@ struct ReadReport {
   std::size_t files = 0;  ///< files and archive members read
   std::size_t articles = 0;
   std::size_t skipped = 0;
-  std::size_t bytes = 0;    ///< input bytes read (uncompressed)
+  std::map<std::string, std::size_t> skipped_by_reason{};  ///< category -> count (see README)
+  std::size_t bytes = 0;    ///< input bytes read (uncompressed), updated as articles come
   std::size_t ignored = 0;  ///< passed over without a diagnostic: non-HTML WARC records,
                             ///< archive members of unknown type or documentation (README...)
 };
@@ -80,6 +82,16 @@ class ArticleReader {
   /// the diagnostic handler and skipped. Exceptions from `on_article` propagate.
   void read(std::span<const std::filesystem::path> paths,
             const std::function<void(Article&&)>& on_article);
+
+  /// The files read() reads for `root`: `root` itself when it is a file, else the files of
+  /// supported types under it (recursively, sorted). When `root` cannot be listed, reports it
+  /// (counted as skipped) and returns none.
+  std::vector<std::filesystem::path> list(const std::filesystem::path& root);
+
+  /// Reads one file as read() does. `named` says the user named it (rather than a folder it is
+  /// in): its format is then sniffed from its content when its name does not tell.
+  void read_file(const std::filesystem::path& file, bool named,
+                 const std::function<void(Article&&)>& on_article);
 
   /// Fills in and normalises one article as read() does (derives an empty id from the URL or
   /// source, detects the language, normalises the date or drops it with a diagnostic).
