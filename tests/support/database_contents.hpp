@@ -35,6 +35,12 @@ inline std::map<std::string, DocumentContent> contents(const std::filesystem::pa
     DocumentContent c;
     c.data = doc.get_data();
     for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+      // Bookkeeping of incremental indexing (input file and copy terms), which no search sees
+      // and sharded databases do not keep yet.
+      if ((*term).starts_with(nsearch::schema::kSourceFilePrefix) ||
+          (*term).starts_with(nsearch::schema::kCopyPrefix)) {
+        continue;
+      }
       std::vector<Xapian::termpos> positions(db.positionlist_begin(did, *term),
                                              db.positionlist_end(did, *term));
       c.terms.emplace_back(*term, term.get_wdf(), std::move(positions));
