@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <vector>
 
 namespace nsearch::story {
@@ -19,10 +20,6 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser: spreads every inp
   x ^= x >> 27;
   x *= 0x94d049bb133111ebULL;
   return x ^ (x >> 31);
-}
-
-std::uint64_t rotl(std::uint64_t x, unsigned r) {
-  return (x << r) | (x >> (64 - r));
 }
 
 bool is_word_byte(unsigned char c) {
@@ -63,7 +60,7 @@ std::optional<Signature> signature_of(std::string_view body) {
   for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     std::uint64_t h = 0;
     for (std::size_t k = 0; k < kShingleWords; ++k)
-      h ^= rotl(words[i + k], 17 * k);
+      h ^= std::rotl(words[i + k], static_cast<int>(17 * k));  // k = 0: no rotation
     h = mix(h);
     const std::size_t bin = h >> (64 - kBinBits);
     const auto value = static_cast<std::uint16_t>(h & 0xFFFF);
