@@ -47,26 +47,6 @@ std::string iso_day_of_key(std::string_view key) {
          std::string(key.substr(6, 2));
 }
 
-// Runs a read; when an indexer committed meanwhile, reopens at the new revision and runs it
-// again (an indexer committing every few milliseconds can overtake one retry: crash_safety_test
-// saw it). Xapian errors become Error(database_error) prefixed with `failure`.
-template <typename Read>
-auto with_reopen(Xapian::Database& db, const char* failure, Read&& read) -> decltype(read()) {
-  constexpr int kMaxReopens = 10;
-  try {
-    for (int attempt = 0;; ++attempt) {
-      try {
-        return read();
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == kMaxReopens) throw;
-        db.reopen();
-      }
-    }
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error, std::string(failure) + ": " + e.get_description());
-  }
-}
-
 // Distinct story keys among the matches; an article without one is a story of its own.
 std::size_t count_stories(const Xapian::ValueCountMatchSpy& keys) {
   std::size_t stories = 0;
@@ -120,6 +100,44 @@ struct Searcher::Impl {
 
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path), layout(layout_of(db_path)), db(open_database(db_path)) {}
+
+  // After a read failed: reopens at the latest revision so that the read can run again. Over a
+  // remote shard the database is opened afresh instead: an exception in the middle of a match
+  // (another shard modified) leaves the remote connection halfway through Xapian's protocol, and
+  // reopen() on it desynchronises the server ("Expecting message type 26, got 12"), which then
+  // hangs up. New connections start clean; they are also how a restarted server is reached.
+  void recover() {
+    if (layout.remote) {
+      DatabaseLayout now = layout_of(path);
+      db = open_database(path);
+      layout = std::move(now);
+    } else {
+      db.reopen();
+    }
+  }
+
+  // Runs a read; when an indexer committed meanwhile (or, over remote shards, the connection
+  // broke), recovers and runs it again. An indexer committing every few milliseconds can
+  // overtake one retry: crash_safety_test saw it. Xapian errors become Error(database_error)
+  // prefixed with `failure`.
+  template <typename Read>
+  auto with_reopen(const char* failure, Read&& read) -> decltype(read()) {
+    constexpr int kMaxRetries = 10;
+    try {
+      for (int attempt = 0;; ++attempt) {
+        try {
+          return read();
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt == kMaxRetries) throw;
+        } catch (const Xapian::NetworkError&) {
+          if (attempt == kMaxRetries || !layout.remote) throw;
+        }
+        recover();
+      }
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::database_error, std::string(failure) + ": " + e.get_description());
+    }
+  }
 
   // The latest revision; opened afresh when the stub names other shards (after compaction), for
   // replicas, or when a remote shard's connection was lost (its server restarted).
@@ -447,7 +465,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  return with_reopen(impl_->db, "search failed", [&] {
+  return impl_->with_reopen("search failed", [&] {
     try {
       return impl_->search(request);
     } catch (const Xapian::WildcardError& e) {
@@ -459,24 +477,24 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 StoryCopies Searcher::copies(const std::string& id) {
-  return with_reopen(impl_->db, "cannot list copies", [&] { return impl_->copies(id); });
+  return impl_->with_reopen("cannot list copies", [&] { return impl_->copies(id); });
 }
 
 DatabaseStats Searcher::stats() {
-  return with_reopen(impl_->db, "cannot read statistics", [&] { return impl_->stats(); });
+  return impl_->with_reopen("cannot read statistics", [&] { return impl_->stats(); });
 }
 
 Article Searcher::article(const std::string& id) {
-  return with_reopen(impl_->db, "cannot read article", [&] { return impl_->article(id); });
+  return impl_->with_reopen("cannot read article", [&] { return impl_->article(id); });
 }
 
 Suggestions Searcher::suggest(const std::string& text, std::size_t limit) {
-  return with_reopen(impl_->db, "cannot suggest",
-                     [&] { return suggest_words(impl_->db, text, limit); });
+  return impl_->with_reopen("cannot suggest",
+                            [&] { return suggest_words(impl_->db, text, limit); });
 }
 
 void Searcher::refresh() {
-  with_reopen(impl_->db, "cannot reopen database", [&] { impl_->refresh(); });
+  impl_->with_reopen("cannot reopen database", [&] { impl_->refresh(); });
 }
 
 }  // namespace nsearch
