@@ -15,6 +15,7 @@
 #include "recency.hpp"
 #include "snippet.hpp"
 #include "spelling.hpp"
+#include "stem_cache.hpp"
 #include "stored_data.hpp"
 #include "story_members.hpp"
 #include "story_signature.hpp"
@@ -97,6 +98,7 @@ struct Searcher::Impl {
   std::filesystem::path path;
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
+  StemCache stem_cache;  // snippets stem every word of each hit's text
 
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path), layout(layout_of(db_path)), db(open_database(db_path)) {}
@@ -244,8 +246,8 @@ struct Searcher::Impl {
       hit.lang = article.lang;
       hit.category = article.category;
       if (request.snippet_bytes > 0) {
-        make_snippet(mset, article.body.empty() ? article.title : article.body, article.lang,
-                     request.snippet_bytes, hit);
+        make_snippet(mset, article.body.empty() ? article.title : article.body,
+                     stem_cache.stemmer(article.lang), request.snippet_bytes, hit);
       }
       result.hits.push_back(std::move(hit));
     }

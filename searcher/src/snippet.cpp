@@ -2,8 +2,6 @@
 
 #include <string_view>
 
-#include "languages.hpp"
-
 namespace nsearch {
 namespace {
 
@@ -48,7 +46,7 @@ void unescape_and_mark(std::string_view marked, Hit& hit) {
 
 }  // namespace
 
-void make_snippet(const Xapian::MSet& mset, const std::string& text, const std::string& lang,
+void make_snippet(const Xapian::MSet& mset, const std::string& text, const Xapian::Stem& stemmer,
                   std::size_t target_bytes, Hit& hit) {
   // Bound the work on huge bodies: the best passage of a news article is rarely past 64 KiB.
   constexpr std::size_t kMaxScanBytes = 64 * 1024;
@@ -64,8 +62,8 @@ void make_snippet(const Xapian::MSet& mset, const std::string& text, const std::
   for (char& c : clean) {
     if (c == kStart[0] || c == kEnd[0]) c = ' ';
   }
-  const std::string marked = mset.snippet(clean, target_bytes, languages::stemmer_for(lang), flags,
-                                          std::string(kStart), std::string(kEnd), "…");
+  const std::string marked = mset.snippet(clean, target_bytes, stemmer, flags, std::string(kStart),
+                                          std::string(kEnd), "…");
   unescape_and_mark(marked, hit);
 }
 

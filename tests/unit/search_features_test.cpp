@@ -242,7 +242,8 @@ TEST_CASE("snippets: the best passage, with stemmed variants marked", "[snippets
   SearchRequest r;
   r.query = "elect";
   r.snippet_bytes = 160;
-  const SearchResult res = Searcher(db).search(r);
+  Searcher searcher(db);
+  const SearchResult res = searcher.search(r);
   REQUIRE(res.hits.size() == 1);
   const Hit& hit = res.hits[0];
   CHECK_THAT(hit.snippet, Catch::Contains("elected mayor"));  // not the first sentence
@@ -250,6 +251,11 @@ TEST_CASE("snippets: the best passage, with stemmed variants marked", "[snippets
   for (const auto& [b, e] : hit.highlights)
     marked.insert(hit.snippet.substr(b, e - b));
   CHECK(marked == std::set<std::string>{"elected", "elections", "election"});
+  // Again: the Searcher now stems the text's words from its cache, to the same snippet.
+  const SearchResult again = searcher.search(r);
+  REQUIRE(again.hits.size() == 1);
+  CHECK(again.hits[0].snippet == hit.snippet);
+  CHECK(again.hits[0].highlights == hit.highlights);
   const std::string json = to_json(res);
   CHECK_THAT(json, Catch::Contains("<mark>elected</mark>"));
   std::ostringstream tty;
