@@ -8,6 +8,7 @@
 #include "text_util.hpp"
 
 using namespace nsearch;
+using namespace std::string_literals;
 
 TEST_CASE("schema: prefixes follow Omega conventions", "[schema]") {
   CHECK(schema::kTitlePrefix == "S");
@@ -168,6 +169,44 @@ TEST_CASE("stored data: round trip with nulls for unknown fields", "[schema]") {
   CHECK(back.body == a.body);
   CHECK(back.date.empty());
   CHECK(deserialise_article("not json").id.empty());
+}
+
+TEST_CASE("stored data: every character survives, odd data reads as JSON says", "[schema]") {
+  const Article a{.id = "q\\\"/1",
+                  .title = "tab\there, bell\x01, nul\x00!"s,
+                  .outlet = "Le Monde – été 🙂 日本 \u2028",
+                  .date = "2021-09-24T08:30:00Z",
+                  .author = "\x7f\x1f",
+                  .url = "https://example.com/a?b=1&c=<d>",
+                  .lang = "fr",
+                  .category = "World",
+                  .body = "line1\r\nline2\f\b",
+                  .source = "/data/x.jsonl"};
+  const Article back = deserialise_article(serialise_article(a));
+  for (const auto field :
+       {&Article::id, &Article::title, &Article::outlet, &Article::date, &Article::author,
+        &Article::url, &Article::lang, &Article::category, &Article::source, &Article::body}) {
+    CHECK(back.*field == a.*field);
+  }
+
+  // Not as serialise_article writes it, but JSON all the same.
+  const Article spaced =
+      deserialise_article(" { \"id\" : \"a\\u00e9\\u0041\" ,\n\"title\":null, \"x\":\"y\" } ");
+  CHECK(spaced.id == "a\u00e9A");
+  CHECK(spaced.title.empty());
+  CHECK(deserialise_article(R"({"id":"\ud83d\ude42"})").id == "🙂");  // a surrogate pair
+  const Article number = deserialise_article(R"({"id":"n","title":7,"extra":{"k":[1]}})");
+  CHECK(number.id == "n");
+  CHECK(number.title.empty());
+  CHECK(deserialise_article(R"({"id":"first","id":"last"})").id == "last");
+  CHECK(deserialise_article(R"({"id":"first","id":null})").id.empty());
+  // Malformed: nothing is read.
+  CHECK(deserialise_article(R"({"id":"a"} x)").id.empty());
+  CHECK(deserialise_article(R"({"id":"a",})").id.empty());
+  CHECK(deserialise_article(R"({"id":"a\q"})").id.empty());
+  CHECK(deserialise_article("{\"id\":\"a\x01\"}").id.empty());  // raw control character
+  CHECK(deserialise_article("{\"id\":\"a\xff\"}").id.empty());  // not UTF-8
+  CHECK(deserialise_article(R"({"id":"a","title":"unterminated)").id.empty());
 }
 
 TEST_CASE("dates: the free-form dates news pages print", "[dates]") {
