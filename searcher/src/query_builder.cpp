@@ -11,33 +11,11 @@
 #include "nsearch/error.hpp"
 #include "nsearch/limits.hpp"
 #include "nsearch/schema.hpp"
-#include "query_fields.hpp"
 #include "query_term_limit.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
 namespace {
-
-// `outlet:"the new diplomat"`, `category:sport`: exact, case-insensitive boolean filters.
-class TermFieldProcessor : public Xapian::FieldProcessor {
- public:
-  using MakeTerm = std::string (*)(std::string_view);
-  explicit TermFieldProcessor(MakeTerm make_term) : make_term_(make_term) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(make_term_(value));
-  }
-
- private:
-  MakeTerm make_term_;
-};
-
-// `lang:en`, `lang:English`.
-class LangFieldProcessor : public Xapian::FieldProcessor {
- public:
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(schema::lang_term(languages::normalise(value)));
-  }
-};
 
 // "7d", "2w", "3m", "1y": that long before today (UTC).
 std::optional<DateTime> relative_date(const std::string& text) {
@@ -195,7 +173,12 @@ void check_query_syntax(const std::string& text) {
   }
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryParsers* parsers)
+    : db_(db), parsers_(parsers) {
+  if (parsers_ == nullptr) {
+    own_parsers_ = std::make_unique<QueryParsers>(db_);
+    parsers_ = own_parsers_.get();
+  }
   const std::string prefix(schema::kLangPrefix);
   Xapian::doccount with_language = 0;
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
@@ -207,35 +190,18 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::string& lang,
                                        const SearchRequest& request, bool free_text) const {
-  const Xapian::Stem stemmer = languages::stemmer_for(lang);
   if (free_text) {
+    const Xapian::Stem stemmer = languages::stemmer_for(lang);
     return free_text_query(db_, text,
                            {.stemmer = &stemmer,
                             .stop_words = languages::stop_words(lang),
                             .title_weight = request.title_weight});
   }
-  Xapian::QueryParser qp;
-  qp.set_database(db_);
-  qp.set_stemmer(stemmer);
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  Xapian::SimpleStopper stopper;
-  for (const std::string_view word : languages::stop_words(lang))
-    stopper.add(std::string(word));
-  qp.set_stopper(&stopper);
+  Xapian::QueryParser& qp = parsers_->parser(lang);
   // A "+word" marks what is required, so the other words become optional.
   const bool any_word =
       request.default_operator == DefaultOperator::any || has_required_marker(text);
   qp.set_default_op(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-  qp.add_prefix("title", std::string(schema::kTitlePrefix));
-  qp.add_prefix("author", std::string(schema::kAuthorPrefix));
-  qp.add_boolean_prefix("outlet", (new TermFieldProcessor(schema::outlet_term))->release());
-  qp.add_boolean_prefix("category", (new TermFieldProcessor(schema::category_term))->release());
-  qp.add_boolean_prefix("lang", (new LangFieldProcessor)->release());
-  qp.add_boolean_prefix("site", (new SiteFieldProcessor(db_))->release());
-  qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
-  qp.add_boolean_prefix("year", (new YearFieldProcessor)->release());
-  // Too many expansions is an error at match time (see Searcher), not a silent cut.
-  qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                          Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;

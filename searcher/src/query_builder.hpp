@@ -1,12 +1,14 @@
 // From a search request to a Xapian query (internal).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "nsearch/searcher.hpp"
+#include "query_parsers.hpp"
 
 namespace nsearch {
 
@@ -27,7 +29,8 @@ struct BuiltQuery {
 /// instead of once per language is what keeps a search fast.
 class QueryBuilder {
  public:
-  explicit QueryBuilder(const Xapian::Database& db);
+  /// Parses with `parsers` (kept by the caller between searches of `db`), else with its own.
+  explicit QueryBuilder(const Xapian::Database& db, QueryParsers* parsers = nullptr);
 
   /// Throws Error(bad_query) for an empty query, Error(invalid_argument) for bad filters. Text
   /// that is not valid syntax is searched as plain words (BuiltQuery::fallback).
@@ -43,8 +46,10 @@ class QueryBuilder {
                                     bool free_text) const;
 
   Xapian::Database db_;
-  std::vector<std::string> languages_;       // ISO codes present in the database
-  bool every_article_has_language_ = false;  // their term frequencies add up to the doccount
+  QueryParsers* parsers_;
+  std::unique_ptr<QueryParsers> own_parsers_;  // when the caller keeps none
+  std::vector<std::string> languages_;         // ISO codes present in the database
+  bool every_article_has_language_ = false;    // their term frequencies add up to the doccount
 };
 
 /// Lower-cases every word except the boolean operators (AND, OR, NOT, XOR, NEAR, ADJ).

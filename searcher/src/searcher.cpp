@@ -98,10 +98,20 @@ struct Searcher::Impl {
   std::filesystem::path path;
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
+  QueryParsers parsers;  // of `db`: replaced with it
   StemCache stem_cache;  // snippets stem every word of each hit's text
 
   explicit Impl(const std::filesystem::path& db_path)
-      : path(db_path), layout(layout_of(db_path)), db(open_database(db_path)) {}
+      : path(db_path), layout(layout_of(db_path)), db(open_database(db_path)), parsers(db) {}
+
+  // A new connection to the database as the layout now names it (reopen() changes `db` in place,
+  // and the copies the parsers hold with it).
+  void open_afresh() {
+    DatabaseLayout now = layout_of(path);
+    db = open_database(path);
+    layout = std::move(now);
+    parsers = QueryParsers(db);
+  }
 
   // After a read failed: reopens at the latest revision so that the read can run again. Over a
   // remote shard the database is opened afresh instead: an exception in the middle of a match
@@ -110,9 +120,7 @@ struct Searcher::Impl {
   // hangs up. New connections start clean; they are also how a restarted server is reached.
   void recover() {
     if (layout.remote) {
-      DatabaseLayout now = layout_of(path);
-      db = open_database(path);
-      layout = std::move(now);
+      open_afresh();
     } else {
       db.reopen();
     }
@@ -153,8 +161,7 @@ struct Searcher::Impl {
         if (!layout.remote) throw;
       }
     }
-    db = open_database(path);
-    layout = std::move(now);
+    open_afresh();
   }
 
   SearchResult search(const SearchRequest& request) {
@@ -168,7 +175,7 @@ struct Searcher::Impl {
       }
       facet_fields.push_back(*field);
     }
-    const QueryBuilder builder(db);
+    const QueryBuilder builder(db, &parsers);
     BuiltQuery built =
         request.like_id.empty() ? builder.build(request) : BuiltQuery{similar_to(request, builder)};
     Xapian::Query& query = built.query;

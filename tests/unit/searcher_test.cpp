@@ -119,6 +119,41 @@ TEST_CASE("search: stemming, fields, operators", "[search]") {
   CHECK(f.search("nothing-matches-this").total == 0);
 }
 
+TEST_CASE("search: a Searcher reads each query as a fresh one would", "[search]") {
+  // A Searcher keeps its query parsers and stemmers between searches: nothing of one query may
+  // carry over to the next (operators, languages, fields, a fallback).
+  Fixture f;
+  Searcher kept(f.db);
+  const std::vector<std::pair<std::string, DefaultOperator>> queries = {
+      {"Russian contractor", DefaultOperator::any},
+      {"Russian contractor", DefaultOperator::all},
+      {"pétrole brut", DefaultOperator::all},
+      {"+crude oil", DefaultOperator::all},
+      {"(unbalanced oil", DefaultOperator::all},
+      {"oil outlet:\"harbour GAZETTE\"", DefaultOperator::all},
+      {"Wahlen", DefaultOperator::all},
+      {"crude oil", DefaultOperator::all},
+      {"crude oil", DefaultOperator::any},
+      {"title:contractors", DefaultOperator::all}};
+  for (const auto& [text, op] : queries) {
+    CAPTURE(text);
+    SearchRequest r;
+    r.query = text;
+    r.default_operator = op;
+    const SearchResult again = kept.search(r);
+    const SearchResult fresh = Searcher(f.db).search(r);
+    CHECK(again.parsed_query == fresh.parsed_query);
+    CHECK(again.query_fallback == fresh.query_fallback);
+    REQUIRE(again.hits.size() == fresh.hits.size());
+    for (std::size_t i = 0; i < fresh.hits.size(); ++i) {
+      CHECK(again.hits[i].id == fresh.hits[i].id);
+      CHECK(again.hits[i].score == fresh.hits[i].score);
+      CHECK(again.hits[i].snippet == fresh.hits[i].snippet);
+      CHECK(again.hits[i].highlights == fresh.hits[i].highlights);
+    }
+  }
+}
+
 TEST_CASE("search: each language is stemmed with its own stemmer", "[search]") {
   Fixture f;
   CHECK(Fixture::ids(f.search("wahl")) == Ids{"e1"});     // German stem of "Wahlen"
