@@ -223,7 +223,8 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
       Hit hit;
-      hit.story = doc.get_value(schema::kStorySlot);
+      // Collapsing has read the key already.
+      hit.story = request.collapse ? it.get_collapse_key() : doc.get_value(schema::kStorySlot);
       // Most stories have one copy: their term frequency says so without a search.
       if (request.collapse && !hit.story.empty() &&
           db.get_termfreq(schema::story_term(hit.story)) > 1) {
