@@ -157,18 +157,38 @@ struct Indexer::Impl {
   }
 
   void add(std::span<const fs::path> paths) {
+    std::error_code ec;  // scratch of an interrupted run (we hold the lock: nobody uses it)
+    fs::remove_all(ShardSet::scratch_dir(options.db_path), ec);
     FileIngest files = ingest();
     files.plan(paths);
     const unsigned jobs = worker_count(options.jobs);
+    const bool first_load = db.get_doccount() == 0 && holds_only_database_files(options.db_path);
+    bool compact_at_end = false;
     if (!files.nothing_to_read() && !files.stopped()) {
-      if (jobs > 1 && db.get_doccount() == 0 && holds_only_database_files(options.db_path)) {
-        bulk_add(files, jobs);
+      if (jobs > 1 && first_load) {
+        bulk_add(files, jobs);  // ends compacted
       } else {
         pipelined_add(files, jobs);
+        compact_at_end = first_load;
       }
     }
     report.stopped = files.stopped();
     commit();
+    if (compact_at_end && !report.stopped && db.get_doccount() > 0) compact();
+  }
+
+  // A first load written in place (one thread) ends compacted too, like a bulk load: its
+  // batches leave B-tree blocks part-full (about twice the size). Everything is committed
+  // before, so an interruption during compaction loses nothing (a rerun finds every file
+  // unchanged); the scratch folder it leaves is cleared by the next run.
+  void compact() {
+    const fs::path scratch = ShardSet::scratch_dir(options.db_path);
+    fs::remove_all(scratch);
+    fs::create_directories(scratch);
+    const fs::path compacted = scratch / "merged";
+    db.compact(compacted.string(), Xapian::Compactor::FULL);
+    replace_database_with(compacted);
+    fs::remove_all(scratch);
   }
 
   // Into an empty database: workers normalise, one shard per worker writes (see ShardSet).

@@ -20,6 +20,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "database_files.hpp"
 #include "run_command.hpp"
 #include "shared_data.hpp"
 #include "temp_dir.hpp"
@@ -30,6 +31,7 @@ using nlohmann::json;
 using nsearch::test::CommandResult;
 using nsearch::test::run_command;
 using nsearch::test::shell_quote;
+using nsearch::test::table_bytes;
 using nsearch::test::TempDir;
 
 namespace {
@@ -1271,6 +1273,8 @@ TEST_CASE(
   CHECK(rt.exit_code == r1.exit_code);
   const json stats = stats_json(one);
   CHECK(stats.at("documents").get<std::size_t>() > corpus_document_count());
+  // A first load ends compacted whatever --jobs: one thread writes no bigger a database.
+  CHECK(table_bytes(one) <= table_bytes(three) + table_bytes(three) / 10);
   CHECK(stats_json(three) == stats);
   CHECK(stats_json(tiny) == stats);
 

@@ -9,12 +9,14 @@
 #include <xapian.h>
 
 #include "database_contents.hpp"
+#include "database_files.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/schema.hpp"
 #include "temp_dir.hpp"
 
 using namespace nsearch;
 using nsearch::test::contents;
+using nsearch::test::table_bytes;
 using nsearch::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -51,6 +53,42 @@ void write_articles(const fs::path& path, int n, const std::string& id_prefix) {
 }
 
 }  // namespace
+
+TEST_CASE("jobs: a first load with one thread ends compacted, as a bulk load does", "[parallel]") {
+  TempDir tmp;
+  const fs::path input = tmp / "many.jsonl";
+  write_articles(input, 3000, "c");
+  // A tiny budget: dozens of commits, each leaving part-full blocks behind.
+  const IndexReport serial = index_paths(tmp / "serial.db", {input}, 1, /*memory_mb=*/1);
+  const IndexReport bulk = index_paths(tmp / "bulk.db", {input}, 2, /*memory_mb=*/1);
+  CHECK(serial.added == 3000);
+  CHECK(bulk.added == 3000);
+  CHECK(contents(tmp / "serial.db") == contents(tmp / "bulk.db"));
+  const std::uintmax_t serial_bytes = table_bytes(tmp / "serial.db");
+  const std::uintmax_t bulk_bytes = table_bytes(tmp / "bulk.db");
+  INFO("one thread: " << serial_bytes << " bytes, bulk: " << bulk_bytes);
+  CHECK(serial_bytes <= bulk_bytes + bulk_bytes / 10);
+  CHECK_FALSE(fs::exists(tmp / "serial.db.shards"));
+  Xapian::Database db((tmp / "serial.db").string());
+  CHECK(db.get_doccount() == 3000);
+
+  SECTION("a rerun finds every file unchanged; adding more writes in place") {
+    const IndexReport again = index_paths(tmp / "serial.db", {input}, 1);
+    CHECK(again.unchanged_files == 1);
+    CHECK(again.added == 0);
+    const fs::path more = tmp / "more.jsonl";
+    write_articles(more, 10, "d");
+    CHECK(index_paths(tmp / "serial.db", {more}, 1).added == 10);
+    CHECK(Xapian::Database((tmp / "serial.db").string()).get_doccount() == 3010);
+  }
+  SECTION("scratch left by a compaction that was interrupted is cleared by the next run") {
+    fs::create_directories(tmp / "serial.db.shards" / "merged");
+    std::ofstream(tmp / "serial.db.shards" / "merged" / "postlist.glass") << "torn";
+    const IndexReport again = index_paths(tmp / "serial.db", {input}, 1);
+    CHECK(again.unchanged_files == 1);
+    CHECK_FALSE(fs::exists(tmp / "serial.db.shards"));
+  }
+}
 
 TEST_CASE("jobs: one thread and three threads build the same documents", "[parallel]") {
   TempDir tmp;
