@@ -14,11 +14,13 @@ namespace nsearch {
 /// document's term count and stored data; a commit is due once the estimate reaches the limit.
 class CommitBudget {
  public:
-  /// Larger batches are not faster: past a few thousand news articles the inverter's maps stop
-  /// fitting in the CPU caches and each posting costs more than the flushes saved (measured
-  /// with ingest_bench: 1,000 documents per flush 45 s of CPU, 4,000 55 s, 10,000 64 s on the
-  /// reference corpus). So the budget is capped at about two thousand articles' worth.
-  static constexpr std::size_t kFastestBatchBytes = 64u << 20;
+  /// Larger batches are not faster: the inverter's maps (one node per posting) stop fitting in
+  /// the CPU caches and each posting costs more than the flushes saved. Measured on the
+  /// reference corpus with `nindex add --jobs 2` (CPU, two runs each): 2,000 articles per flush
+  /// 52.7 s, 500 49.4 s, 250 46.8 s (peak RSS 145, 75, 61 MB); in place, 30% of it: 2,000
+  /// 17.5 s, 500 15.2 s. Capped at about 500 articles rather than 250: every flush also rewrites
+  /// the B-tree blocks of the terms it touches, a cost that grows with the database.
+  static constexpr std::size_t kFastestBatchBytes = 16u << 20;
 
   /// `memory_bytes`: this writer's share of `--memory`.
   explicit CommitBudget(std::size_t memory_bytes)
