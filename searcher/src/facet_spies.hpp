@@ -10,6 +10,7 @@
 #include "facet_counter.hpp"
 #include "nsearch/schema.hpp"
 #include "nsearch/searcher.hpp"
+#include "value_columns.hpp"
 
 namespace nsearch {
 
@@ -18,11 +19,13 @@ namespace nsearch {
 /// Xapian::ValueCountMatchSpy counts each facet's raw slot values on the servers, and the
 /// FacetCounter folds those counts into facet values here (author lists split, days cut from
 /// dates): the same counts. Counting stories needs each match's story key alongside its value,
-/// which no built-in spy gives: it is refused with remote shards.
+/// which no built-in spy gives: it is refused with remote shards. Given `columns` (a local
+/// database), copies are counted by value index from in-memory columns and folded the same way.
 class FacetSpies {
  public:
   /// Throws Error(invalid_argument) for story counts with `remote`.
-  FacetSpies(const std::vector<schema::FacetField>& fields, FacetUnit unit, bool remote);
+  FacetSpies(const std::vector<schema::FacetField>& fields, FacetUnit unit, bool remote,
+             ValueColumns* columns = nullptr);
   void attach(Xapian::Enquire& enquire);
   /// After the match: the facets in the order of `fields`.
   std::vector<Facet> results(std::size_t limit);
@@ -30,6 +33,7 @@ class FacetSpies {
  private:
   std::vector<std::unique_ptr<FacetCounter>> counters_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> raw_counts_;  // remote only
+  std::vector<std::unique_ptr<ColumnCounter>> column_counts_;            // with columns
 };
 
 }  // namespace nsearch

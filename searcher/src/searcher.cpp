@@ -20,6 +20,7 @@
 #include "story_members.hpp"
 #include "story_signature.hpp"
 #include "suggest.hpp"
+#include "value_columns.hpp"
 #include "weighting.hpp"
 
 namespace nsearch {
@@ -57,6 +58,14 @@ std::size_t count_stories(const Xapian::ValueCountMatchSpy& keys) {
     keyed += it.get_termfreq();
   }
   return stories + (keys.get_total() - keyed);
+}
+
+// The same from column counts: each key counted once, each match without one a story.
+std::size_t count_stories(const ColumnCounter& keys) {
+  std::size_t stories = keys.counts()[0];
+  for (std::size_t key = 1; key < keys.counts().size(); ++key)
+    stories += keys.counts()[key] > 0 ? 1 : 0;
+  return stories;
 }
 
 // Copies of one story shown with a hit; more are counted but not listed.
@@ -99,10 +108,21 @@ struct Searcher::Impl {
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
   QueryParsers parsers;  // of `db`: replaced with it
+  ValueColumns columns;  // of `db`'s revision: cleared when it moves
   StemCache stem_cache;  // snippets stem every word of each hit's text
 
   explicit Impl(const std::filesystem::path& db_path)
-      : path(db_path), layout(layout_of(db_path)), db(open_database(db_path)), parsers(db) {}
+      : path(db_path),
+        layout(layout_of(db_path)),
+        db(open_database(db_path)),
+        parsers(db),
+        columns(db) {}
+
+  // The latest revision of the same database.
+  void reopen() {
+    columns.clear();
+    db.reopen();
+  }
 
   // A new connection to the database as the layout now names it (reopen() changes `db` in place,
   // and the copies the parsers hold with it).
@@ -111,6 +131,7 @@ struct Searcher::Impl {
     db = open_database(path);
     layout = std::move(now);
     parsers = QueryParsers(db);
+    columns = ValueColumns(db);
   }
 
   // After a read failed: reopens at the latest revision so that the read can run again. Over a
@@ -122,7 +143,7 @@ struct Searcher::Impl {
     if (layout.remote) {
       open_afresh();
     } else {
-      db.reopen();
+      reopen();
     }
   }
 
@@ -155,7 +176,7 @@ struct Searcher::Impl {
     DatabaseLayout now = layout_of(path);
     if (now == layout && !layout.replica) {
       try {
-        db.reopen();
+        reopen();
         return;
       } catch (const Xapian::NetworkError&) {
         if (!layout.remote) throw;
@@ -272,16 +293,25 @@ struct Searcher::Impl {
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(query);
+    // Over one local database, a Searcher that counts again counts from in-memory columns.
+    ValueColumns* in_memory =
+        layout.stub_text.empty() && !layout.remote && columns.worth_building() ? &columns : nullptr;
     // Spies see every match, copies of one story included: they count copies, or stories.
-    FacetSpies facet_spies(facet_fields, request.facet_by, layout.remote);
+    FacetSpies facet_spies(facet_fields, request.facet_by, layout.remote, in_memory);
     facet_spies.attach(enquire);
     std::unique_ptr<Xapian::ValueCountMatchSpy> story_keys;
-    if (request.collapse) {
+    std::unique_ptr<ColumnCounter> story_column;
+    if (request.collapse && in_memory != nullptr) {
+      story_column = std::make_unique<ColumnCounter>(in_memory->column(schema::kStorySlot));
+      enquire.add_matchspy(story_column.get());
+    } else if (request.collapse) {
       story_keys = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kStorySlot);
       enquire.add_matchspy(story_keys.get());
     }
     const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
-    result.total = story_keys ? count_stories(*story_keys) : all.get_matches_estimated();
+    result.total = story_keys     ? count_stories(*story_keys)
+                   : story_column ? count_stories(*story_column)
+                                  : all.get_matches_estimated();
     // A time limit may have cut the count short.
     result.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
     result.facets = facet_spies.results(request.facet_limit);

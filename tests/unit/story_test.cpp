@@ -144,6 +144,44 @@ TEST_CASE("facets count copies by default, stories when asked", "[story]") {
   CHECK(stories.facets[0].values[0].count == 2);
 }
 
+TEST_CASE("a Searcher that counts again counts the same, and follows new copies", "[story]") {
+  // From its second counting search on, a Searcher counts from in-memory columns of the
+  // database's values; they must agree with a fresh Searcher's counts, before and after the
+  // database changes.
+  TempDir dir;
+  const fs::path db = dir / "db";
+  index_files(db, {kSeed, kSahelDaily, kParisObserver});
+  using Counts = std::vector<std::pair<std::string, std::size_t>>;
+  auto counts = [](const nsearch::SearchResult& r) {
+    Counts all{{"total", r.total}};
+    for (const auto& facet : r.facets) {
+      for (const auto& v : facet.values)
+        all.emplace_back(facet.name + ":" + v.value, v.count);
+    }
+    return all;
+  };
+  auto request = query("mali OR france");
+  request.facets = {"outlet", "year", "day", "author", "host"};
+  nsearch::Searcher kept(db);
+  Counts before;
+  for (const bool collapse : {true, false, true}) {
+    request.collapse = collapse;
+    for (int again = 0; again < 2; ++again) {
+      const auto fresh = counts(search(db, request));
+      CHECK(counts(kept.search(request)) == fresh);
+      if (collapse) before = fresh;
+    }
+  }
+  index_files(db, {kWestAfricaWire});
+  kept.refresh();
+  const auto after = counts(search(db, request));
+  CHECK(counts(kept.search(request)) == after);
+  CHECK(after != before);
+  request.exact_total = true;
+  request.facets.clear();
+  CHECK(kept.search(request).total == search(db, request).total);
+}
+
 TEST_CASE("a copy added later joins the story of the article already indexed", "[story]") {
   TempDir dir;
   const fs::path db = dir / "db";
