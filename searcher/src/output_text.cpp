@@ -8,11 +8,19 @@ constexpr const char* kBoldOn = "\x1b[1m";
 constexpr const char* kOff = "\x1b[0m";
 
 // Control characters from the index must not reach a terminal as escape sequences.
+// Runs of safe text are written whole (a stream insertion per character cost more than the
+// rest of printing the hits).
 void write_safe(std::ostream& out, std::string_view s) {
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    out << ((u < 0x20 && c != '\n') || u == 0x7f ? ' ' : c);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if ((u < 0x20 && s[i] != '\n') || u == 0x7f) {
+      out.write(s.data() + start, static_cast<std::streamsize>(i - start));
+      out.put(' ');
+      start = i + 1;
+    }
   }
+  out.write(s.data() + start, static_cast<std::streamsize>(s.size() - start));
 }
 
 void write_snippet(std::ostream& out, const Hit& hit, const TextStyle& style) {

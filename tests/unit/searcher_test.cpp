@@ -274,11 +274,13 @@ TEST_CASE("output: JSON has every field, null when unknown", "[output]") {
 TEST_CASE("output: text is safe for terminals and coloured only on request", "[output]") {
   Fixture f;
   SearchResult r = f.search("contractor");
-  r.hits[0].title += "\x1b[31m";
+  const std::string title = r.hits[0].title;
+  r.hits[0].title += "\x1b[31m\x7f\tend";
   std::ostringstream plain, color;
   write_text(plain, r, TextStyle{false});
   write_text(color, r, TextStyle{true});
   CHECK(plain.str().find('\x1b') == std::string::npos);
+  CHECK(plain.str().find(title + " [31m  end") != std::string::npos);  // each one a space
   CHECK(plain.str().starts_with("2 results, showing 1-2"));
   CHECK(color.str().find("\x1b[1mcontractor") != std::string::npos);  // matches in bold
 }
