@@ -118,10 +118,10 @@ struct Searcher::Impl {
         parsers(db),
         columns(db) {}
 
-  // The latest revision of the same database.
+  // The latest revision of the same database. The columns stay while the revision does:
+  // nsearch serve refreshes its Searcher before every request.
   void reopen() {
-    columns.clear();
-    db.reopen();
+    if (db.reopen()) columns.clear();
   }
 
   // A new connection to the database as the layout now names it (reopen() changes `db` in place,
