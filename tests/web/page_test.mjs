@@ -56,7 +56,8 @@ await step('type a query, see the seed article first, matches highlighted', asyn
   await page.click('#q');
   await page.keyboard.type('Russian contractor');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('#results .hit');
+  // Results of the whole query, not of a prefix the page searched while it was being typed.
+  await page.waitForFunction((t) => document.querySelector('#summary').textContent.includes(`“${t}”`), 'Russian contractor');
   const titles = await hitTitles();
   assert.equal(titles[0], SEED_TITLE);
   assert.ok((await page.locator('#results .hit').first().locator('mark').count()) > 0);
