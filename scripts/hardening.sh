@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # The hardening checks (README "Sanitizers and fuzzing"): the whole test suite built with
 # AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/), then a short run of every fuzz
-# target (clang + libFuzzer, build-fuzz/). FUZZ_SECONDS sets the time per target (default 20).
+# target (clang + libFuzzer, build-fuzz/). FUZZ_SECONDS sets the time per target (default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/phase_timer.sh
 bash scripts/install-deps.sh
 
-echo "== AddressSanitizer + UndefinedBehaviorSanitizer =="
 cmake --preset asan >/dev/null
-cmake --build build-asan -j"$(nproc)"
-ctest --preset asan -j"$(nproc)"
+phase "ASan+UBSan build" cmake --build build-asan -j"$(nproc)"
+phase "ASan+UBSan test suite" ctest --preset asan -j"$(nproc)"
 
-echo "== fuzzing (each target for a short fixed time) =="
-cmake --preset fuzz -DNSEARCH_FUZZ_SECONDS="${FUZZ_SECONDS:-20}" >/dev/null
-cmake --build build-fuzz -j"$(nproc)"
-ctest --preset fuzz
+cmake --preset fuzz -DNSEARCH_FUZZ_SECONDS="${FUZZ_SECONDS:-30}" >/dev/null
+phase "fuzz build" cmake --build build-fuzz -j"$(nproc)" --target fuzzers
+phase "fuzzing (each target for ${FUZZ_SECONDS:-30} s)" ctest --preset fuzz

@@ -12,6 +12,7 @@
 #include "child_process.hpp"
 #include "nsearch/indexer.hpp"
 #include "run_command.hpp"
+#include "sanitizer_slowdown.hpp"
 #include "synthetic_corpus.hpp"
 #include "temp_dir.hpp"
 
@@ -179,7 +180,8 @@ TEST_CASE("nindex add: Ctrl-C commits what was done and a re-run continues", "[e
     std::optional<std::chrono::steady_clock::time_point> started;
     const std::size_t added = interrupt(run, [&] {
       if (!started && fs::exists(shards)) started = std::chrono::steady_clock::now();
-      return started && std::chrono::steady_clock::now() > *started + 300ms;
+      return started && std::chrono::steady_clock::now() >
+                            *started + 300ms * nsearch::test::kSanitizerSlowdown;
     });
     CHECK(added > 0);
     CHECK(added < total);
