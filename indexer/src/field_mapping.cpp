@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -218,7 +219,11 @@ DateValue date_value(const json& v, int depth = 0) {
   if (v.is_number_integer() || v.is_number_unsigned()) {
     epoch = v.get<long long>();
   } else if (v.is_number_float()) {
-    epoch = static_cast<long long>(v.get<double>());
+    // Converting a double beyond long long's range is undefined (a fuzz finding: 1.6e40); no
+    // date is that far, so such a number is kept as text like other unreadable values.
+    const double seconds = v.get<double>();
+    if (!std::isfinite(seconds) || std::fabs(seconds) > 1e17) return {v.dump(), false};
+    epoch = static_cast<long long>(seconds);
   } else if (v.is_string()) {
     const std::string s(text::trim(v.get_ref<const std::string&>()));
     if (all_digits(s) && (s.size() == 9 || s.size() == 10 || s.size() == 13)) {
