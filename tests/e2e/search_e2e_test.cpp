@@ -1,6 +1,8 @@
 // End-to-end tests of the search features through the nsearch binary on corpus/: the query
 // language, recency, facets, snippets, "did you mean", paging and `nsearch bench`.
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -125,6 +127,22 @@ TEST_CASE("query language: site:, date:, year:", "[e2e][query]") {
         query({"lang:en OR lang:fr OR lang:de", "--since", "2021", "--until", "2021"}).at("total"));
 }
 
+TEST_CASE("query language: a dangling operator or a bad date: is searched as plain words",
+          "[e2e][query]") {
+  const json dangling = query({"crude oil AND"});
+  CHECK(dangling.at("query_fallback") == true);
+  CHECK_THAT(dangling.at("fallback_reason").get<std::string>(), Contains("AND"));
+  CHECK(ids({"crude oil AND"}) == ids({"crude oil"}));
+  const json bad_date = query({"oil date:2021-13"});
+  CHECK(bad_date.at("query_fallback") == true);
+  CHECK_THAT(bad_date.at("fallback_reason").get<std::string>(), Contains("2021-13"));
+  CHECK_FALSE(ids({"oil date:2021-13"}).empty());
+  const CommandResult explained = run_nsearch({"crude oil AND", "--explain"});
+  CHECK(explained.exit_code == 0);
+  CHECK_THAT(explained.out, Contains("searched as plain words"));
+  CHECK(query({"crude oil"}).at("query_fallback") == false);
+}
+
 TEST_CASE("query language: a wildcard past the expansion limit is a clear error", "[e2e]") {
   TempDir tmp;
   std::ofstream(tmp / "many.jsonl") << [] {
@@ -160,6 +178,34 @@ TEST_CASE("recency lifts newer articles and --sort date is newest first", "[e2e]
   }
   REQUIRE(dates.size() > 10);
   CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
+}
+
+TEST_CASE("--since and --until take relative dates in days, weeks, months and years",
+          "[e2e][dates]") {
+  // Counted back from today (UTC) to a day of January 2022, whatever day the test runs on, so
+  // that the corpus (2019-2024) has articles on both sides.
+  using namespace std::chrono;
+  const year_month_day today{floor<days>(system_clock::now())};
+  const int months_back = (static_cast<int>(today.year()) - 2022) * 12 +
+                          static_cast<int>(static_cast<unsigned>(today.month())) - 1;
+  const unsigned day = std::min(static_cast<unsigned>(today.day()), 31u);
+  char jan2022[16];
+  std::snprintf(jan2022, sizeof jan2022, "2022-01-%02u", day);
+  const IdSet since_months =
+      ids({"lang:en OR lang:fr OR lang:de", "--since", std::to_string(months_back) + "m"});
+  CHECK(since_months == ids({"lang:en OR lang:fr OR lang:de", "--since", jan2022}));
+  CHECK(since_months.count("nl-2022-crude-oil-price-surge") == 1);
+  CHECK(since_months.count("smp-2021-wagner-mercenaries-debate") == 0);
+  CHECK(since_months.size() < ids({"lang:en OR lang:fr OR lang:de"}).size());
+  // Whole years back: the same day of the month, that many years ago.
+  const int years_back = static_cast<int>(today.year()) - 2022;
+  char same_day_2022[16];
+  std::snprintf(same_day_2022, sizeof same_day_2022, "2022-%02u-%02u",
+                static_cast<unsigned>(today.month()), day);
+  CHECK(ids({"lang:en OR lang:fr OR lang:de", "--until", std::to_string(years_back) + "y"}) ==
+        ids({"lang:en OR lang:fr OR lang:de", "--until", same_day_2022}));
+  CHECK(ids({"lang:en OR lang:fr OR lang:de", "--since", "1w"}).empty());  // nothing this new
+  CHECK(run_nsearch({"oil", "--since", "3q"}).exit_code == 2);
 }
 
 TEST_CASE("facets: host, author, day histogram, --facet-limit, text output", "[e2e][facets]") {
@@ -203,6 +249,24 @@ TEST_CASE("snippets: best passage, stems marked, HTML-escaped, bold on a termina
   const std::string html = hit.at("snippet_html");
   CHECK_THAT(html, Contains("<mark>sanctioned</mark>") && Contains("<mark>sanctions</mark>"));
 
+  // The passage with the query's words, deep in the article, not its first sentence; every
+  // word of the query marked in it.
+  const json deep = query({"physiotherapist shore title"});
+  REQUIRE(deep.at("hits").size() == 1);
+  const std::string deep_html = deep.at("hits")[0].at("snippet_html");
+  CHECK_THAT(deep_html, Contains("<mark>physiotherapist</mark>") &&
+                            Contains("<mark>Shore</mark>") && Contains("<mark>title</mark>"));
+  CHECK_THAT(deep_html, !Contains("9,000 runners"));  // the opening lines
+  // Quotes of the article escaped in the HTML form, as they are in the plain one.
+  const json quoted = query({"women's race"});
+  REQUIRE_FALSE(quoted.at("hits").empty());
+  // A text file's id is its name and a hash of its path.
+  REQUIRE(quoted.at("hits")[0].at("id").get<std::string>().starts_with("harbour-marathon-"));
+  CHECK_THAT(quoted.at("hits")[0].at("snippet_html").get<std::string>(),
+             Contains("&quot;I trained on these streets") && Contains("women&#39;s</mark>"));
+  CHECK_THAT(quoted.at("hits")[0].at("snippet").get<std::string>(),
+             Contains("\"I trained on these streets") && Contains("women's race"));
+
   if (run_command({"sh", "-c", "command -v script"}).exit_code != 0) {
     WARN("script(1) not found: terminal check skipped");
     return;
@@ -245,7 +309,22 @@ TEST_CASE("more like this excludes the article and paging is stable", "[e2e]") {
       run_nsearch({"oil", "--limit", "0", "--facets", "outlet", "--json"});
   const json counts_only = json::parse(counts_only_run.out);
   CHECK(counts_only.at("hits").empty());
-  CHECK(counts_only.at("total") > 0);
+  CHECK(counts_only.at("total") == 5);
+  CHECK(facet_map(counts_only, "outlet") ==
+        facet_map(query({"oil", "--facets", "outlet"}), "outlet"));
+  CHECK(facet_map(counts_only, "outlet").size() == 3);
+}
+
+TEST_CASE("--sort relevance ranks by score, as the default order does", "[e2e]") {
+  const json ranked = query({"harbour", "--sort", "relevance"});
+  REQUIRE(ranked.at("hits").size() >= 5);
+  std::vector<double> scores;
+  for (const auto& hit : ranked.at("hits"))
+    scores.push_back(hit.at("score").get<double>());
+  CHECK(std::is_sorted(scores.rbegin(), scores.rend()));
+  CHECK(scores.front() > scores.back());
+  CHECK(ranked_ids(ranked) == ranked_ids(query({"harbour"})));
+  CHECK(ranked_ids(ranked) != ranked_ids(query({"harbour", "--sort", "date"})));
 }
 
 TEST_CASE("nsearch bench: percentiles per query kind, as JSON", "[e2e][bench]") {
