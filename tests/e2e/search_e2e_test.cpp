@@ -180,7 +180,7 @@ TEST_CASE("recency lifts newer articles and --sort date is newest first", "[e2e]
   CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
 }
 
-TEST_CASE("--since and --until take relative dates in days, weeks, months and years",
+TEST_CASE("relative dates in days, weeks, months and years for --since and --until",
           "[e2e][dates]") {
   // Counted back from today (UTC) to a day of January 2022, whatever day the test runs on, so
   // that the corpus (2019-2024) has articles on both sides.
@@ -315,7 +315,7 @@ TEST_CASE("more like this excludes the article and paging is stable", "[e2e]") {
   CHECK(facet_map(counts_only, "outlet").size() == 3);
 }
 
-TEST_CASE("--sort relevance ranks by score, as the default order does", "[e2e]") {
+TEST_CASE("sorting by relevance ranks by score, as the default order does", "[e2e]") {
   const json ranked = query({"harbour", "--sort", "relevance"});
   REQUIRE(ranked.at("hits").size() >= 5);
   std::vector<double> scores;

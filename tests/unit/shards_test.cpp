@@ -1,10 +1,14 @@
 // Sharded databases through the library API: ShardedIndexer, compact_database, and Searcher over
 // a stub of local shards and of shards served remotely by `nindex serve-shard`.
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -123,9 +127,30 @@ test::Ranking ranking(const SearchResult& result, SortOrder sort) {
   return r;
 }
 
+// How a snippet compares. Xapian 1.4 picks the passage by the query terms' weights, which only
+// a local shard reports to the MSet (RemoteSubMatch sets no term's max part): when every shard
+// is remote, the passage can differ where several match equally, while each hit still marks
+// the same query words.
+enum class Passage { same, same_words };
+
+std::multiset<std::string> marked_words(const Hit& hit) {
+  std::multiset<std::string> words;
+  for (const auto& [first, last] : hit.highlights) {
+    std::string word = hit.snippet.substr(first, last - first);
+    std::transform(word.begin(), word.end(), word.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    words.insert(word);
+  }
+  return words;
+}
+
+std::set<std::string> distinct(const std::multiset<std::string>& words) {
+  return {words.begin(), words.end()};
+}
+
 // The two results are the same answer (see check_same_ranking for hits with equal scores).
 void check_same_result(const SearchResult& expected, const SearchResult& actual,
-                       SortOrder sort = SortOrder::relevance) {
+                       SortOrder sort = SortOrder::relevance, Passage passage = Passage::same) {
   CHECK(actual.total == expected.total);
   CHECK(actual.total_exact == expected.total_exact);
   CHECK(actual.collapsed == expected.collapsed);
@@ -145,8 +170,13 @@ void check_same_result(const SearchResult& expected, const SearchResult& actual,
     for (const Hit& got : actual.hits) {
       if (got.id != want.id) continue;
       INFO("hit " << want.id);
-      CHECK(got.snippet == want.snippet);
-      CHECK(got.highlights == want.highlights);
+      if (passage == Passage::same) {
+        CHECK(got.snippet == want.snippet);
+        CHECK(got.highlights == want.highlights);
+      } else {
+        CHECK_FALSE(got.snippet.empty());
+        CHECK(distinct(marked_words(got)) == distinct(marked_words(want)));
+      }
       CHECK(got.story == want.story);
       CHECK(got.copies == want.copies);
       CHECK(got.also_in == want.also_in);
@@ -155,10 +185,10 @@ void check_same_result(const SearchResult& expected, const SearchResult& actual,
   }
 }
 
-void check_same_answers(Searcher& expected, Searcher& actual) {
+void check_same_answers(Searcher& expected, Searcher& actual, Passage passage = Passage::same) {
   for (const SearchRequest& request : requests()) {
     INFO("query \"" << request.query << "\" offset " << request.offset);
-    check_same_result(expected.search(request), actual.search(request), request.sort);
+    check_same_result(expected.search(request), actual.search(request), request.sort, passage);
   }
   const DatabaseStats want = expected.stats();
   const DatabaseStats got = actual.stats();
@@ -340,7 +370,8 @@ TEST_CASE("shards: remote shards give the answers of one database", "[shards][re
   for (const char* stub : {"remote.stub", "mixed.stub"}) {
     INFO(stub);
     Searcher remote(tmp / stub);
-    check_same_answers(one, remote);
+    check_same_answers(
+        one, remote, std::string_view(stub) == "remote.stub" ? Passage::same_words : Passage::same);
     SearchRequest by_story = request_for("mercenaries");
     by_story.facet_by = FacetUnit::story;
     CHECK_THROWS_WITH(remote.search(by_story), Catch::Contains("not available"));
