@@ -8,7 +8,6 @@
 #include <limits>
 #include <set>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <vector>
 
