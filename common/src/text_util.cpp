@@ -155,7 +155,11 @@ std::string normalise_url(std::string_view url) {
 }
 
 std::string hex_digest(std::string_view data) {
-  return hex64(XXH3_64bits(data.data(), data.size()));
+  return hex64(digest64(data));
+}
+
+std::uint64_t digest64(std::string_view data) {
+  return XXH3_64bits(data.data(), data.size());
 }
 
 struct StreamingDigest::State {

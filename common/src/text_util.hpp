@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,10 @@ std::string normalise_url(std::string_view url);
 
 /// 64-bit XXH3 digest of `data` as 16 lower-case hex digits.
 std::string hex_digest(std::string_view data);
+
+/// The same digest as a number, for sets that only need to tell values apart (8 bytes
+/// instead of a string per value).
+std::uint64_t digest64(std::string_view data);
 
 /// The same digest as hex_digest, of data that arrives in pieces (a whole file).
 class StreamingDigest {

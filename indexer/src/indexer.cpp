@@ -1,6 +1,7 @@
 #include "nsearch/indexer.hpp"
 
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -196,7 +197,8 @@ struct Indexer::Impl {
   // killed before its final commit leaves no file recorded whose articles are not all there.
   void bulk_add(FileIngest& files, unsigned jobs) {
     ShardSet shards(options.db_path, jobs, options.memory_mb);
-    std::unordered_set<std::string> copies;  // copy terms met so far
+    // Digests of the copy terms met so far (see ShardSet::claim: a clash only sets aside).
+    std::unordered_set<std::uint64_t> copies;
     std::vector<SourceFileRecord> records;
     using Pipeline = OrderedPipeline<ReadItem, PreparedItem>;
     Pipeline pipeline(
@@ -223,7 +225,8 @@ struct Indexer::Impl {
                    // Later articles that meet an id or a copy seen before need the database
                    // as one writer would have it: they are replayed after the merge.
                    const bool new_id = shards.claim(p.article.id);
-                   const bool new_copy = p.copy_term.empty() || copies.insert(p.copy_term).second;
+                   const bool new_copy =
+                       p.copy_term.empty() || copies.insert(text::digest64(p.copy_term)).second;
                    if (!new_id || !new_copy) {
                      shards.set_aside(term, p.data);
                      return;
