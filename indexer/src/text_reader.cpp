@@ -190,6 +190,12 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
     body.append(paragraph);
   }
   article.body = std::move(body);
+  if (!identifies_something(article)) {
+    // Header lines whose values are blank ("Title: " and form feeds, found by fuzzing) or
+    // only metadata: indexing it would add an empty document.
+    ctx.reject(0, "header lines but no title, text, id or URL");
+    return;
+  }
   article.source = ctx.path;
   ctx.emit(std::move(article));
 }

@@ -111,6 +111,20 @@ TEST_CASE("text reader: rejects empty, binary and invalid UTF-8 files", "[reader
   CHECK(got.rejects[2].second.find("UTF-8") != std::string::npos);
 }
 
+TEST_CASE("text reader: header lines with nothing to index are rejected", "[readers]") {
+  Collected got;
+  read_text_article("Title: \f\f\f\f\f\f", got.context("blank-title.txt"));  // found by fuzzing
+  read_text_article("Title:   \nOutlet: Daily\n\n \n", got.context("no-text.txt"));
+  read_text_article("Outlet: Daily\nDate: 2021-09-24\n", got.context("metadata-only.txt"));
+  CHECK(got.articles.empty());
+  REQUIRE(got.rejects.size() == 3);
+  for (const auto& [line, why] : got.rejects)
+    CHECK(why.find("no title, text") != std::string::npos);
+  read_text_article("Title: \f Kept \f\n", got.context("kept.txt"));
+  REQUIRE(got.articles.size() == 1);
+  CHECK(got.articles[0].title == "Kept");
+}
+
 TEST_CASE("jsonl reader: good, malformed and hostile lines", "[readers]") {
   TempDir dir;
   const auto path = dir / "a.jsonl";
