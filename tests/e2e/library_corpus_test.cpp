@@ -3,7 +3,6 @@
 // indexes corpus/ with nsearch::Indexer and asks nsearch::Searcher.
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -14,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "months_back.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/output.hpp"
@@ -179,20 +179,16 @@ TEST_CASE("library on corpus/: dates, relative dates, date order, recency",
   r.until = "2023-03";
   CHECK(ids(r).size() == 4);
 
-  // Relative: from today back to a day of January 2022 (see search_e2e_test).
-  using namespace std::chrono;
-  const year_month_day today{floor<days>(system_clock::now())};
-  const int months_back = (static_cast<int>(today.year()) - 2022) * 12 +
-                          static_cast<int>(static_cast<unsigned>(today.month())) - 1;
-  char jan2022[16];
-  std::snprintf(jan2022, sizeof jan2022, "2022-01-%02u", static_cast<unsigned>(today.day()));
+  const nsearch::test::MonthsBack back = nsearch::test::months_back_to_january_2022();
   SearchRequest relative = request(kAllLanguages);
-  relative.since = std::to_string(months_back) + "m";
+  relative.since = back.relative;
   SearchRequest absolute = request(kAllLanguages);
-  absolute.since = jan2022;
+  absolute.since = back.absolute;
   CHECK(ids(relative) == ids(absolute));
   CHECK(ids(relative).count("nl-2022-crude-oil-price-surge") == 1);
   CHECK(ids(relative).count("smp-2021-wagner-mercenaries-debate") == 0);
+  const std::chrono::year_month_day today{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   relative.since = std::to_string(static_cast<int>(today.year()) - 2022 + 1) + "y";
   CHECK(ids(relative).count("nl-2022-crude-oil-price-surge") == 1);
   relative.since = "2w";

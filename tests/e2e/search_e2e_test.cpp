@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "months_back.hpp"
 #include "run_command.hpp"
 #include "temp_dir.hpp"
 
@@ -182,26 +183,19 @@ TEST_CASE("recency lifts newer articles and --sort date is newest first", "[e2e]
 
 TEST_CASE("relative dates in days, weeks, months and years for --since and --until",
           "[e2e][dates]") {
-  // Counted back from today (UTC) to a day of January 2022, whatever day the test runs on, so
-  // that the corpus (2019-2024) has articles on both sides.
-  using namespace std::chrono;
-  const year_month_day today{floor<days>(system_clock::now())};
-  const int months_back = (static_cast<int>(today.year()) - 2022) * 12 +
-                          static_cast<int>(static_cast<unsigned>(today.month())) - 1;
-  const unsigned day = std::min(static_cast<unsigned>(today.day()), 31u);
-  char jan2022[16];
-  std::snprintf(jan2022, sizeof jan2022, "2022-01-%02u", day);
-  const IdSet since_months =
-      ids({"lang:en OR lang:fr OR lang:de", "--since", std::to_string(months_back) + "m"});
-  CHECK(since_months == ids({"lang:en OR lang:fr OR lang:de", "--since", jan2022}));
+  const nsearch::test::MonthsBack back = nsearch::test::months_back_to_january_2022();
+  const IdSet since_months = ids({"lang:en OR lang:fr OR lang:de", "--since", back.relative});
+  CHECK(since_months == ids({"lang:en OR lang:fr OR lang:de", "--since", back.absolute}));
   CHECK(since_months.count("nl-2022-crude-oil-price-surge") == 1);
   CHECK(since_months.count("smp-2021-wagner-mercenaries-debate") == 0);
   CHECK(since_months.size() < ids({"lang:en OR lang:fr OR lang:de"}).size());
   // Whole years back: the same day of the month, that many years ago.
+  using namespace std::chrono;
+  const year_month_day today{floor<days>(system_clock::now())};
   const int years_back = static_cast<int>(today.year()) - 2022;
   char same_day_2022[16];
   std::snprintf(same_day_2022, sizeof same_day_2022, "2022-%02u-%02u",
-                static_cast<unsigned>(today.month()), day);
+                static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
   CHECK(ids({"lang:en OR lang:fr OR lang:de", "--until", std::to_string(years_back) + "y"}) ==
         ids({"lang:en OR lang:fr OR lang:de", "--until", same_day_2022}));
   CHECK(ids({"lang:en OR lang:fr OR lang:de", "--since", "1w"}).empty());  // nothing this new
