@@ -330,26 +330,28 @@ std::optional<DateTime> parse_relative(const std::vector<Token>& t, const DateTi
   sys_seconds at =
       sys_seconds{day} + hours{anchor.hour} + minutes{anchor.minute} + seconds{anchor.second};
   bool keep_time = anchor.has_time;
+  seconds back{0};
   if (t.size() == 1 && t[0].kind == TokenKind::word &&
       (t[0].word == "today" || t[0].word == "yesterday")) {
-    if (t[0].word == "yesterday") at -= days{1};
+    if (t[0].word == "yesterday") back = days{1};
     keep_time = false;
   } else if (t.size() == 3 && t[0].kind == TokenKind::number && t[1].kind == TokenKind::word &&
              t[2].kind == TokenKind::word && t[2].word == "ago") {
     std::string unit = t[1].word;
     if (unit.size() > 1 && unit.back() == 's') unit.pop_back();
-    const int n = t[0].value;
+    // 64 bits: a count has up to nine digits, and nine digits of weeks overflow an int.
+    const long long n = t[0].value;
     if (unit == "second" || unit == "sec") {
-      at -= seconds{n};
+      back = seconds{n};
     } else if (unit == "minute" || unit == "min") {
-      at -= minutes{n};
+      back = minutes{n};
     } else if (unit == "hour" || unit == "hr") {
-      at -= hours{n};
+      back = hours{n};
     } else if (unit == "day") {
-      at -= days{n};
+      back = days{n};
       keep_time = false;
     } else if (unit == "week") {
-      at -= days{7 * n};
+      back = weeks{n};
       keep_time = false;
     } else {
       return std::nullopt;
@@ -357,6 +359,10 @@ std::optional<DateTime> parse_relative(const std::vector<Token>& t, const DateTi
   } else {
     return std::nullopt;
   }
+  // "140426426 hrs ago" reaches back before year 1, where dates stop (and std::chrono::year
+  // would wrap around to a valid-looking year).
+  if (back > at - sys_days{std::chrono::year{1} / January / 1}) return std::nullopt;
+  at -= back;
   const auto d = floor<days>(at);
   const year_month_day ymd{d};
   DateTime dt;

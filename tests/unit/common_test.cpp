@@ -265,6 +265,19 @@ TEST_CASE("dates: relative forms need an anchor", "[dates]") {
   CHECK(parse_date("2 days ago", anchor)->iso() == "2021-09-22");
   CHECK(parse_date("1 week ago", anchor)->iso() == "2021-09-17");
   CHECK_FALSE(parse_date("3 fortnights ago", anchor));
+  CHECK(parse_date("10000 days ago", anchor)->iso() == "1994-05-09");
+  CHECK(parse_date("17000000 hours ago", anchor)->iso() == "0082-05-19T02:00:00Z");
+  // Found by the dates fuzzer: a count reaching back before year 1 gave year -13999, and larger
+  // ones wrapped around in std::chrono::year ("999999999 days ago" was 7311-12-29); nine digits
+  // of weeks overflowed an int.
+  CHECK_FALSE(parse_date("140426426 hrs ago", anchor));
+  CHECK_FALSE(parse_date("999999999 weeks ago", anchor));
+  CHECK_FALSE(parse_date("999999999 days ago", anchor));
+  const DateTime first_day = *parse_iso_date("0001-01-01T10:00:00Z");
+  CHECK(parse_date("today", first_day)->iso() == "0001-01-01");
+  CHECK(parse_date("10 hours ago", first_day)->iso() == "0001-01-01T00:00:00Z");
+  CHECK_FALSE(parse_date("11 hours ago", first_day));
+  CHECK_FALSE(parse_date("yesterday", first_day));
 }
 
 TEST_CASE("dates: found inside bylines and datelines", "[dates]") {
