@@ -28,18 +28,28 @@ std::optional<DateTime> relative_date(const std::string& text) {
   }
   using namespace std::chrono;
   const sys_days today = floor<days>(system_clock::now());
+  // Counts reaching back before year 1 stop there: std::chrono::year would wrap around, and
+  // "40000y" became the year 27562.
+  const sys_days first_day{std::chrono::year{1} / January / 1};
   year_month_day ymd{today};
   switch (unit) {
     case 'd':
-      ymd = year_month_day{today - days{n}};
+    case 'w': {
+      const days back{unit == 'w' ? 7 * n : n};
+      ymd = year_month_day{today - first_day < back ? first_day : today - back};
       break;
-    case 'w':
-      ymd = year_month_day{today - days{7 * n}};
-      break;
+    }
     case 'm':
     case 'y': {
-      const year_month ym =
-          year_month{ymd.year(), ymd.month()} - (unit == 'm' ? months{n} : months{12 * n});
+      const int month_index = static_cast<int>(ymd.year()) * 12 +
+                              static_cast<int>(static_cast<unsigned>(ymd.month())) - 1 -
+                              (unit == 'm' ? n : 12 * n);
+      if (month_index < 12) {
+        ymd = year_month_day{first_day};
+        break;
+      }
+      const year_month ym{std::chrono::year{month_index / 12},
+                          month{static_cast<unsigned>(month_index % 12 + 1)}};
       const auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
       ymd = year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)};
       break;

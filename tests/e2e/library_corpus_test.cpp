@@ -195,6 +195,20 @@ TEST_CASE("library on corpus/: dates, relative dates, date order, recency",
   CHECK(ids(relative).empty());
   relative.since = "3q";
   CHECK_THROWS_AS(search(relative), Error);
+  // Counts reaching back before year 1 stop there: "40000y" used to wrap around to the year
+  // 27562, so --since matched nothing and --until everything.
+  SearchRequest dated = request(kAllLanguages);
+  dated.since = "1900";
+  REQUIRE(ids(dated).size() > 10);
+  for (const char* far : {"40000y", "99999y", "99999m", "99999w", "99999d"}) {
+    CAPTURE(far);
+    SearchRequest since = request(kAllLanguages);
+    since.since = far;
+    CHECK(ids(since) == ids(dated));
+    SearchRequest until = request(kAllLanguages);
+    until.until = far;
+    CHECK(ids(until).empty());
+  }
 
   SearchRequest newest = request("lang:en");
   newest.sort = SortOrder::date;
