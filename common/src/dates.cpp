@@ -58,7 +58,7 @@ std::optional<DateTime> to_utc(DateTime dt, int offset_minutes) {
 
 bool is_valid_day(int year, int month, int day) {
   using namespace std::chrono;
-  if (year < 1 || year > 9999) return false;
+  if (year < kFirstYear || year > kLastYear) return false;
   // std::chrono::day and month hold values up to 255 only: day 2842 would wrap to a valid 26.
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   return year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
@@ -119,7 +119,7 @@ std::optional<DateTime> parse_iso_date(std::string_view text, bool allow_partial
 
   if (offset_minutes != 0) {
     const auto utc = to_utc(dt, offset_minutes);
-    if (!utc || utc->year < 1 || utc->year > 9999) return std::nullopt;
+    if (!utc || utc->year < kFirstYear || utc->year > kLastYear) return std::nullopt;
     return utc;
   }
   return dt;
@@ -339,8 +339,7 @@ std::optional<DateTime> parse_relative(const std::vector<Token>& t, const DateTi
              t[2].kind == TokenKind::word && t[2].word == "ago") {
     std::string unit = t[1].word;
     if (unit.size() > 1 && unit.back() == 's') unit.pop_back();
-    // 64 bits: a count has up to nine digits, and nine digits of weeks overflow an int.
-    const long long n = t[0].value;
+    const int n = t[0].value;
     if (unit == "second" || unit == "sec") {
       back = seconds{n};
     } else if (unit == "minute" || unit == "min") {
@@ -359,9 +358,8 @@ std::optional<DateTime> parse_relative(const std::vector<Token>& t, const DateTi
   } else {
     return std::nullopt;
   }
-  // "140426426 hrs ago" reaches back before year 1, where dates stop (and std::chrono::year
-  // would wrap around to a valid-looking year).
-  if (back > at - sys_days{std::chrono::year{1} / January / 1}) return std::nullopt;
+  // "140426426 hrs ago" reaches back before the first year dates have.
+  if (back > at - sys_days{std::chrono::year{kFirstYear} / January / 1}) return std::nullopt;
   at -= back;
   const auto d = floor<days>(at);
   const year_month_day ymd{d};

@@ -28,24 +28,23 @@ std::optional<DateTime> relative_date(const std::string& text) {
   }
   using namespace std::chrono;
   const sys_days today = floor<days>(system_clock::now());
-  // Counts reaching back before year 1 stop there: std::chrono::year would wrap around, and
-  // "40000y" became the year 27562.
-  const sys_days first_day{std::chrono::year{1} / January / 1};
   year_month_day ymd{today};
   switch (unit) {
-    case 'd':
-    case 'w': {
-      const days back{unit == 'w' ? 7 * n : n};
-      ymd = year_month_day{today - first_day < back ? first_day : today - back};
+    case 'd':  // five digits of days or weeks stay after the year 100
+      ymd = year_month_day{today - days{n}};
       break;
-    }
+    case 'w':
+      ymd = year_month_day{today - days{7 * n}};
+      break;
     case 'm':
     case 'y': {
+      // Counts reaching back before the first year dates have stop there ("40000y" wrapped
+      // around in std::chrono::year to the year 27562).
       const int month_index = static_cast<int>(ymd.year()) * 12 +
                               static_cast<int>(static_cast<unsigned>(ymd.month())) - 1 -
                               (unit == 'm' ? n : 12 * n);
-      if (month_index < 12) {
-        ymd = year_month_day{first_day};
+      if (month_index < kFirstYear * 12) {
+        ymd = year_month_day{std::chrono::year{kFirstYear}, January, std::chrono::day{1}};
         break;
       }
       const year_month ym{std::chrono::year{month_index / 12},

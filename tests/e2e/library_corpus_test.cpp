@@ -187,8 +187,7 @@ TEST_CASE("library on corpus/: dates, relative dates, date order, recency",
   CHECK(ids(relative) == ids(absolute));
   CHECK(ids(relative).count("nl-2022-crude-oil-price-surge") == 1);
   CHECK(ids(relative).count("smp-2021-wagner-mercenaries-debate") == 0);
-  const std::chrono::year_month_day today{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  const std::chrono::year_month_day today = nsearch::test::today_utc();
   relative.since = std::to_string(static_cast<int>(today.year()) - 2022 + 1) + "y";
   CHECK(ids(relative).count("nl-2022-crude-oil-price-surge") == 1);
   relative.since = "2w";

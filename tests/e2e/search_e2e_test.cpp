@@ -190,8 +190,7 @@ TEST_CASE("relative dates in days, weeks, months and years for --since and --unt
   CHECK(since_months.count("smp-2021-wagner-mercenaries-debate") == 0);
   CHECK(since_months.size() < ids({"lang:en OR lang:fr OR lang:de"}).size());
   // Whole years back: the same day of the month, that many years ago.
-  using namespace std::chrono;
-  const year_month_day today{floor<days>(system_clock::now())};
+  const std::chrono::year_month_day today = nsearch::test::today_utc();
   const int years_back = static_cast<int>(today.year()) - 2022;
   char same_day_2022[16];
   std::snprintf(same_day_2022, sizeof same_day_2022, "2022-%02u-%02u",

@@ -14,9 +14,14 @@ struct MonthsBack {
   std::string absolute;  ///< e.g. "2022-01-28"
 };
 
-inline MonthsBack months_back_to_january_2022() {
+/// Today in UTC, the day relative dates count back from.
+inline std::chrono::year_month_day today_utc() {
   using namespace std::chrono;
-  const year_month_day today{floor<days>(system_clock::now())};
+  return year_month_day{floor<days>(system_clock::now())};
+}
+
+inline MonthsBack months_back_to_january_2022() {
+  const std::chrono::year_month_day today = today_utc();
   const int months = (static_cast<int>(today.year()) - 2022) * 12 +
                      static_cast<int>(static_cast<unsigned>(today.month())) - 1;
   char day[16];

@@ -7,6 +7,11 @@
 
 namespace nsearch {
 
+/// Dates span years 1 to 9999: sort keys and ISO forms have four-digit years, and
+/// std::chrono::year wraps around beyond +-32767.
+inline constexpr int kFirstYear = 1;
+inline constexpr int kLastYear = 9999;
+
 /// A publication date, optionally with a time of day. Times with a zone are kept in UTC.
 struct DateTime {
   int year = 0, month = 0, day = 0;
@@ -43,7 +48,7 @@ std::optional<DateTime> parse_date(std::string_view text,
 std::optional<DateTime> find_date(std::string_view text,
                                   const std::optional<DateTime>& anchor = std::nullopt);
 
-/// True when y-m-d names a real calendar day.
+/// True when y-m-d names a real calendar day from kFirstYear to kLastYear.
 bool is_valid_day(int year, int month, int day);
 
 }  // namespace nsearch
