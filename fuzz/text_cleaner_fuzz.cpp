@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require(articles <= 1, "a text file holds at most one article");
   if (!text::find_invalid_utf8(text)) {
     const Extraction page = clean_text_dump(text);
-    fuzz::require(page.is_article || !page.reason.empty(), "a non-article page says why");
+    fuzz::require(page.has_text || !page.reason.empty(), "a page without text says why");
     fuzz::require(!text::find_invalid_utf8(page.article.body), "the body is valid UTF-8");
     fuzz::require(!text::find_invalid_utf8(page.article.title), "the title is valid UTF-8");
   }

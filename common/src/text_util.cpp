@@ -47,6 +47,60 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
+char32_t decode_utf8_at(std::string_view s, std::size_t i) {
+  constexpr char32_t kReplacement = 0xFFFD;
+  if (i >= s.size()) return kReplacement;
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0x80) return lead;
+  std::size_t len = 0;
+  char32_t cp = 0;
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    len = 4;
+    cp = lead & 0x07u;
+  } else if (lead >= 0xE0) {
+    len = 3;
+    cp = lead & 0x0Fu;
+  } else if (lead >= 0xC2 && lead < 0xE0) {
+    len = 2;
+    cp = lead & 0x1Fu;
+  } else {
+    return kReplacement;
+  }
+  if (i + len > s.size()) return kReplacement;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0u) != 0x80u) return kReplacement;
+    cp = (cp << 6) | (c & 0x3Fu);
+  }
+  return cp;
+}
+
+bool is_cjk_ideograph_or_kana(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+std::size_t word_count(std::string_view s) {
+  std::size_t words = 0, cjk = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      in_word = false;
+      continue;
+    }
+    if (c >= 0xE3 && c <= 0xE9 && is_cjk_ideograph_or_kana(decode_utf8_at(s, i))) {
+      ++cjk;
+      in_word = false;
+      i += 2;
+      continue;
+    }
+    if (!in_word) ++words;
+    in_word = true;
+  }
+  return words + (cjk + 1) / 2;
+}
+
 std::string ascii_lowercase(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

@@ -13,6 +13,18 @@ namespace nsearch::text {
 /// Offset of the first byte that breaks UTF-8 validity, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+/// The code point of the UTF-8 sequence starting at byte `i` (U+FFFD when it is not a valid
+/// sequence, e.g. a continuation byte or a cut-off sequence).
+char32_t decode_utf8_at(std::string_view s, std::size_t i);
+
+/// Kana and CJK ideographs (U+3040-U+30FF, U+3400-U+4DBF, U+4E00-U+9FFF): scripts written
+/// without spaces between words.
+bool is_cjk_ideograph_or_kana(char32_t c);
+
+/// Words in `s`: runs of non-space characters, where Chinese and Japanese characters count
+/// half a word each (about the length of a word there; those scripts have no spaces).
+std::size_t word_count(std::string_view s);
+
 /// Lower-cases ASCII letters only (protocol and markup names: HTTP headers, tags, keys).
 std::string ascii_lowercase(std::string_view s);
 

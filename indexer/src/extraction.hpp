@@ -12,10 +12,13 @@ namespace nsearch {
 struct Extraction {
   /// title, outlet, author (byline or credit such as "Agency Report"), date (raw text as found
   /// on the page; the indexer normalises it), url, lang (only if the page declares it),
-  /// category, body (paragraphs separated by '\n'). Empty = not found; never invented.
+  /// category, body (paragraphs separated by '\n'), kind ("article", or "page" for a page that
+  /// holds text but does not read as an article: an index, a table, a short notice). Empty =
+  /// not found; never invented.
   Article article;
-  bool is_article = true;  ///< false when the page holds no article (index page, error page...)
-  std::string reason;      ///< why it is not an article, for the warning
+  /// false when the page holds no text worth indexing (empty, an error page, pure navigation)
+  bool has_text = true;
+  std::string reason;  ///< why it is a "page" rather than an article, or why it has no text
   /// What was left out of an article because the page is beyond a limit (see limits.hpp);
   /// empty when nothing was.
   std::string warning{};
@@ -30,6 +33,7 @@ Extraction clean_text_dump(std::string_view text);
 /// Extracts the article from an HTML page: metadata from JSON-LD, OpenGraph/article: meta,
 /// <meta>, <time>, canonical link and <title>; main text by content scoring.
 /// `html` is raw bytes (any charset declaration); bounded time and memory on hostile input.
-Extraction extract_html(std::string_view html);
+/// `explanation`, when given, receives the scoring of every text block (for development).
+Extraction extract_html(std::string_view html, std::string* explanation = nullptr);
 
 }  // namespace nsearch

@@ -5,8 +5,8 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "function_words.hpp"
 #include "html_dom.hpp"
-#include "languages.hpp"
 #include "text_util.hpp"
 
 namespace nsearch::html {
@@ -18,8 +18,11 @@ bool Block::ends_sentence() const {
     t.remove_suffix(1);
   }
   if (t.ends_with("\xE2\x80\x9D") || t.ends_with("\xE2\x80\x99")) t.remove_suffix(3);  // ” ’
+  if (t.ends_with("\xE3\x80\x8D") || t.ends_with("\xE3\x80\x8F")) t.remove_suffix(3);  // 」 』
+  // … and the full-width stops of Chinese and Japanese: 。！？
   return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' || t.back() == ':' ||
-                        t.ends_with("\xE2\x80\xA6"));
+                        t.ends_with("\xE2\x80\xA6") || t.ends_with("\xE3\x80\x82") ||
+                        t.ends_with("\xEF\xBC\x81") || t.ends_with("\xEF\xBC\x9F"));
 }
 
 namespace {
@@ -62,10 +65,13 @@ int heading_level(GumboTag tag) {
   }
 }
 
-/// Word counts and punctuation of a finished block.
+/// Word counts and punctuation of a finished block. Chinese and Japanese are written without
+/// spaces: their characters are counted instead, two to a word (about the length of a word
+/// there), so that length thresholds mean the same amount of text in every script.
 void count_words(Block& b) {
   bool in_word = false;
   bool word_has_alnum = false;
+  std::size_t cjk = 0;
   const std::string& t = b.text;
   for (std::size_t i = 0; i <= t.size(); ++i) {
     const char c = i < t.size() ? t[i] : ' ';
@@ -74,12 +80,26 @@ void count_words(Block& b) {
       in_word = word_has_alnum = false;
       continue;
     }
-    in_word = true;
     const auto u = static_cast<unsigned char>(c);
+    if (u >= 0xE3 && u <= 0xEF) {  // lead bytes of U+3000..U+FFFF
+      const char32_t cp = text::decode_utf8_at(t, i);
+      if (text::is_cjk_ideograph_or_kana(cp)) {
+        if (in_word && word_has_alnum) ++b.words;
+        in_word = word_has_alnum = false;
+        ++cjk;
+        b.cjk_function_chars += languages::is_cjk_function_char(cp) ? 1 : 0;
+        i += 2;
+        continue;
+      }
+      if (cp == U'\u3002' || cp == U'\uFF01' || cp == U'\uFF1F') ++b.sentence_ends;  // 。！？
+    }
+    in_word = true;
     if (std::isalnum(u) || u >= 0x80) word_has_alnum = true;
     const bool word_end = i + 1 >= t.size() || is_space(t[i + 1]) || t[i + 1] == '"';
     if ((c == '.' || c == '!' || c == '?') && word_end) ++b.sentence_ends;
   }
+  b.words += (cjk + 1) / 2;
+  b.cjk_chars = cjk;
 }
 
 bool is_caption(GumboTag tag) {
@@ -194,33 +214,41 @@ std::vector<Block> split_blocks(const GumboNode* root) {
 }
 
 std::string guess_language(std::span<const Block> blocks) {
-  constexpr std::string_view kCandidates[] = {"en", "fr", "de", "es"};
-  std::size_t best_hits = 0;
-  std::string best = "en";
-  for (const std::string_view lang : kCandidates) {
-    const auto list = languages::stop_words(lang);
-    const std::unordered_set<std::string_view> stop(list.begin(), list.end());
-    std::size_t hits = 0;
-    for (const Block& b : blocks) {
-      if (b.words < 8) continue;  // prose, not menus
-      const std::string lower = text::lowercase(b.text);
-      for_each_word(lower, [&](std::string_view w) { hits += stop.count(w); });
-    }
-    if (hits > best_hits) {
-      best_hits = hits;
-      best = lang;
-    }
+  // Chinese and Japanese text has no function words between spaces; its own cue is counted
+  // per character in count_words.
+  std::size_t cjk = 0, words = 0;
+  for (const Block& b : blocks) {
+    cjk += b.cjk_chars;
+    words += b.words;
   }
-  return best;
+  if (2 * cjk > words) return "zh";
+  const auto& index = languages::FunctionWordIndex::get();
+  const auto codes = languages::function_word_languages();
+  std::vector<std::size_t> hits(codes.size(), 0);
+  for (const Block& b : blocks) {
+    if (b.words < 8) continue;  // prose, not menus
+    const std::string lower = text::lowercase(b.text);
+    for_each_word(lower, [&](std::string_view w) {
+      const auto set = index.languages_of(w);
+      for (std::size_t k = 0; k < codes.size(); ++k)
+        hits[k] += (set >> k) & 1u;
+    });
+  }
+  const auto best = std::max_element(hits.begin(), hits.end());
+  return *best == 0 ? "en" : std::string(codes[static_cast<std::size_t>(best - hits.begin())]);
 }
 
 void count_stop_words(std::vector<Block>& blocks, std::string_view lang) {
-  const auto list = languages::stop_words(lang);
+  const auto list = languages::function_words(lang);
   const std::unordered_set<std::string_view> stop(list.begin(), list.end());
   for (Block& b : blocks) {
-    const std::string lower = text::lowercase(b.text);
     b.stop_words = 0;
-    for_each_word(lower, [&](std::string_view w) { b.stop_words += stop.count(w); });
+    if (!stop.empty()) {
+      const std::string lower = text::lowercase(b.text);
+      for_each_word(lower, [&](std::string_view w) { b.stop_words += stop.count(w); });
+    }
+    // Particles count like function words, at two characters to a word (see count_words).
+    b.stop_words += b.cjk_function_chars;
   }
 }
 

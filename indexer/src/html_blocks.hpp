@@ -14,16 +14,18 @@
 namespace nsearch::html {
 
 struct Block {
-  std::string text;                  ///< whitespace collapsed
-  const GumboNode* owner = nullptr;  ///< innermost block-level element holding the text
-  std::size_t chars = 0;             ///< non-space characters
-  std::size_t link_chars = 0;        ///< ... of them inside <a href>
-  std::size_t words = 0;
-  std::size_t stop_words = 0;        ///< function words of the page language
-  std::size_t sentence_ends = 0;     ///< '.', '!', '?' ending a word
-  int heading = 0;                   ///< 1-6 inside <hN>, else 0
-  bool in_caption = false;           ///< inside <figcaption>, <caption> or <figure>
-  std::size_t emphasised_chars = 0;  ///< chars inside <b>, <strong>, <big>, <font size=4+>
+  std::string text;                    ///< whitespace collapsed
+  const GumboNode* owner = nullptr;    ///< innermost block-level element holding the text
+  std::size_t chars = 0;               ///< non-space characters
+  std::size_t link_chars = 0;          ///< ... of them inside <a href>
+  std::size_t words = 0;               ///< words; Chinese/Japanese characters count half a word
+  std::size_t cjk_chars = 0;           ///< Chinese/Japanese characters (ideographs, kana)
+  std::size_t cjk_function_chars = 0;  ///< ... of them particles and function characters
+  std::size_t stop_words = 0;          ///< function words of the page language
+  std::size_t sentence_ends = 0;       ///< '.', '!', '?' ending a word
+  int heading = 0;                     ///< 1-6 inside <hN>, else 0
+  bool in_caption = false;             ///< inside <figcaption>, <caption> or <figure>
+  std::size_t emphasised_chars = 0;    ///< chars inside <b>, <strong>, <big>, <font size=4+>
 
   double link_density() const {
     return chars == 0 ? 0.0 : static_cast<double>(link_chars) / static_cast<double>(chars);
@@ -37,8 +39,9 @@ struct Block {
 /// The blocks under `root` in document order (Block::stop_words still zero).
 std::vector<Block> split_blocks(const GumboNode* root);
 
-/// The language (of those languages::stop_words() knows) whose function words are most
-/// frequent in the blocks; "en" when there is no evidence. Only used to pick a stop list.
+/// The language (of those languages::function_words() knows) whose function words are most
+/// frequent in the blocks, or "zh" for Chinese/Japanese text; "en" when there is no evidence.
+/// Only used to pick a function-word list.
 std::string guess_language(std::span<const Block> blocks);
 
 /// Fills Block::stop_words with the function words of language `lang`.

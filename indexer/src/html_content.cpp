@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -86,12 +87,18 @@ bool matches(const std::vector<std::string>& tokens, const std::string_view (&wo
   return false;
 }
 
+/// "Commentary" names a genre of article (an opinion piece), not a comment section.
+bool names_genre(const std::string& token) {
+  return token.find("commentar") != std::string::npos;
+}
+
 Hint class_hint(const GumboNode* e) {
   std::string attr(attribute(e, "class"));
   attr += ' ';
   attr.append(attribute(e, "id"));
   if (attr.size() <= 1) return Hint::kNone;
-  const std::vector<std::string> tokens = hint_tokens(attr);
+  std::vector<std::string> tokens = hint_tokens(attr);
+  std::erase_if(tokens, names_genre);
   if (matches(tokens, kContentWords, kContentParts)) return Hint::kContentFurniture;
   if (matches(tokens, kLayoutWords, kLayoutParts)) return Hint::kLayoutFurniture;
   // Positive names ("article", "story-body", "content") were tried as a bonus and did not
@@ -434,7 +441,53 @@ std::vector<std::size_t> pick_blocks(std::span<const Block> blocks, const PageSc
   return out;
 }
 
+const char* cue_name(Cue c) {
+  switch (c) {
+    case Cue::kNone:
+      return "";
+    case Cue::kCommentsStart:
+      return "comments";
+    case Cue::kLegalNotice:
+      return "legal";
+    case Cue::kCredit:
+      return "credit";
+    case Cue::kTeaser:
+      return "teaser";
+    case Cue::kCutShort:
+      return "cut";
+    case Cue::kFurniture:
+      return "furniture";
+    case Cue::kDateline:
+      return "dateline";
+  }
+  return "?";
+}
+
 }  // namespace
+
+std::string explain_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline) {
+  std::string out;
+  if (blocks.empty() || html_root(blocks) == nullptr) return out;
+  const PageScore score = score_page(blocks, headline);
+  const std::vector<std::size_t> picked = pick_blocks(blocks, score);
+  char line[160];
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    const bool in_body = std::find(picked.begin(), picked.end(), i) != picked.end();
+    const GumboNode* owner = b.owner;
+    std::snprintf(
+        line, sizeof line, "%4zu %c%c %-5s w%-4zu ld%.2f sd%.2f %-9s %7.1f e%-5zu %s%s | ", i,
+        in_body ? '*' : ' ', headline && *headline == i ? 'H' : ' ',
+        owner ? gumbo_normalized_tagname(tag_of(owner)) : "-", b.words, b.link_density(),
+        b.stop_density(), cue_name(score.cue[i]), score.weight[i], score.owner[i],
+        score.tree.furniture[score.owner[i]] ? "F" : "",
+        score.owner[i] >= score.best && score.owner[i] < score.tree.end[score.best] ? "B" : "");
+    out += line;
+    out += std::string_view(b.text).substr(0, 100);
+    out += '\n';
+  }
+  return out;
+}
 
 MainText select_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline) {
   MainText out;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "html_blocks.hpp"
@@ -22,5 +23,9 @@ struct MainText {
 /// stretch of prose that reads like an article. `headline` is the block showing the
 /// headline, if known: the article usually starts right after it.
 MainText select_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline);
+
+/// For looking at extraction failures: one line per block with what the scoring saw (owner,
+/// words, link and function-word density, cue, weight, whether it is in the body).
+std::string explain_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline);
 
 }  // namespace nsearch::html

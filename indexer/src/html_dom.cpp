@@ -178,6 +178,15 @@ class MarkupLimiter {
       out_.append(tag);
       return copy_raw_text(name, end);
     }
+    if (name == "noscript") {
+      // Browsers run scripts and read <noscript> as raw text they do not show. Parsed as markup
+      // (gumbo has scripting off) a block opened inside it, as in "<noscript><div></noscript>",
+      // makes the parser ignore the end tag and hide the rest of the page. Dropped whole; a
+      // <noscript> that never ends is dropped alone.
+      if (const std::size_t at = find_end_tag(name, end); at != std::string_view::npos)
+        return tag_end(at + 2 + name.size());
+      return end;
+    }
     if (name == "plaintext") {  // everything after it is text
       out_.append(in_.substr(end - tag.size()));
       return in_.size();

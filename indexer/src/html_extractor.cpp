@@ -14,6 +14,7 @@
 #include "html_dom.hpp"
 #include "html_headline.hpp"
 #include "html_metadata.hpp"
+#include "html_paragraphs.hpp"
 #include "nsearch/dates.hpp"
 #include "text_util.hpp"
 
@@ -120,17 +121,6 @@ std::string join_body(std::span<const Block> blocks, const std::vector<std::size
   return body;
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (const char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
 /// Plain text with paragraphs on lines, cleaned like the blocks of the page.
 std::string paragraphs_of(std::string_view text) {
   std::string body;
@@ -154,16 +144,21 @@ constexpr std::size_t kMinArticleWords = 30;
 constexpr std::size_t kMinUndeclaredWords = 150;
 // An index page has several times more teaser text than anything else.
 constexpr std::size_t kIndexTeaserRatio = 3;
+// Below this a page holds no text worth finding (a login form, a gallery, pure navigation).
+constexpr std::size_t kMinPageWords = 25;
 
-/// Why the page is not an article, or empty when it is one.
-std::string not_article_reason(const html::PageMetadata& meta, const html::MainText& main,
-                               std::string_view title) {
-  if (main.blocks.empty()) return "no article text found in the HTML page";
+bool is_error_page(const html::MainText& main, std::string_view title) {
   const std::string lower_title = text::lowercase(title);
   for (const std::string_view error : {"404", "page not found", "not found", "error"}) {
     if (lower_title.find(error) != std::string::npos && main.prose_words < kMinUndeclaredWords)
-      return "the HTML page is an error page";
+      return true;
   }
+  return false;
+}
+
+/// Why the page is not an article, or empty when it is one.
+std::string not_article_reason(const html::PageMetadata& meta, const html::MainText& main) {
+  if (main.blocks.empty()) return "no article text found in the HTML page";
   if (main.prose_words < kMinArticleWords) return "too little text for an article in the HTML page";
   // Index pages: headlines with teasers, and only a short text between them. Article pages
   // can carry more teaser text than article, but their article is longer.
@@ -175,9 +170,53 @@ std::string not_article_reason(const html::PageMetadata& meta, const html::MainT
   return {};
 }
 
+std::size_t words_in(std::span<const Block> blocks, const std::vector<std::size_t>& picked) {
+  std::size_t n = 0;
+  for (const std::size_t i : picked)
+    n += blocks[i].words;
+  return n;
+}
+
+/// The last resort for a page that neither reading finds an article in: its text outside link
+/// lists and captions, in page order.
+std::vector<std::size_t> plain_text_blocks(std::span<const Block> blocks) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].words > 0 && blocks[i].link_density() < 0.5 && !blocks[i].in_caption)
+      out.push_back(i);
+  }
+  return out;
+}
+
+/// The body of the page and what kind of page it is, from the two readings: content scoring
+/// (`main`) decides; the paragraph classifier (`paragraphs`) stands in where content scoring
+/// finds no article and the classifier finds well over twice as much text (content scoring
+/// chose a wrong or tiny container), and then makes it an article if its text reads as one.
+struct Arbitration {
+  std::vector<std::size_t> blocks;
+  std::string kind;    // "article" or "page"
+  std::string reason;  // why the page is not an article
+};
+Arbitration arbitrate(std::span<const Block> blocks, const html::PageMetadata& meta,
+                      const html::MainText& main, const html::ParagraphText& paragraphs) {
+  Arbitration out{main.blocks, "article", not_article_reason(meta, main)};
+  if (out.reason.empty()) return out;
+  out.kind = "page";
+  if (paragraphs.words > 2 * words_in(blocks, main.blocks)) {
+    html::MainText classified = main;
+    classified.blocks = paragraphs.blocks;
+    classified.prose_words = paragraphs.words;
+    out.blocks = paragraphs.blocks;
+    out.reason = not_article_reason(meta, classified);
+    if (out.reason.empty()) out.kind = "article";
+  }
+  if (words_in(blocks, out.blocks) < kMinPageWords) out.blocks = plain_text_blocks(blocks);
+  return out;
+}
+
 }  // namespace
 
-Extraction extract_html(std::string_view bytes) {
+Extraction extract_html(std::string_view bytes, std::string* explanation) {
   html::MarkupReport limited;
   const std::string utf8 = html::limit_markup(html::to_utf8(bytes), {}, &limited);
   const html::ParsedHtml page(utf8);
@@ -192,6 +231,7 @@ Extraction extract_html(std::string_view bytes) {
       html::find_headline(blocks, declared.empty() ? title_parts.headline : declared);
   if (!matched) matched = html::only_h1(blocks);
   const html::MainText main = html::select_main_text(blocks, matched);
+  if (explanation != nullptr) *explanation = html::explain_main_text(blocks, matched);
 
   Extraction e;
   Article& a = e.article;
@@ -210,14 +250,26 @@ Extraction extract_html(std::string_view bytes) {
   a.url = clean_text(meta.url);
   a.lang = clean_text(meta.lang);
   a.category = clean_text(meta.category);
-  a.body = join_body(blocks, main.blocks, a.title);
-  e.reason = not_article_reason(meta, main, a.title);
-  if (!e.reason.empty() && word_count(meta.article_body) >= kMinArticleWords) {
+  const Arbitration chosen =
+      arbitrate(blocks, meta, main, html::classify_paragraphs(blocks, matched));
+  a.body = join_body(blocks, chosen.blocks, a.title);
+  a.kind = chosen.kind;
+  e.reason = chosen.reason;
+  const bool declared_body =
+      !e.reason.empty() && text::word_count(meta.article_body) >= kMinArticleWords;
+  if (declared_body) {
     // The page body is rendered by scripts or behind a paywall, but the JSON-LD has the text.
     a.body = paragraphs_of(meta.article_body);
+    a.kind = "article";
     e.reason.clear();
   }
-  e.is_article = e.reason.empty();
+  if (is_error_page(main, a.title) && !declared_body) {
+    e.has_text = false;
+    e.reason = "the HTML page is an error page";
+  } else if (text::word_count(a.body) < kMinPageWords) {
+    e.has_text = false;
+    if (e.reason.empty()) e.reason = "too little text in the HTML page";
+  }
   if (limited.too_deep) {
     e.warning = "HTML nested deeper than " + std::to_string(kMaxHtmlDepth) +
                 " elements: the deeper tags were ignored, their text kept";

@@ -492,22 +492,53 @@ std::string join_lines(const std::vector<DumpLine>& lines, const std::vector<std
   return body;
 }
 
+/// The lines of a run, in order.
+std::vector<std::size_t> run_lines(const Span& run) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = run.begin; i < run.end; ++i)
+    out.push_back(i);
+  return out;
+}
+
+/// For pages without an article: every line of prose, and the short lines that are sentences
+/// rather than menu entries (five words or more, no bullet).
+std::vector<std::size_t> plain_lines(const std::vector<DumpLine>& lines,
+                                     const std::vector<Quality>& quality) {
+  constexpr std::size_t kMinSentenceWords = 5;
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool sentence =
+        quality[i] == Quality::kShort && lines[i].words >= kMinSentenceWords && !lines[i].bullet;
+    if (is_prose(quality[i]) || sentence) out.push_back(i);
+  }
+  return out;
+}
+
+std::size_t words_of(const std::vector<DumpLine>& lines, const std::vector<std::size_t>& picked) {
+  std::size_t n = 0;
+  for (const std::size_t i : picked)
+    n += lines[i].words;
+  return n;
+}
+
 }  // namespace
 
 Extraction clean_text_dump(std::string_view text) {
   constexpr std::size_t kMinArticleWords = 40;
+  // Below this a page holds no text worth finding.
+  constexpr std::size_t kMinPageWords = 25;
   // A news page, comments and all, has a few thousand lines; beyond this the input is not one,
   // and bounding the lines bounds the memory the analysis takes.
   Extraction result;
   if (const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
       newlines > kMaxTextLines) {
-    result.is_article = false;
+    result.has_text = false;
     result.reason = "too many lines for a news page (" + std::to_string(newlines) + ")";
     return result;
   }
   const std::vector<DumpLine> lines = text_dump::analyse_lines(text);
   if (lines.empty()) {
-    result.is_article = false;
+    result.has_text = false;
     result.reason = "empty page";
     return result;
   }
@@ -525,20 +556,31 @@ Extraction clean_text_dump(std::string_view text) {
     if (is_prose(quality[i])) longest_prose = std::max(longest_prose, lines[i].words);
   }
   result.article.outlet = find_outlet(lines);
+  result.article.kind = "article";
+  std::vector<std::size_t> body = kept;
   if (body_words < kMinArticleWords || longest_prose < kGoodWords) {
-    result.is_article = false;
+    // No article, but maybe text worth finding (a short notice, a table with commentary): the
+    // body is then the best run whole, or failing that every line that is not furniture.
+    result.article.kind = "page";
     result.reason = "no article text (only navigation, headlines or short snippets)";
-    return result;
+    if (body_words < kMinPageWords)
+      body = run.empty() ? std::vector<std::size_t>{} : run_lines(run);
+    if (words_of(lines, body) < kMinPageWords) body = plain_lines(lines, quality);
+    if (words_of(lines, body) < kMinPageWords) {
+      result.has_text = false;
+      return result;
+    }
   }
-  const std::size_t body_start = kept.front();
-  const std::size_t body_end = kept.back() + 1;
-  const TermSet topic = topic_terms(lines, kept);
+  const std::vector<std::size_t>& kept_body = body;
+  const std::size_t body_start = kept_body.front();
+  const std::size_t body_end = kept_body.back() + 1;
+  const TermSet topic = topic_terms(lines, kept_body);
   const std::optional<std::size_t> title = find_title(lines, body_start, topic);
   if (title) result.article.title = lines[*title].text;
   const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
   result.article.author = meta.author;
   result.article.date = meta.date;
-  result.article.body = join_lines(lines, kept);
+  result.article.body = join_lines(lines, kept_body);
   return result;
 }
 

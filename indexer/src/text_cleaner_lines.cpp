@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <unordered_map>
 
-#include "languages.hpp"
+#include "function_words.hpp"
 #include "text_cleaner_phrases.hpp"
+#include "text_util.hpp"
 
 namespace nsearch::text_dump {
 namespace {
@@ -94,54 +94,7 @@ void for_each_word(std::string_view s, Visit&& visit) {
   }
 }
 
-// English function words beyond the query stop list: running text is full of them, menus and
-// headlines are not, so the more of them we know the sharper the contrast.
-constexpr std::string_view kMoreEnglishFunctionWords[] = {
-    "about",   "after",   "again",  "against", "all",     "also",   "am",       "any",
-    "because", "been",    "before", "being",   "between", "both",   "can",      "could",
-    "did",     "do",      "does",   "doing",   "down",    "during", "each",     "even",
-    "few",     "further", "him",    "himself", "how",     "if",     "just",     "me",
-    "more",    "most",    "much",   "my",      "no",      "nor",    "not",      "now",
-    "off",     "once",    "only",   "other",   "out",     "over",   "own",      "said",
-    "same",    "says",    "should", "since",   "some",    "still",  "such",     "those",
-    "through", "too",     "under",  "until",   "up",      "us",     "very",     "where",
-    "whether", "while",   "whom",   "why",     "you",     "your",   "yet",      "may",
-    "might",   "must",    "many",   "there's", "it's",    "he's",   "she's",    "we're",
-    "they're", "don't",   "didn't", "isn't",   "wasn't",  "can't",  "won't",    "i'm",
-    "i've",    "we've",   "that's", "what's",  "who's",   "though", "although", "however",
-    "another", "told",    "say",    "around",  "already", "last",   "next",     "back",
-    "well",    "ever",    "never",  "every",   "here",    "made",   "make",     "get",
-    "got",     "going",   "like",   "than",    "then",    "one",    "two",      "its",
-    "our",     "ours",    "yours",  "theirs",  "whose"};
-
-// The function words of the languages we have lists for, each mapped to the set of languages
-// (one bit each) it belongs to, so that a word is looked up once. Built once, immutable after.
-constexpr std::array<std::string_view, 4> kStopWordLanguages = {"en", "fr", "de", "es"};
-struct StopWords {
-  std::unordered_map<std::string_view, std::uint8_t> languages;
-  std::size_t longest = 0;
-  StopWords() {
-    for (std::size_t i = 0; i < kStopWordLanguages.size(); ++i) {
-      for (const std::string_view w : languages::stop_words(kStopWordLanguages[i]))
-        add(w, i);
-    }
-    for (const std::string_view w : kMoreEnglishFunctionWords)
-      add(w, 0);
-  }
-  void add(std::string_view word, std::size_t language) {
-    languages[word] |= static_cast<std::uint8_t>(1u << language);
-    longest = std::max(longest, word.size());
-  }
-  /// Languages `word` (lower-case) is a function word of, one bit each.
-  std::uint8_t of(std::string_view word) const {
-    const auto it = languages.find(word);
-    return it == languages.end() ? 0 : it->second;
-  }
-};
-const StopWords& stop_words() {
-  static const StopWords words;
-  return words;
-}
+using languages::FunctionWordIndex;
 
 // ---------------------------------------------------------------- raw line cleaning
 
@@ -335,24 +288,42 @@ bool starts_letter(std::string_view word) {
   return !word.empty() && !is_ascii_digit(word[0]);
 }
 
-void measure_words(DumpLine& line) {
-  const StopWords& stop = stop_words();
-  std::array<std::size_t, kStopWordLanguages.size()> stop_counts{};
+/// The language of the page, as the bit of its function-word list in FunctionWordIndex: the
+/// list with the most hits over the whole dump. 0 when no list matches (and for Chinese and
+/// Japanese, whose particles are counted per character instead).
+FunctionWordIndex::LanguageSet page_language(std::string_view dump) {
+  const auto& index = FunctionWordIndex::get();
+  const std::size_t n = languages::function_word_languages().size();
+  std::vector<std::size_t> hits(n, 0);
+  for_each_word(dump, [&](std::string_view word) {
+    if (word.size() <= index.longest_word()) {
+      const auto set = index.languages_of(lower_word(word));
+      for (std::size_t k = 0; set != 0 && k < n; ++k)
+        hits[k] += (set >> k) & 1u;
+    }
+    return true;
+  });
+  const auto best = std::max_element(hits.begin(), hits.end());
+  if (best == hits.end() || *best == 0) return 0;
+  return FunctionWordIndex::LanguageSet{1} << (best - hits.begin());
+}
+
+void measure_words(DumpLine& line, FunctionWordIndex::LanguageSet language) {
+  const auto& index = FunctionWordIndex::get();
   for_each_word(line.text, [&](std::string_view word) {
     ++line.words;
     if (starts_letter(word)) {
       ++line.alpha_words;
       if (starts_upper(word)) ++line.capitalised;
     }
-    if (word.size() <= stop.longest + 2) {  // a typographic apostrophe takes 3 bytes
-      const std::uint8_t languages = stop.of(lower_word(word));
-      for (std::size_t k = 0; k < stop_counts.size(); ++k)
-        stop_counts[k] += (languages >> k) & 1u;
+    if (is_ideograph(word, 0)) {
+      // Chinese and Japanese: a particle or function character is this script's function word.
+      if (languages::is_cjk_function_char(text::decode_utf8_at(word, 0))) ++line.stop_words;
+    } else if (word.size() <= index.longest_word() + 2) {  // a typographic apostrophe: 3 bytes
+      if ((index.languages_of(lower_word(word)) & language) != 0) ++line.stop_words;
     }
     return true;
   });
-  // The share of function words in the line's own language: the best of those we know.
-  line.stop_words = *std::max_element(stop_counts.begin(), stop_counts.end());
 }
 
 // A physical line of the dump.
@@ -425,7 +396,7 @@ bool continues_paragraph(const RawLine& line, const RawLine& next, std::size_t w
          !next.blank;
 }
 
-DumpLine analyse_line(std::string_view raw) {
+DumpLine analyse_line(std::string_view raw, FunctionWordIndex::LanguageSet language) {
   DumpLine line;
   std::size_t lead = 0;
   while (lead < raw.size() && (is_space_byte(byte_at(raw, lead)) ||
@@ -439,7 +410,7 @@ DumpLine analyse_line(std::string_view raw) {
   // next to text it is a button.
   line.image_hint = cleaned.image_hint && cleaned.text.empty();
   line.text = std::move(cleaned.text);
-  measure_words(line);
+  measure_words(line, language);
   measure_ending(line);
   line.glued_joins = count_glued_joins(line.text);
   line.separators = count_separators(line.text);
@@ -463,11 +434,12 @@ std::vector<std::string> word_tokens(std::string_view s, std::size_t limit) {
 }
 
 bool is_stop_word(std::string_view word) {
-  return stop_words().of(word) != 0;
+  return FunctionWordIndex::get().languages_of(word) != 0;
 }
 
 std::vector<DumpLine> analyse_lines(std::string_view dump) {
   const std::vector<RawLine> raw = split_raw_lines(dump);
+  const FunctionWordIndex::LanguageSet language = page_language(dump);
   std::vector<DumpLine> lines;
   std::size_t block_begin = 0;
   while (block_begin < raw.size()) {
@@ -486,7 +458,7 @@ std::vector<DumpLine> analyse_lines(std::string_view dump) {
         joined.push_back(' ');
         joined.append(raw[++j].trimmed());
       }
-      DumpLine line = analyse_line(joined);
+      DumpLine line = analyse_line(joined, language);
       // An empty bullet or a lone image placeholder says nothing, unless it marks comments.
       if (!line.text.empty() || line.cue == Cue::kCommentsStart) lines.push_back(std::move(line));
       i = j + 1;

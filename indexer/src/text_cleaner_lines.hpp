@@ -31,7 +31,7 @@ struct DumpLine {
   bool bullet = false;          ///< was a list item ("* ", "+ ", "o ", "- ", "• ")
   bool image_hint = false;      ///< an image placeholder on the line names a comments image etc.
   std::size_t words = 0;        ///< word tokens
-  std::size_t stop_words = 0;   ///< function words (best of the languages we know)
+  std::size_t stop_words = 0;   ///< function words of the page's language
   std::size_t capitalised = 0;  ///< words starting with an upper-case letter
   std::size_t alpha_words = 0;  ///< words starting with a letter
   std::size_t glued_joins = 0;  ///< "wordWord" joins where two link texts were glued together

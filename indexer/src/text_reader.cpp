@@ -140,7 +140,7 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
   if (i >= lines.size() || parse_header(lines[i]) == nullptr) {
     // No header: a dump of a web page, to be cleaned.
     Extraction page = clean_text_dump(content);
-    if (!page.is_article) {
+    if (!page.has_text) {
       ctx.reject(0, "no article in this page (" + page.reason +
                         "); a short clean article can start with a \"Title:\" header line");
       return;
@@ -206,7 +206,7 @@ void read_html_article(std::string_view content, const ReadContext& ctx) {
     return;
   }
   Extraction page = extract_html(content);
-  if (!page.is_article) {
+  if (!page.has_text) {
     ctx.reject(0, "no article in this page (" + page.reason + ")");
     return;
   }

@@ -171,7 +171,7 @@ class RecordReader {
       reject(std::string("HTML extraction failed: ") + e.what());
       return;
     }
-    if (!page.is_article) {
+    if (!page.has_text) {
       reject("no article in this page (" + page.reason + ")");
       return;
     }

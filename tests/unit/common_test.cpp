@@ -1,6 +1,9 @@
 // Unit tests for common/: schema terms, dates, languages, text utilities.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "function_words.hpp"
 #include "languages.hpp"
 #include "nsearch/dates.hpp"
 #include "nsearch/schema.hpp"
@@ -128,6 +131,40 @@ TEST_CASE("languages: a Snowball stemmer per language", "[languages]") {
     CHECK_NOTHROW(languages::stemmer_for(code));
   }
   CHECK_FALSE(languages::stop_words("en").empty());
+}
+
+TEST_CASE("languages: one function-word lexicon for every stemmed language", "[languages]") {
+  // Every language with a Snowball stemmer has a list, and the lists tell languages apart.
+  for (const std::string_view code :
+       {"ar", "ca", "da", "de", "en", "es", "eu", "fi", "fr", "ga", "hu", "hy",
+        "id", "it", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"}) {
+    INFO(code);
+    CHECK_FALSE(languages::function_words(code).empty());
+  }
+  const auto& index = languages::FunctionWordIndex::get();
+  const auto codes = languages::function_word_languages();
+  const auto bit = [&](std::string_view code) {
+    const auto at = std::find(codes.begin(), codes.end(), code);
+    REQUIRE(at != codes.end());
+    return languages::FunctionWordIndex::LanguageSet{1} << (at - codes.begin());
+  };
+  CHECK((index.languages_of("und") & bit("de")) != 0);
+  CHECK((index.languages_of("und") & bit("en")) == 0);
+  CHECK((index.languages_of("się") & bit("pl")) != 0);
+  CHECK(index.languages_of("harbour") == 0);
+  CHECK(languages::is_cjk_function_char(U'的'));
+  CHECK_FALSE(languages::is_cjk_function_char(U'港'));
+}
+
+TEST_CASE("text: words, with Chinese and Japanese counted by characters", "[text]") {
+  CHECK(text::word_count("") == 0);
+  CHECK(text::word_count("  the harbour\nferry  ") == 3);
+  CHECK(text::word_count("武汉封城") == 2);  // four characters, two to a word
+  CHECK(text::word_count("武汉 is a city") == 4);
+  CHECK(text::decode_utf8_at("武", 0) == U'武');
+  CHECK(text::decode_utf8_at("\xE6\xAD", 0) == 0xFFFD);  // cut off
+  CHECK(text::is_cjk_ideograph_or_kana(U'の'));
+  CHECK_FALSE(text::is_cjk_ideograph_or_kana(U'a'));
 }
 
 TEST_CASE("text: UTF-8 validation", "[text]") {

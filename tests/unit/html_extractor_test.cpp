@@ -82,7 +82,7 @@ TEST_CASE("JSON-LD NewsArticle fills the metadata", "[html][metadata]") {
  "mainEntityOfPage": {"@type": "WebPage", "@id": "https://example.com/news/ferry"}}
 </script>)";
   const Extraction e = extract_html(modern_page(head));
-  CHECK(e.is_article);
+  CHECK(e.has_text);
   CHECK(e.article.title == "Council expands harbour ferry service");
   CHECK(e.article.date == "2021-09-24T08:30:00+01:00");
   CHECK(e.article.author == "Jane Doe");
@@ -289,7 +289,7 @@ TEST_CASE("A title with a mangled end tag does not swallow the page", "[html][ti
 
 TEST_CASE("Navigation, latest stories widget and footer are dropped", "[html][content]") {
   const Extraction e = extract_html(modern_page("<title>Harbour</title>"));
-  CHECK(e.is_article);
+  CHECK(e.has_text);
   CHECK(e.article.body == expected_body());
 }
 
@@ -354,7 +354,7 @@ const char* const kModernPage = R"HTML(<!DOCTYPE html>
 
 TEST_CASE("A modern news page", "[html][content]") {
   const Extraction e = extract_html(kModernPage);
-  CHECK(e.is_article);
+  CHECK(e.has_text);
   CHECK(e.article.title == "Scientists map the ocean floor off Greenland in record detail");
   CHECK(e.article.outlet == "The Daily Planet");
   CHECK(e.article.author == "Lena Fjord");
@@ -420,7 +420,7 @@ const char* const kWordPressPage = R"HTML(<!DOCTYPE html>
 
 TEST_CASE("A WordPress news page", "[html][content]") {
   const Extraction e = extract_html(kWordPressPage);
-  CHECK(e.is_article);
+  CHECK(e.has_text);
   CHECK(e.article.title == "Town approves new bike lanes on Main Street");
   CHECK(e.article.author == "Tom Baker");
   CHECK(e.article.outlet == "Riverside Gazette");
@@ -554,14 +554,15 @@ TEST_CASE("A 2008 table layout page", "[html][content]") {
       "<br><a href=\"/3\">Cup win for local team</a></td></tr></table>"
       "<center><font size=\"1\">&copy; 2008 Harbour Herald</font></center></body></html>";
   const Extraction e = extract_html(page);
-  CHECK(e.is_article);
+  CHECK(e.has_text);
   CHECK(e.article.title == "Ferry service to expand");
   CHECK(e.article.outlet == "HARBOUR HERALD");
   CHECK(e.article.date == "Posted: Monday, January 14, 2008");
   CHECK(e.article.body == expected_body());
 }
 
-TEST_CASE("Pages without an article are reported", "[html][content]") {
+TEST_CASE("Pages without an article are kept as pages or, without text, skipped",
+          "[html][content]") {
   SECTION("an index page of headlines and teasers") {
     std::string page = "<html><head><title>News - Harbour Herald</title></head><body><h1>News</h1>";
     for (int i = 0; i < 8; ++i) {
@@ -571,9 +572,12 @@ TEST_CASE("Pages without an article are reported", "[html][content]") {
               "the link, written to make readers click on it and read on.</p></div>";
     }
     page += "</body></html>";
+    // Kept, as a page rather than an article: its summaries are text a search can find.
     const Extraction e = extract_html(page);
-    CHECK_FALSE(e.is_article);
+    CHECK(e.has_text);
+    CHECK(e.article.kind == "page");
     CHECK_FALSE(e.reason.empty());
+    CHECK(e.article.body.find("A short summary of the story") != std::string::npos);
   }
   SECTION("a website home page") {
     const std::string page =
@@ -581,7 +585,7 @@ TEST_CASE("Pages without an article are reported", "[html][content]") {
         "<h1>Welcome</h1><p>The Harbour Herald is the local newspaper for the harbour towns, "
         "published every week since 1887.</p><ul><li><a href=\"/news\">News</a></li></ul>"
         "</body></html>";
-    CHECK_FALSE(extract_html(page).is_article);
+    CHECK_FALSE(extract_html(page).has_text);
   }
   SECTION("an error page") {
     const std::string page =
@@ -590,12 +594,12 @@ TEST_CASE("Pages without an article are reported", "[html][content]") {
         "the search box or go back to the home page to find what you were looking for.</p>"
         "</body></html>";
     const Extraction e = extract_html(page);
-    CHECK_FALSE(e.is_article);
+    CHECK_FALSE(e.has_text);
   }
   SECTION("empty and blank pages") {
-    CHECK_FALSE(extract_html("").is_article);
-    CHECK_FALSE(extract_html("   \n\t ").is_article);
-    CHECK_FALSE(extract_html("<html><body></body></html>").is_article);
+    CHECK_FALSE(extract_html("").has_text);
+    CHECK_FALSE(extract_html("   \n\t ").has_text);
+    CHECK_FALSE(extract_html("<html><body></body></html>").has_text);
     CHECK_FALSE(extract_html("").reason.empty());
   }
 }
@@ -608,7 +612,7 @@ TEST_CASE("JSON-LD articleBody stands in for a body rendered by scripts", "[html
       "\"}</script></head><body><div id=\"app\">Loading...</div>"
       "<script src=\"app.js\"></script></body></html>";
   const Extraction e = extract_html(page);
-  CHECK(e.is_article);
+  CHECK(e.has_text);
   CHECK(e.article.title == "Ferry service grows");
   CHECK(e.article.body == kPara1 + "\n" + kPara2);
 }
@@ -729,7 +733,7 @@ TEST_CASE("NUL bytes, a 10 MB line and tag floods are handled", "[html][hostile]
     const auto t0 = std::chrono::steady_clock::now();
     const Extraction e = extract_html(page);
     CHECK(seconds_since(t0) < 30.0);
-    CHECK(e.is_article);
+    CHECK(e.has_text);
   }
   SECTION("millions of tags") {
     const std::string page = article_paragraphs() + repeat("<i></i>", 2'000'000);
@@ -765,4 +769,62 @@ TEST_CASE("limit_markup caps nesting depth and keeps text", "[html][hostile]") {
   // Past the tag budget only text is left (script contents go too).
   limits.max_tags = 2;
   CHECK(limit_markup("<b>1</b><i>2</i><!-- 3 --><script>4</script>5", limits) == "<b>1</b>25");
+}
+
+TEST_CASE("A <noscript> that leaves a block open does not hide the page", "[html][content]") {
+  // Parsed with scripts off, "<noscript><div></noscript>" keeps the noscript open to the end of
+  // the page; browsers read it as raw text and show the page.
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<noscript><div id=\"nojs\"></noscript><h1>Ferry service grows</h1>" +
+      article_paragraphs() + "</body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.kind == "article");
+  CHECK(e.article.body == expected_body());
+}
+
+TEST_CASE("An opinion piece marked up as commentary is the article", "[html][content]") {
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<div class=\"sect sect_article commentary\"><h1>Ferry service grows</h1>" +
+      article_paragraphs() +
+      "</div><div id=\"comments\"><h2>Comments</h2><p>I took the ferry last week and it was "
+      "late again, as it is every single week of the year.</p></div></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.kind == "article");
+  CHECK(e.article.body == expected_body());
+}
+
+TEST_CASE("A page that reads as no article keeps its text as a page", "[html][content]") {
+  // A results table with a line of commentary: no prose run, but text people search for.
+  std::string page =
+      "<html><head><title>Regatta results</title></head><body><h1>Regatta results</h1>"
+      "<p>Results of the harbour regatta held on Saturday</p><table>";
+  for (int i = 1; i <= 12; ++i) {
+    page += "<tr><td>" + std::to_string(i) + "</td><td>Boat " + std::to_string(i) +
+            " Seagull</td><td>Skipper Jane Doe</td><td>1:0" + std::to_string(i % 10) +
+            ":12</td></tr>";
+  }
+  page += "</table></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.kind == "page");
+  CHECK_FALSE(e.reason.empty());
+  CHECK(e.article.body.find("Boat 7 Seagull") != std::string::npos);
+}
+
+TEST_CASE("Chinese text is measured in characters", "[html][content]") {
+  // No spaces between words: a paragraph of 60 characters is a paragraph, not one "word".
+  const std::string para =
+      "武汉封城二十七天后，湖北以外地区新冠肺炎每日确诊病例迎来十五连降，"
+      "湖北神农架林区确诊病例全部治愈。疫情虽在持续，但希望就在继续努力之中。";
+  std::string page = "<html><head><title>英雄的城</title></head><body><h1>英雄的城</h1>";
+  for (int i = 0; i < 4; ++i)
+    page += "<p>" + para + "</p>";
+  page += "</body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body.find("疫情虽在持续") != std::string::npos);
 }

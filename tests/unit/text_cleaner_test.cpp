@@ -70,7 +70,7 @@ TEST_CASE("seed page: title, outlet, credit and exactly the article body", "[tex
   const std::string page =
       read_file(std::string(NSEARCH_CORPUS_DIR) + "/seed/mali-wagner-newdiplomat.txt");
   const Extraction x = clean_text_dump(page);
-  REQUIRE(x.is_article);
+  REQUIRE(x.has_text);
   CHECK(x.article.title == "Mali Makes Deal With Russian Mercenaries, Snubs France");
   CHECK(x.article.outlet == "The New Diplomat");
   CHECK(x.article.author == "Agency Report");
@@ -326,7 +326,7 @@ TEST_CASE("pages: the article is kept and the furniture dropped", "[text_cleaner
     SECTION(c.name) {
       const Extraction x = clean_text_dump(c.page);
       INFO("body:\n" << x.article.body);
-      REQUIRE(x.is_article);
+      REQUIRE(x.has_text);
       if (!c.title.empty()) CHECK(x.article.title == c.title);
       for (const std::string& text : c.kept) {
         INFO("kept: " << text);
@@ -371,7 +371,7 @@ TEST_CASE("pages without an article are reported, not emptied into junk", "[text
   for (const auto& [name, page] : pages) {
     SECTION(name) {
       const Extraction x = clean_text_dump(page);
-      CHECK_FALSE(x.is_article);
+      CHECK_FALSE(x.has_text);
       CHECK_FALSE(x.reason.empty());
       CHECK(x.article.body.empty());
     }
