@@ -483,7 +483,26 @@ std::string explain_main_text(std::span<const Block> blocks, std::optional<std::
         score.tree.furniture[score.owner[i]] ? "F" : "",
         score.owner[i] >= score.best && score.owner[i] < score.tree.end[score.best] ? "B" : "");
     out += line;
-    out += std::string_view(b.text).substr(0, 100);
+    std::string_view text = b.text;
+    if (text.size() > 100) {
+      std::size_t cut = 100;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // not inside a UTF-8 sequence
+      text = text.substr(0, cut);
+    }
+    out += text;
+    // Which element made it furniture, by its class and id.
+    for (std::size_t e = score.owner[i]; score.tree.furniture[e]; e = score.tree.parent[e]) {
+      if (score.tree.hint[e] != Hint::kNone) {
+        out += "  [";
+        out += attribute(score.tree.nodes[e], "class");
+        out += '#';
+        out += attribute(score.tree.nodes[e], "id");
+        out += ']';
+        break;
+      }
+      if (score.tree.parent[e] == e) break;
+    }
     out += '\n';
   }
   return out;
