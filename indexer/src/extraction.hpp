@@ -33,7 +33,9 @@ Extraction clean_text_dump(std::string_view text);
 /// Extracts the article from an HTML page: metadata from JSON-LD, OpenGraph/article: meta,
 /// <meta>, <time>, canonical link and <title>; main text by content scoring.
 /// `html` is raw bytes (any charset declaration); bounded time and memory on hostile input.
-/// `explanation`, when given, receives the scoring of every text block (for development).
-Extraction extract_html(std::string_view html, std::string* explanation = nullptr);
+/// `explanation`, when given, receives the scoring of every text block (for development), each
+/// block's text cut at `explained_chars` bytes.
+Extraction extract_html(std::string_view html, std::string* explanation = nullptr,
+                        std::size_t explained_chars = 100);
 
 }  // namespace nsearch

@@ -92,12 +92,42 @@ bool names_genre(const std::string& token) {
   return token.find("commentar") != std::string::npos;
 }
 
+// Class names built as "<content>-<part>" (BEM's "article__header", WordPress's
+// "entry-header" and "has-post-thumbnail") name a part of the article itself: its header holds
+// the headline and the lead, its thumbnail the lead picture. These parts are no page furniture.
+constexpr std::string_view kContentBlocks[] = {"article", "entry",  "post",   "story",
+                                               "content", "single", "recipe", "product",
+                                               "intro",   "detail", "news",   "text"};
+constexpr std::string_view kArticleParts[] = {"header", "thumb", "thumbnail"};
+
+/// The class/id tokens of `attr` that can mark furniture: those of an article's own parts left
+/// out (see kContentBlocks).
+std::vector<std::string> furniture_tokens(std::string_view attr) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < attr.size()) {
+    const std::size_t end = std::min(attr.find(' ', i), attr.size());
+    std::vector<std::string> parts = hint_tokens(attr.substr(i, end - i));
+    const auto is_one = [](const std::string& t, const auto& list) {
+      return std::find(std::begin(list), std::end(list), t) != std::end(list);
+    };
+    const bool of_content = std::any_of(parts.begin(), parts.end(), [&](const std::string& t) {
+      return is_one(t, kContentBlocks);
+    });
+    if (of_content)
+      std::erase_if(parts, [&](const std::string& t) { return is_one(t, kArticleParts); });
+    out.insert(out.end(), parts.begin(), parts.end());
+    i = end + 1;
+  }
+  return out;
+}
+
 Hint class_hint(const GumboNode* e) {
   std::string attr(attribute(e, "class"));
   attr += ' ';
   attr.append(attribute(e, "id"));
   if (attr.size() <= 1) return Hint::kNone;
-  std::vector<std::string> tokens = hint_tokens(attr);
+  std::vector<std::string> tokens = furniture_tokens(attr);
   std::erase_if(tokens, names_genre);
   if (matches(tokens, kContentWords, kContentParts)) return Hint::kContentFurniture;
   if (matches(tokens, kLayoutWords, kLayoutParts)) return Hint::kLayoutFurniture;
@@ -465,7 +495,8 @@ const char* cue_name(Cue c) {
 
 }  // namespace
 
-std::string explain_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline) {
+std::string explain_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline,
+                              std::size_t max_chars) {
   std::string out;
   if (blocks.empty() || html_root(blocks) == nullptr) return out;
   const PageScore score = score_page(blocks, headline);
@@ -484,8 +515,8 @@ std::string explain_main_text(std::span<const Block> blocks, std::optional<std::
         score.owner[i] >= score.best && score.owner[i] < score.tree.end[score.best] ? "B" : "");
     out += line;
     std::string_view text = b.text;
-    if (text.size() > 100) {
-      std::size_t cut = 100;
+    if (text.size() > max_chars) {
+      std::size_t cut = max_chars;
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
         --cut;  // not inside a UTF-8 sequence
       text = text.substr(0, cut);

@@ -25,7 +25,9 @@ struct MainText {
 MainText select_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline);
 
 /// For looking at extraction failures: one line per block with what the scoring saw (owner,
-/// words, link and function-word density, cue, weight, whether it is in the body).
-std::string explain_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline);
+/// words, link and function-word density, cue, weight, whether it is in the body) and its
+/// text, cut at `max_chars` bytes.
+std::string explain_main_text(std::span<const Block> blocks, std::optional<std::size_t> headline,
+                              std::size_t max_chars = 100);
 
 }  // namespace nsearch::html

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string>
 
+#include "furniture_phrases.hpp"
 #include "text_util.hpp"
 
 namespace nsearch::html {
@@ -33,7 +35,8 @@ std::string normalise(std::string_view s) {
     ++b;
   while (e > b && is_edge(static_cast<unsigned char>(out[e - 1])))
     --e;
-  return out.substr(b, e - b);
+  // Unicode-aware lower case for the other languages' phrases ("Ähnliche Artikel").
+  return text::lowercase(std::string_view(out).substr(b, e - b));
 }
 
 template <std::size_t N>
@@ -48,6 +51,27 @@ template <std::size_t N>
 bool contains_any(std::string_view s, const std::string_view (&list)[N]) {
   for (const std::string_view p : list) {
     if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool starts_with_any(std::string_view s, std::span<const std::string_view> list) {
+  for (const std::string_view p : list) {
+    if (s.starts_with(p)) return true;
+  }
+  return false;
+}
+
+bool contains_any(std::string_view s, std::span<const std::string_view> list) {
+  for (const std::string_view p : list) {
+    if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool equals_any(std::string_view s, std::span<const std::string_view> list) {
+  for (const std::string_view p : list) {
+    if (s == p) return true;
   }
   return false;
 }
@@ -245,14 +269,19 @@ struct Wording {
   std::string lower;  // trimmed, lower-cased
 };
 
-bool is_comment_start(const Block& b, const Wording& w) {
-  if (b.words <= 12) {
-    for (const std::string_view h : kCommentHeadings) {
-      // "Comments (12)", "Comments are now closed for this story"
-      const bool phrase = h.find(' ') != std::string_view::npos;
-      if (w.core == h || (w.core.starts_with(h) && (phrase || b.words <= 4))) return true;
-    }
+bool is_comment_heading(const Block& b, const Wording& w, std::span<const std::string_view> list) {
+  for (const std::string_view h : list) {
+    // "Comments (12)", "Comments are now closed for this story"
+    const bool phrase = h.find(' ') != std::string_view::npos;
+    if (w.core == h || (w.core.starts_with(h) && (phrase || b.words <= 4))) return true;
   }
+  return false;
+}
+
+bool is_comment_start(const Block& b, const Wording& w) {
+  if (b.words <= 12 && (is_comment_heading(b, w, kCommentHeadings) ||
+                        is_comment_heading(b, w, furniture::comment_headings())))
+    return true;
   return (b.words <= 80 && contains_any(w.core, kCommentPhrases)) ||
          (b.words <= 20 && starts_with_any(w.core, kSignatures));
 }
@@ -264,18 +293,23 @@ bool is_furniture(const Block& b, const Wording& w) {
   for (const std::string_view f : kFurniture) {
     if (w.core == f) return true;
   }
+  if (equals_any(w.core, furniture::furniture_lines())) return true;
   return b.words <= 8 && contains_any(w.core, kToolPhrases);
 }
 
 bool is_legal_notice(const Block& b, const Wording& w) {
   if (b.words > 80) return false;
   if (contains_any(w.core, kLegalPhrases) || w.core.starts_with("disclaimer")) return true;
+  if (contains_any(w.core, furniture::legal_phrases())) return true;
   if (w.lower.find("\xC2\xA9") != std::string::npos) return true;  // ©
   return b.words <= 15 && contains_any(w.core, kLegalLines);
 }
 
 bool is_credit(const Block& b, const Wording& w) {
   if (b.words <= 40 && contains_any(w.core, kCreditPhrases)) return true;
+  constexpr std::size_t kMaxCreditWords = 12;
+  if (b.words <= kMaxCreditWords && starts_with_any(w.core, furniture::credit_labels()))
+    return true;
   // "By Jane Doe | January 14, 2008": a byline, not a sentence starting with "By".
   const std::string_view t = text::trim(b.text);
   return b.words <= 12 && (t.starts_with("By ") || t.starts_with("BY ")) && !b.ends_sentence();
@@ -287,10 +321,15 @@ Cue teaser_cue(const Block& b, const Wording& w) {
   if (ends_with_ellipsis(b.text)) return Cue::kCutShort;
   // "... Full story" as a link; a sentence that happens to end in "more." is not one.
   if (b.link_chars == 0 || b.text.ends_with(".") || b.words > 60) return Cue::kNone;
-  for (const std::string_view e : kTeaserEndings) {
+  const auto ends_with_link_text = [&](std::string_view e) {
     const std::string_view core = w.core;
-    if (core.ends_with(e) && core.size() > e.size() && core[core.size() - e.size() - 1] == ' ')
-      return Cue::kTeaser;
+    return core.ends_with(e) && core.size() > e.size() && core[core.size() - e.size() - 1] == ' ';
+  };
+  for (const std::string_view e : kTeaserEndings) {
+    if (ends_with_link_text(e)) return Cue::kTeaser;
+  }
+  for (const std::string_view e : furniture::teaser_endings()) {
+    if (ends_with_link_text(e)) return Cue::kTeaser;
   }
   return Cue::kNone;
 }

@@ -216,7 +216,8 @@ Arbitration arbitrate(std::span<const Block> blocks, const html::PageMetadata& m
 
 }  // namespace
 
-Extraction extract_html(std::string_view bytes, std::string* explanation) {
+Extraction extract_html(std::string_view bytes, std::string* explanation,
+                        std::size_t explained_chars) {
   html::MarkupReport limited;
   const std::string utf8 = html::limit_markup(html::to_utf8(bytes), {}, &limited);
   const html::ParsedHtml page(utf8);
@@ -231,7 +232,8 @@ Extraction extract_html(std::string_view bytes, std::string* explanation) {
       html::find_headline(blocks, declared.empty() ? title_parts.headline : declared);
   if (!matched) matched = html::only_h1(blocks);
   const html::MainText main = html::select_main_text(blocks, matched);
-  if (explanation != nullptr) *explanation = html::explain_main_text(blocks, matched);
+  if (explanation != nullptr)
+    *explanation = html::explain_main_text(blocks, matched, explained_chars);
 
   Extraction e;
   Article& a = e.article;

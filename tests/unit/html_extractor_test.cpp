@@ -828,3 +828,43 @@ TEST_CASE("Chinese text is measured in characters", "[html][content]") {
   REQUIRE(e.has_text);
   CHECK(e.article.body.find("疫情虽在持续") != std::string::npos);
 }
+
+TEST_CASE("The article's own header, named after it, is part of the article", "[html][content]") {
+  // BEM and WordPress name the parts of a block after it: "article__header" holds the lead.
+  const std::string lead =
+      "The harbour town's ferry service will run twice as often from spring, the council "
+      "decided on Tuesday after a year of complaints about crowded boats.";
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<header class=\"site-header\"><a href=\"/\">Harbour Herald</a></header>"
+      "<article><div class=\"article__header\"><h1>Ferry service grows</h1><p>" +
+      lead + "</p></div>" + article_paragraphs() + "</article></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == lead + "\n" + expected_body());
+}
+
+TEST_CASE("Furniture is recognised in the languages news is written in", "[html][cues]") {
+  // German and Spanish pages: a comment section after the article, a "read also" heading and a
+  // photo credit inside it, and a legal notice in the footer.
+  const std::string page =
+      "<html><head><title>Fährverkehr wächst</title></head><body><h1>Fährverkehr wächst</h1>"
+      "<p>Die Fähre im Hafen fährt ab dem Frühjahr doppelt so oft, wie der Gemeinderat am "
+      "Dienstag nach einem Jahr voller Beschwerden über überfüllte Boote beschlossen hat.</p>"
+      "<p>Foto: Hafenamt</p>"
+      "<p>Der Betreiber will dafür zwei neue Schiffe kaufen, die im Sommer geliefert werden sollen "
+      "und mit Strom aus dem Hafennetz fahren, was die Abgase im Hafen deutlich senken soll.</p>"
+      "<h3>Lesen Sie auch</h3>"
+      "<p>Die Stadt hat außerdem angekündigt, dass die Fahrpreise für Schüler und Rentner im "
+      "kommenden Jahr nicht steigen werden, obwohl die Kosten für den Betrieb wachsen.</p>"
+      "<h2>Kommentare</h2><p>Endlich! Ich habe jahrelang auf dem Steg gewartet und bin oft zu "
+      "spät zur Arbeit gekommen, weil die Fähre voll war und mich nicht mitgenommen hat.</p>"
+      "<p>© 2020 Hafenbote. Alle Rechte vorbehalten.</p></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body.find("Schiffe kaufen") != std::string::npos);
+  CHECK(e.article.body.find("Foto: Hafenamt") == std::string::npos);
+  CHECK(e.article.body.find("Lesen Sie auch") == std::string::npos);
+  CHECK(e.article.body.find("jahrelang auf dem Steg") == std::string::npos);
+  CHECK(e.article.body.find("Rechte vorbehalten") == std::string::npos);
+}
