@@ -1,17 +1,45 @@
 // Unit tests for document kinds (article or page) and titles derived from the body: the schema,
-// stored data and document building.
+// stored data, document building, reading and normalising.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "document_builder.hpp"
+#include "nsearch/article_reader.hpp"
+#include "nsearch/indexer.hpp"
 #include "nsearch/schema.hpp"
 #include "stored_data.hpp"
+#include "temp_dir.hpp"
 
 using namespace nsearch;
+using nsearch::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A body whose first sentence becomes the title of the article that has none.
+constexpr const char* kUntitledBody =
+    "Zookeepers counted seventeen flamingos at dawn. The census continues tomorrow.";
+
+std::vector<Article> read_jsonl(const std::string& content, std::vector<Diagnostic>* diagnostics) {
+  TempDir dir;
+  const fs::path file = dir / "records.jsonl";
+  std::ofstream(file, std::ios::binary) << content;
+  ArticleReader reader({}, [&](const Diagnostic& d) {
+    if (diagnostics != nullptr) diagnostics->push_back(d);
+  });
+  std::vector<Article> articles;
+  const std::vector<fs::path> paths{file};
+  reader.read(paths, [&](Article&& a) { articles.push_back(std::move(a)); });
+  return articles;
+}
+
+}  // namespace
 
 TEST_CASE("schema: kinds have one prefix, slot, stored field and facet", "[kind][schema]") {
   CHECK(schema::canonical_kind("") == schema::kArticleKind);
@@ -98,4 +126,55 @@ TEST_CASE("documents: a derived title is not indexed as a title, every document 
   CHECK(page_terms.count("XKpage") == 1);
   CHECK(page_terms.count("XKarticle") == 0);
   CHECK(page.get_value(schema::kKindSlot) == "page");
+}
+
+TEST_CASE("reading: the kind field, its check, and titles derived from the body",
+          "[kind][ingest]") {
+  std::vector<Diagnostic> diagnostics;
+  const std::vector<Article> articles = read_jsonl(
+      R"({"id": "p1", "title": "Index", "kind": "Page", "body": "Links to stories."})"
+      "\n"
+      R"({"id": "a1", "title": "Headline", "body": "Text."})"
+      "\n"
+      R"({"id": "b1", "title": "Blog post", "kind": "blog", "body": "Text."})"
+      "\n"
+      R"({"id": "u1", "title": null, "body": "Zookeepers counted flamingos. More later."})"
+      "\n"
+      R"({"id": "x1", "title": "Zookeepers counted flamingos", "title_derived": true, "body": "Zookeepers counted flamingos. More later."})"
+      "\n",
+      &diagnostics);
+  REQUIRE(articles.size() == 5);
+  CHECK(articles[0].kind == "page");
+  CHECK(articles[1].kind == "article");  // none given
+  CHECK_FALSE(articles[1].title_derived);
+  // Another kind is reported and read as an article, not dropped.
+  CHECK(articles[2].kind == "article");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].message ==
+        "unknown kind \"blog\" (expected article or page); indexed as "
+        "an article");
+  CHECK(diagnostics[0].location.ends_with("records.jsonl:3"));
+  CHECK(articles[3].title == "Zookeepers counted flamingos");
+  CHECK(articles[3].title_derived);
+  // `nindex extract --json` output read again keeps the mark.
+  CHECK(articles[4].title_derived);
+}
+
+TEST_CASE("copies: a derived title does not make a titled article's copy", "[kind][indexer]") {
+  // Copies have the same URL, title and body: a record without a title is no copy of one with
+  // a headline, even when the headline is what would be derived.
+  TempDir dir;
+  Indexer indexer({.db_path = dir / "db"}, nullptr);
+  const std::string body = kUntitledBody;
+  indexer.add_article({.id = "titled",
+                       .title = "Zookeepers counted seventeen flamingos at dawn",
+                       .url = "https://zoo.example/census",
+                       .lang = "en",
+                       .body = body});
+  indexer.add_article(
+      {.id = "untitled", .url = "https://zoo.example/census", .lang = "en", .body = body});
+  indexer.add_article(
+      {.id = "untitled-again", .url = "https://zoo.example/census", .lang = "en", .body = body});
+  CHECK(indexer.report().added == 2);
+  CHECK(indexer.report().duplicates == 1);  // two title-less records are copies, as before
 }
