@@ -1,8 +1,8 @@
 // Fuzz target: a search request through the public Searcher API, on a small database of a few
 // articles in three languages built at the first run. The input's first line is the query
 // text; each further line is an option "name=value" as the CLI and the HTTP API pass them to
-// set_request_option() (since, until, facets, outlet, lang, sort, match, limit, offset, like,
-// bm25, expand...).
+// set_request_option() (since, until, facets, outlet, lang, kind, sort, match, limit, offset,
+// like, bm25, expand...).
 #include <unistd.h>
 
 #include <filesystem>
@@ -36,6 +36,7 @@ nsearch::Searcher& searcher() {
       nsearch::IndexOptions options;
       options.db_path = db.path;
       nsearch::Indexer indexer(options, [](const nsearch::Diagnostic&) {});
+      // One of them a page, so that kind= filters both ways.
       const std::vector<Article> articles{
           {.id = "en1",
            .title = "Mercenaries in the Sahel",
@@ -61,10 +62,10 @@ nsearch::Searcher& searcher() {
            .category = "économie",
            .body = "Les prix du pétrole brut ont augmenté."},
           {.id = "de1",
-           .title = "Wahlen in Deutschland",
            .outlet = "Die Zeit",
            .lang = "de",
-           .body = "Die Regierung hat die Wahlen gewonnen."},
+           .body = "Die Regierung hat die Wahlen gewonnen.",
+           .kind = "page"},
       };
       for (const auto& article : articles)
         indexer.add_article(article);

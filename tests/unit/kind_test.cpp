@@ -1,22 +1,30 @@
 // Unit tests for document kinds (article or page) and titles derived from the body: the schema,
-// stored data, document building, reading and normalising.
+// stored data, document building, reading and normalising, and search (library API).
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "document_builder.hpp"
+#include "nsearch/article_format.hpp"
 #include "nsearch/article_reader.hpp"
+#include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
+#include "nsearch/output.hpp"
+#include "nsearch/request_options.hpp"
 #include "nsearch/schema.hpp"
+#include "nsearch/searcher.hpp"
 #include "stored_data.hpp"
 #include "temp_dir.hpp"
 
 using namespace nsearch;
+using nlohmann::json;
 using nsearch::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -37,6 +45,46 @@ std::vector<Article> read_jsonl(const std::string& content, std::vector<Diagnost
   const std::vector<fs::path> paths{file};
   reader.read(paths, [&](Article&& a) { articles.push_back(std::move(a)); });
   return articles;
+}
+
+// An article, a page and an article without a title, indexed through the library.
+struct KindFixture {
+  TempDir dir;
+  fs::path db = dir / "db";
+  KindFixture() {
+    Indexer indexer({.db_path = db}, nullptr);
+    indexer.add_article({.id = "a1",
+                         .title = "Flamingo numbers fall at the city zoo",
+                         .outlet = "Valley Times",
+                         .lang = "en",
+                         .body = "The zoo reported fewer flamingos this spring."});
+    indexer.add_article({.id = "p1",
+                         .title = "Zoo opening hours and flamingo feeding times",
+                         .outlet = "Valley Times",
+                         .lang = "en",
+                         .body = "Open daily from nine. Flamingo feeding at noon and at four.",
+                         .kind = "page"});
+    indexer.add_article(
+        {.id = "u1", .outlet = "Valley Times", .lang = "en", .body = kUntitledBody});
+    indexer.commit();
+  }
+};
+
+std::set<std::string> ids(const SearchResult& result) {
+  std::set<std::string> out;
+  for (const Hit& hit : result.hits)
+    out.insert(hit.id);
+  return out;
+}
+
+SearchResult search(const fs::path& db, const std::string& query, const std::string& kind = "",
+                    std::vector<std::string> facets = {}) {
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = query;
+  request.kind = kind;
+  request.facets = std::move(facets);
+  return searcher.search(request);
 }
 
 }  // namespace
@@ -177,4 +225,83 @@ TEST_CASE("copies: a derived title does not make a titled article's copy", "[kin
       {.id = "untitled-again", .url = "https://zoo.example/census", .lang = "en", .body = body});
   CHECK(indexer.report().added == 2);
   CHECK(indexer.report().duplicates == 1);  // two title-less records are copies, as before
+}
+
+TEST_CASE("search: --kind filters, the kind facet, kind: in queries", "[kind][searcher]") {
+  const KindFixture fx;
+  CHECK(ids(search(fx.db, "flamingo")) == std::set<std::string>{"a1", "p1", "u1"});
+  CHECK(ids(search(fx.db, "flamingo", "page")) == std::set<std::string>{"p1"});
+  CHECK(ids(search(fx.db, "flamingo", "article")) == std::set<std::string>{"a1", "u1"});
+  CHECK(ids(search(fx.db, "flamingo", "PAGE")) == std::set<std::string>{"p1"});
+  CHECK(ids(search(fx.db, "", "page")) == std::set<std::string>{"p1"});  // a filter alone
+  CHECK(ids(search(fx.db, "flamingo kind:page")) == std::set<std::string>{"p1"});
+  CHECK(ids(search(fx.db, "flamingo -kind:page")) == std::set<std::string>{"a1", "u1"});
+  CHECK_THROWS_AS(search(fx.db, "flamingo", "blog"), Error);
+  // Not a kind: the query is searched as plain words, and says why.
+  const SearchResult odd = search(fx.db, "flamingo kind:blog");
+  CHECK(odd.query_fallback);
+  CHECK(odd.fallback_reason.find("kind: expects article or page") != std::string::npos);
+
+  const SearchResult faceted = search(fx.db, "flamingo", "", {"kind"});
+  REQUIRE(faceted.facets.size() == 1);
+  std::map<std::string, std::size_t> counts;
+  for (const FacetCount& c : faceted.facets[0].values)
+    counts[c.value] = c.count;
+  CHECK(counts == std::map<std::string, std::size_t>{{"article", 2}, {"page", 1}});
+
+  for (const Hit& hit : faceted.hits) {
+    CHECK(hit.kind == (hit.id == "p1" ? "page" : "article"));
+    CHECK(hit.title_derived == (hit.id == "u1"));
+  }
+}
+
+TEST_CASE("search: a derived title is shown but is no title for title: or the boost",
+          "[kind][searcher]") {
+  const KindFixture fx;
+  const SearchResult body_words = search(fx.db, "zookeepers");
+  REQUIRE(ids(body_words) == std::set<std::string>{"u1"});
+  CHECK(body_words.hits[0].title == "Zookeepers counted seventeen flamingos at dawn");
+  CHECK(body_words.hits[0].title_derived);
+  CHECK(search(fx.db, "title:zookeepers").hits.empty());
+  CHECK(ids(search(fx.db, "title:flamingo")) == std::set<std::string>{"a1", "p1"});
+  CHECK(Searcher(fx.db).article("u1").title_derived);
+}
+
+TEST_CASE("output: JSON and text say the kind and whether the title was derived",
+          "[kind][output]") {
+  const KindFixture fx;
+  const SearchResult result = search(fx.db, "flamingo");
+  const json j = json::parse(to_json(result));
+  std::map<std::string, json> hits;
+  for (const json& hit : j.at("hits"))
+    hits[hit.at("id").get<std::string>()] = hit;
+  CHECK(hits.at("p1").at("kind") == "page");
+  CHECK(hits.at("a1").at("kind") == "article");
+  CHECK(hits.at("u1").at("title_derived") == true);
+  CHECK(hits.at("a1").at("title_derived") == false);
+
+  std::ostringstream text;
+  write_text(text, result, TextStyle{});
+  CHECK(text.str().find(". [page] Zoo opening hours") != std::string::npos);
+  CHECK(text.str().find("[page] Flamingo") == std::string::npos);
+  CHECK(text.str().find(". Zookeepers counted seventeen flamingos at dawn\n") != std::string::npos);
+  CHECK(text.str().find("(untitled)") == std::string::npos);
+
+  // The article as `nindex extract` and /api/doc show it.
+  const json article = json::parse(to_json(Searcher(fx.db).article("p1")));
+  CHECK(article.at("kind") == "page");
+  CHECK(article.at("title_derived") == false);
+}
+
+TEST_CASE("request options: kind by name, checked", "[kind][options]") {
+  SearchRequest r;
+  set_request_option(r, "kind", "page");
+  CHECK(r.kind == "page");
+  set_request_option(r, "kind", "");
+  CHECK(r.kind.empty());
+  CHECK_THROWS_AS(set_request_option(r, "kind", "blog"), Error);
+  bool listed = false;
+  for (const RequestOption& option : request_options())
+    listed = listed || option.name == "kind";
+  CHECK(listed);
 }
