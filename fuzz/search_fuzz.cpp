@@ -1,8 +1,8 @@
 // Fuzz target: a search request through the public Searcher API, on a small database of a few
 // articles in three languages built at the first run. The input's first line is the query
 // text; each further line is an option "name=value" as the CLI and the HTTP API pass them to
-// set_request_option() (since, until, facets, outlet, lang, sort, match, limit, offset, like,
-// bm25, expand...).
+// set_request_option() (since, until, facets, outlet, lang, kind, sort, match, limit, offset,
+// like, bm25, expand...).
 #include <unistd.h>
 
 #include <filesystem>
@@ -36,16 +36,36 @@ nsearch::Searcher& searcher() {
       nsearch::IndexOptions options;
       options.db_path = db.path;
       nsearch::Indexer indexer(options, [](const nsearch::Diagnostic&) {});
+      // One of them a page, so that kind= filters both ways.
       const std::vector<Article> articles{
-          {"en1", "Mercenaries in the Sahel", "The New Diplomat", "2021-09-24", "Jo Lane",
-           "https://example.com/a", "en", "world",
-           "Russian contractors were seen near Bamako.\nThe government denied it.", ""},
-          {"en2", "Oil prices rise", "Valley Times", "2022-03-01T08:30:00Z", "", "", "en",
-           "business", "Crude oil rose as OPEC kept output steady.", ""},
-          {"fr1", "Le pétrole augmente", "Le Monde", "2020-01-15", "", "", "fr", "économie",
-           "Les prix du pétrole brut ont augmenté.", ""},
-          {"de1", "Wahlen in Deutschland", "Die Zeit", "", "", "", "de", "",
-           "Die Regierung hat die Wahlen gewonnen.", ""},
+          {.id = "en1",
+           .title = "Mercenaries in the Sahel",
+           .outlet = "The New Diplomat",
+           .date = "2021-09-24",
+           .author = "Jo Lane",
+           .url = "https://example.com/a",
+           .lang = "en",
+           .category = "world",
+           .body = "Russian contractors were seen near Bamako.\nThe government denied it."},
+          {.id = "en2",
+           .title = "Oil prices rise",
+           .outlet = "Valley Times",
+           .date = "2022-03-01T08:30:00Z",
+           .lang = "en",
+           .category = "business",
+           .body = "Crude oil rose as OPEC kept output steady."},
+          {.id = "fr1",
+           .title = "Le pétrole augmente",
+           .outlet = "Le Monde",
+           .date = "2020-01-15",
+           .lang = "fr",
+           .category = "économie",
+           .body = "Les prix du pétrole brut ont augmenté."},
+          {.id = "de1",
+           .outlet = "Die Zeit",
+           .lang = "de",
+           .body = "Die Regierung hat die Wahlen gewonnen.",
+           .kind = "page"},
       };
       for (const auto& article : articles)
         indexer.add_article(article);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "nsearch/schema.hpp"
+
 namespace nsearch {
 
 std::string to_json(const Article& a) {
@@ -12,11 +14,13 @@ std::string to_json(const Article& a) {
   put("id", a.id);
   put("url", a.url);
   put("title", a.title);
+  j["title_derived"] = a.title_derived;
   put("outlet", a.outlet);
   put("date", a.date);
   put("author", a.author);
   put("lang", a.lang);
   put("category", a.category);
+  put("kind", std::string(schema::canonical_kind(a.kind).value_or(schema::kArticleKind)));
   put("body", a.body);
   put("source", a.source);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -28,13 +32,14 @@ void write_text(std::ostream& out, const Article& a) {
   };
   field("source:   ", a.source);
   field("id:       ", a.id);
-  field("title:    ", a.title);
+  field("title:    ", a.title_derived ? a.title + " (derived from the body)" : a.title);
   field("outlet:   ", a.outlet);
   field("date:     ", a.date);
   field("author:   ", a.author);
   field("url:      ", a.url);
   field("lang:     ", a.lang);
   field("category: ", a.category);
+  field("kind:     ", std::string(schema::canonical_kind(a.kind).value_or(schema::kArticleKind)));
   out << "\n" << a.body << "\n";
 }
 

@@ -33,6 +33,13 @@ std::string make_term(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
+std::optional<std::string_view> canonical_kind(std::string_view kind) {
+  const std::string lower = text::ascii_lowercase(text::trim(kind));
+  if (lower.empty() || lower == kArticleKind) return kArticleKind;
+  if (lower == kPageKind) return kPageKind;
+  return std::nullopt;
+}
+
 std::optional<FacetField> find_facet(std::string_view name) {
   for (const auto& facet : kFacets) {
     if (facet.name == name) return facet;
@@ -91,6 +98,10 @@ std::string category_term(std::string_view category) {
 }
 std::string story_term(std::string_view story_key) {
   return make_term(kStoryPrefix, story_key);
+}
+std::string kind_term(std::string_view kind) {
+  if (const auto known = canonical_kind(kind)) return make_term(kKindPrefix, *known);
+  return make_term(kKindPrefix, text::lowercase(text::trim(kind)));
 }
 std::string source_file_key(std::string_view absolute_path) {
   return text::hex_digest(absolute_path);

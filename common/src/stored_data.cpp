@@ -39,6 +39,11 @@ class FlatObjectReader {
       skip_space();
       if (!take(':')) return std::nullopt;
       skip_space();
+      if (key == field::kTitleDerived) {
+        if (!read_flag(a.title_derived)) return std::nullopt;
+        skip_space();
+        continue;
+      }
       std::string* target = field_of(a, key);
       std::string ignored;
       std::string& value = target != nullptr ? *target : ignored;
@@ -65,9 +70,22 @@ class FlatObjectReader {
     if (key == field::kUrl) return &a.url;
     if (key == field::kLang) return &a.lang;
     if (key == field::kCategory) return &a.category;
+    if (key == field::kKind) return &a.kind;
     if (key == field::kSource) return &a.source;
     if (key == field::kBody) return &a.body;
     return nullptr;
+  }
+
+  // true, false or null (false).
+  bool read_flag(bool& flag) {
+    if (take_word("true")) {
+      flag = true;
+    } else if (take_word("false") || take_word("null")) {
+      flag = false;
+    } else {
+      return false;
+    }
+    return true;
   }
 
   bool end() {
@@ -184,19 +202,29 @@ std::string serialise_article(const Article& a) {
   };
   put(field::kId, a.id);
   put(field::kTitle, a.title);
+  // Written only when true (few articles have it); absent means false.
+  if (a.title_derived) j[field::kTitleDerived] = true;
   put(field::kOutlet, a.outlet);
   put(field::kDate, a.date);
   put(field::kAuthor, a.author);
   put(field::kUrl, a.url);
   put(field::kLang, a.lang);
   put(field::kCategory, a.category);
+  j[field::kKind] = std::string(schema::canonical_kind(a.kind).value_or(schema::kArticleKind));
   put(field::kSource, a.source);
   put(field::kBody, a.body);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Article deserialise_article(const std::string& data) {
-  if (auto fast = FlatObjectReader(data).read()) return std::move(*fast);
+namespace {
+
+// Databases indexed before kinds existed hold articles only.
+Article with_kind(Article a) {
+  a.kind = schema::canonical_kind(a.kind).value_or(schema::kArticleKind);
+  return a;
+}
+
+Article deserialise_slowly(const std::string& data) {
   Article a;
   const auto j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return a;
@@ -214,7 +242,17 @@ Article deserialise_article(const std::string& data) {
   a.category = get(field::kCategory);
   a.source = get(field::kSource);
   a.body = get(field::kBody);
+  a.kind = get(field::kKind);
+  const auto derived = j.find(field::kTitleDerived);
+  a.title_derived = derived != j.end() && derived->is_boolean() && derived->get<bool>();
   return a;
+}
+
+}  // namespace
+
+Article deserialise_article(const std::string& data) {
+  if (auto fast = FlatObjectReader(data).read()) return with_kind(std::move(*fast));
+  return with_kind(deserialise_slowly(data));
 }
 
 }  // namespace nsearch

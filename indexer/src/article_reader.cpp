@@ -1,5 +1,6 @@
 #include "nsearch/article_reader.hpp"
 
+#include "derived_title.hpp"
 #include "field_mapping.hpp"
 #include "input_dispatch.hpp"
 #include "input_format.hpp"
@@ -154,6 +155,23 @@ void ArticleReader::normalise(Article& a) const {
       a.lang = languages::normalise(impl_->options.default_lang);
     }
   }
+
+  if (const auto kind = schema::canonical_kind(a.kind)) {
+    a.kind = *kind;
+  } else {
+    impl_->warn(a.source, "unknown kind \"" + a.kind + "\" (expected " +
+                              std::string(schema::kArticleKind) + " or " +
+                              std::string(schema::kPageKind) + "); indexed as an article");
+    a.kind = schema::kArticleKind;
+  }
+
+  // After language detection, which has the body's words already. The id never depends on
+  // the title.
+  if (a.title.empty() && !a.body.empty()) {
+    a.title = derive_title(a.body);
+    a.title_derived = !a.title.empty();
+  }
+  a.title_derived = a.title_derived && !a.title.empty();
 
   if (a.id.empty()) a.id = derive_id(a);
 }

@@ -28,8 +28,10 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string stor
   generator_.set_document(doc);
   generator_.set_stemmer(stemmer(article.lang));
 
-  // Free text: the title both on its own (title:) and as part of the general text.
-  if (!article.title.empty()) {
+  // Free text: the title both on its own (title:) and as part of the general text. A title
+  // derived from the body is for display only: its words are the body's first words, indexed
+  // with the body, and they must not count as title matches (title:, the title boost).
+  if (!article.title.empty() && !article.title_derived) {
     generator_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(article.title);
@@ -51,6 +53,11 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string stor
       doc.add_value(schema::kHostSlot, host);
     }
   }
+  // Every document has a kind (empty means an article), so that kind:article finds articles
+  // from structured inputs too.
+  const std::string kind(schema::canonical_kind(article.kind).value_or(schema::kArticleKind));
+  doc.add_boolean_term(schema::kind_term(kind));
+  doc.add_value(schema::kKindSlot, kind);
   if (!article.outlet.empty()) doc.add_boolean_term(schema::outlet_term(article.outlet));
   if (!article.category.empty()) doc.add_boolean_term(schema::category_term(article.category));
 

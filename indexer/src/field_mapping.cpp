@@ -8,6 +8,7 @@
 
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
+#include "nsearch/schema.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -15,9 +16,20 @@ namespace {
 
 using nlohmann::json;
 
-enum Field : std::size_t { kId, kTitle, kOutlet, kDate, kAuthor, kUrl, kLang, kCategory, kBody };
+enum Field : std::size_t {
+  kId,
+  kTitle,
+  kOutlet,
+  kDate,
+  kAuthor,
+  kUrl,
+  kLang,
+  kCategory,
+  kBody,
+  kKind
+};
 constexpr std::array<std::string_view, FieldMapper::kFields> kFieldNames = {
-    "id", "title", "outlet", "date", "author", "url", "lang", "category", "body"};
+    "id", "title", "outlet", "date", "author", "url", "lang", "category", "body", "kind"};
 
 std::string* field_of(Article& a, std::size_t field) {
   switch (field) {
@@ -37,6 +49,8 @@ std::string* field_of(Article& a, std::size_t field) {
       return &a.lang;
     case kCategory:
       return &a.category;
+    case kKind:
+      return &a.kind;
     default:
       return &a.body;
   }
@@ -93,6 +107,7 @@ constexpr Alias kAliases[] = {
     {"section", kCategory},
     {"topic", kCategory},
     {"topics", kCategory},
+    {"kind", kKind},
 };
 constexpr std::size_t kAliasCount = sizeof kAliases / sizeof kAliases[0];
 
@@ -283,7 +298,8 @@ FieldMapping parse_field_mapping(std::string_view spec) {
   if (!index) {
     throw Error(ErrorKind::invalid_argument,
                 "--map " + std::string(spec) + ": unknown article field \"" + std::string(field) +
-                    "\" (one of id, title, outlet, date, author, url, lang, category, body)");
+                    "\" (one of id, title, outlet, date, author, url, lang, category, body, "
+                    "kind)");
   }
   if (path.empty() || path.front() == '.' || path.back() == '.' ||
       path.find("..") != std::string_view::npos) {
@@ -395,6 +411,12 @@ Article FieldMapper::map(const json& record) const {
       }
     }
     take(field);
+  }
+  // `nindex extract --json` marks titles derived from the body; reading its output again must
+  // not turn them into given titles.
+  if (const auto it = record.find(schema::field::kTitleDerived);
+      it != record.end() && it->is_boolean() && it->get<bool>() && !article.title.empty()) {
+    article.title_derived = true;
   }
   return article;
 }

@@ -15,8 +15,8 @@
 namespace nsearch {
 
 /// Maps records onto articles. Built in are the canonical keys (id, url, title, outlet, date,
-/// lang, body, author, category) and the names real exporters use (matched case-insensitively,
-/// the first non-empty one in this order wins):
+/// lang, body, author, category, kind) and the names real exporters use (matched
+/// case-insensitively, the first non-empty one in this order wins):
 ///
 ///   title     title, headline, thread.title
 ///   body      body, text, content, maintext, article, articleBody
@@ -28,6 +28,10 @@ namespace nsearch {
 ///   url       url, link, canonical_url, thread.url
 ///   lang      lang, language
 ///   category  category, categories, section, topic, topics
+///   kind      kind ("article" or "page": checked when the article is normalised)
+///
+/// A canonical "title_derived": true marks the title as derived from the body, as `nindex
+/// extract --json` writes it.
 ///
 /// A canonical key that is present with the value null means "unknown": the other names are
 /// not consulted for that field, so canonical records (and `nindex extract --json` output)
@@ -62,7 +66,7 @@ class FieldMapper {
   /// the first key of a user path.
   bool knows_key(std::string_view key) const;
 
-  static constexpr std::size_t kFields = 9;
+  static constexpr std::size_t kFields = 10;
 
  private:
   struct Path {

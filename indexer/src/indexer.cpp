@@ -103,7 +103,10 @@ struct Indexer::Impl {
     PreparedArticle p{std::move(article), {}, {}, {}, std::nullopt, std::nullopt};
     p.data = serialise_article(p.article);
     p.digest = text::hex_digest(p.data);
-    p.copy_term = schema::copy_term(p.article.url, p.article.title, p.article.body);
+    // A derived title says nothing the body does not: copies are told by the source's title,
+    // as before titles were derived.
+    p.copy_term = schema::copy_term(p.article.url, p.article.title_derived ? "" : p.article.title,
+                                    p.article.body);
     if (options.story_clusters) p.signature = story::signature_of(p.article.body);
     if (state == nullptr) return p;
     if (state->snapshot && snapshot_digest(*state->snapshot, p.article.id) == p.digest) return p;

@@ -81,12 +81,14 @@ std::string to_json(const SearchResult& result) {
     h["id"] = hit.id;
     h["score"] = hit.score;
     h["title"] = or_null(hit.title);
+    h["title_derived"] = hit.title_derived;
     h["outlet"] = or_null(hit.outlet);
     h["date"] = or_null(hit.date);
     h["author"] = or_null(hit.author);
     h["url"] = or_null(hit.url);
     h["lang"] = or_null(hit.lang);
     h["category"] = or_null(hit.category);
+    h["kind"] = hit.kind;
     h["snippet"] = or_null(hit.snippet);
     ordered_json ranges = ordered_json::array();
     for (const auto& [begin, end] : hit.highlights)
@@ -118,6 +120,7 @@ std::string to_json(const StoryCopies& copies) {
     ordered_json c;
     c["id"] = copy.id;
     c["title"] = or_null(copy.title);
+    c["title_derived"] = copy.title_derived;
     c["outlet"] = or_null(copy.outlet);
     c["date"] = or_null(copy.date);
     c["url"] = or_null(copy.url);

@@ -1,5 +1,7 @@
 #include "nsearch/output.hpp"
 
+#include "nsearch/schema.hpp"
+
 namespace nsearch {
 namespace {
 
@@ -98,9 +100,13 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
   }
   for (const Hit& hit : result.hits) {
     out << "\n" << hit.rank << ". ";
-    if (style.color) out << kBoldOn;
+    // Pages did not read as articles: said once, before the title, so lists still scan.
+    if (hit.kind == schema::kPageKind) out << "[page] ";
+    // A title derived from the body is its first words, not a headline: not set in bold.
+    const bool bold = style.color && !hit.title_derived;
+    if (bold) out << kBoldOn;
     write_safe(out, hit.title.empty() ? "(untitled)" : hit.title);
-    if (style.color) out << kOff;
+    if (bold) out << kOff;
     out << "\n   ";
     write_safe(out, hit.outlet.empty() ? "(unknown outlet)" : hit.outlet);
     out << " | " << (hit.date.empty() ? "(no date)" : hit.date.substr(0, 10)) << " | " << hit.lang

@@ -147,6 +147,17 @@ std::string lowercase_words(std::string_view text) {
   return out;
 }
 
+std::string_view checked_kind(std::string_view text) {
+  // Blank is no kind (an empty Article::kind would read as an article).
+  const auto kind = text::trim(text).empty() ? std::nullopt : schema::canonical_kind(text);
+  if (!kind) {
+    throw Error(ErrorKind::invalid_argument,
+                "--kind: expected " + std::string(schema::kArticleKind) + " or " +
+                    std::string(schema::kPageKind) + ", got \"" + std::string(text) + "\"");
+  }
+  return *kind;
+}
+
 std::string date_lower_key(const std::string& text, const char* option) {
   return date_key(text, option, false);
 }
@@ -246,6 +257,7 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     }
     all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
   }
+  if (!request.kind.empty()) all.emplace_back(schema::kind_term(checked_kind(request.kind)));
   if (!request.since.empty() || !request.until.empty()) {
     const std::string lower =
         request.since.empty() ? std::string() : date_lower_key(request.since, "--since");

@@ -36,7 +36,7 @@ class QueryBuilder {
   /// that is not valid syntax is searched as plain words (BuiltQuery::fallback).
   BuiltQuery build(const SearchRequest& request) const;
 
-  /// The filters of `request` (outlets, languages, dates) alone; an empty query when none.
+  /// The filters of `request` (outlets, languages, kind, dates) alone; an empty query when none.
   Xapian::Query filters(const SearchRequest& request) const;
 
  private:
@@ -60,6 +60,10 @@ std::string lowercase_words(std::string_view text);
 
 /// Checks quotes and parentheses balance; throws Error(bad_query) naming the problem.
 void check_query_syntax(const std::string& text);
+
+/// The kind a --kind filter names: "article" or "page" (see schema::canonical_kind). Throws
+/// Error(invalid_argument) for anything else.
+std::string_view checked_kind(std::string_view text);
 
 /// Inclusive date filter bounds as date-slot keys: "2021" -> 20210101000000 / 20211231235959.
 /// Throws Error(invalid_argument) naming `option` when the text is not a date.

@@ -70,4 +70,15 @@ Xapian::Query YearFieldProcessor::operator()(const std::string& value) {
   return Xapian::Query(std::string(schema::kYearPrefix) + value);
 }
 
+Xapian::Query KindFieldProcessor::operator()(const std::string& value) {
+  // An empty value would read as an article (the meaning of an empty Article::kind).
+  const auto kind = value.empty() ? std::nullopt : schema::canonical_kind(value);
+  if (!kind) {
+    throw Error(ErrorKind::bad_query, "kind: expects " + std::string(schema::kArticleKind) +
+                                          " or " + std::string(schema::kPageKind) + ", got \"" +
+                                          value + "\"");
+  }
+  return Xapian::Query(schema::kind_term(*kind));
+}
+
 }  // namespace nsearch

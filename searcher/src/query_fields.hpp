@@ -1,4 +1,5 @@
-// Query-language fields that need more than a term prefix: site:, date:, year: (internal).
+// Query-language fields that need more than a term prefix: site:, date:, year:, kind:
+// (internal).
 #pragma once
 
 #include <string>
@@ -28,6 +29,12 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 
 /// `year:2021`. Throws Error(bad_query) unless the value is four digits.
 class YearFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override;
+};
+
+/// `kind:page`, `kind:article` (case-insensitive). Throws Error(bad_query) for another kind.
+class KindFieldProcessor : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& value) override;
 };

@@ -47,6 +47,7 @@ Xapian::QueryParser& QueryParsers::parser(std::string_view lang) {
   qp.add_boolean_prefix("outlet", (new TermFieldProcessor(schema::outlet_term))->release());
   qp.add_boolean_prefix("category", (new TermFieldProcessor(schema::category_term))->release());
   qp.add_boolean_prefix("lang", (new LangFieldProcessor)->release());
+  qp.add_boolean_prefix("kind", (new KindFieldProcessor)->release());
   qp.add_boolean_prefix("site", (new SiteFieldProcessor(db_))->release());
   qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
   qp.add_boolean_prefix("year", (new YearFieldProcessor)->release());

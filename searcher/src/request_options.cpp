@@ -7,6 +7,7 @@
 
 #include "nsearch/error.hpp"
 #include "nsearch/limits.hpp"
+#include "nsearch/schema.hpp"
 
 namespace nsearch {
 namespace {
@@ -67,6 +68,11 @@ const std::vector<OptionSpec>& option_specs() {
        [](SearchRequest& r, auto, auto v) { r.outlets.emplace_back(v); }},
       {{"lang", "only this language, e.g. en (repeatable)"},
        [](SearchRequest& r, auto, auto v) { r.langs.emplace_back(v); }},
+      {{"kind", "only this kind of document: article or page"},
+       [](SearchRequest& r, auto n, auto v) {
+         if (!v.empty() && !schema::canonical_kind(v)) reject(n, v, "expected article or page");
+         r.kind = v;
+       }},
       {{"since", "only articles on or after DATE (2021, 2021-09, 2021-09-24)"},
        [](SearchRequest& r, auto, auto v) { r.since = v; }},
       {{"until", "only articles on or before DATE (inclusive)"},

@@ -274,6 +274,8 @@ struct Searcher::Impl {
       hit.url = article.url;
       hit.lang = article.lang;
       hit.category = article.category;
+      hit.title_derived = article.title_derived;
+      hit.kind = article.kind;
       if (request.snippet_bytes > 0) {
         make_snippet(mset, article.body.empty() ? article.title : article.body,
                      stem_cache.stemmer(article.lang), request.snippet_bytes, hit);
@@ -350,7 +352,8 @@ struct Searcher::Impl {
     for (const Xapian::docid member : members) {
       const Xapian::Document doc = db.get_document(member);
       const Article article = deserialise_article(doc.get_data());
-      StoryCopy copy{article.id, article.title, article.outlet, article.date, article.url};
+      StoryCopy copy{article.id,   article.title, article.outlet,
+                     article.date, article.url,   article.title_derived};
       copy.requested = member == *it;
       const auto other = story::decode(doc.get_value(schema::kStorySignatureSlot));
       if (member != *it && signature && other)

@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--lang", request.langs, "only this language, e.g. en (repeatable)")
       ->allow_extra_args(false);
+  app.add_option("--kind", request.kind, "only this kind of document: article or page");
   app.add_option("--since", request.since,
                  "only articles on or after DATE (2021, 2021-09, 2021-09-24)");
   app.add_option("--until", request.until, "only articles on or before DATE (inclusive)");
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
   app.add_option("--match", match, "words without operators: all must match, or any")
       ->check(CLI::IsMember({"all", "any"}));
   app.add_option("--facets", facets,
-                 "count matches by: outlet,host,author,category,lang,year,month,day");
+                 "count matches by: outlet,host,author,category,lang,kind,year,month,day");
   app.add_option("--facet-limit", request.facet_limit, "values per facet (0 = all)");
   app.add_flag("--json", json, "print one JSON object");
   bool explain = false;

@@ -137,11 +137,21 @@ function openDocLink(event) {
   go({doc: event.currentTarget.getAttribute('data-doc'), page: readState().page});
 }
 
+// A page that did not read as an article is tagged; a title derived from the body (its first
+// words, not a headline) is set apart by its class.
+function kindTag(a) {
+  return a.kind === 'page' ? el('span', {class: 'kind-tag'}, 'page') : null;
+}
+
+function titleClass(a) {
+  return a.title_derived ? 'derived-title' : null;
+}
+
 function hitNode(hit) {
   const link = el('a', {href: '/?' + new URLSearchParams({doc: hit.id}), 'data-doc': hit.id,
-    onclick: openDocLink}, hit.title || hit.id);
+    onclick: openDocLink, class: titleClass(hit)}, hit.title || hit.id);
   return el('li', {class: 'hit'},
-    el('h3', {}, link),
+    el('h3', {}, kindTag(hit), link),
     metaLine(hit),
     snippetNode(hit),
     copiesNode(hit));
@@ -316,7 +326,7 @@ async function showArticle(state) {
   } catch (e) { original = null; }
   box.replaceChildren(
     el('p', {}, el('button', {type: 'button', class: 'back', onclick: closeArticle}, '← Back to results')),
-    el('h2', {id: 'article-title'}, a.title || a.id),
+    el('h2', {id: 'article-title', class: titleClass(a)}, kindTag(a), a.title || a.id),
     metaLine(a),
     el('div', {class: 'body'}, (a.body || '').split('\n').filter((s) => s.trim()).map((para) => el('p', {}, para))),
     el('p', {class: 'actions'}, original, ' ',

@@ -1,6 +1,7 @@
 // Drives the search page of a running `nsearch serve` in headless Chromium, as a person would:
 // type a query, read the results, click an outlet facet and a histogram bar, page, open an
-// article, and check that an article whose fields are markup shows that markup as text.
+// article, see pages and derived titles marked, and check that an article whose fields are
+// markup shows that markup as text.
 // Usage: node page_test.mjs BASE_URL SCREENSHOT_DIR
 import assert from 'node:assert/strict';
 import {mkdirSync} from 'node:fs';
@@ -201,6 +202,24 @@ await step('syndicated copies ("copies", "also_in") show under their hit, as tex
   await page.waitForSelector('#article:not([hidden]) #article-title');
   assert.equal(await page.locator('#article-title').textContent(),
     'OPEC Members Agree Deeper Output Cut as Crude Oil Slides');
+  await page.unroute('**/api/search?*');
+});
+
+await step('a page is tagged, a title derived from the body is set apart', async () => {
+  // The sample corpus holds titled articles only: mark the first hit as the index would.
+  await page.route('**/api/search?*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    if (body.hits.length) Object.assign(body.hits[0], {kind: 'page', title_derived: true});
+    await route.fulfill({response, json: body});
+  });
+  await page.goto(base + '/?q=Russian+contractor');
+  await page.waitForSelector('#results .hit .kind-tag');
+  const first = page.locator('#results .hit').first();
+  assert.equal(await first.locator('.kind-tag').textContent(), 'page');
+  assert.equal(await first.locator('h3 a.derived-title').textContent(), SEED_TITLE);
+  assert.equal(await page.locator('#results .kind-tag, #results .derived-title').count(), 2);
+  await page.screenshot({path: `${shots}/kind.png`, fullPage: true});
   await page.unroute('**/api/search?*');
 });
 

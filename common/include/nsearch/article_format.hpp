@@ -8,8 +8,9 @@
 
 namespace nsearch {
 
-/// One-line JSON object with keys id, url, title, outlet, date, author, lang, category, body,
-/// source; unknown fields are null.
+/// One-line JSON object with keys id, url, title, title_derived (true when the title was
+/// derived from the body), outlet, date, author, lang, category, kind ("article" or "page"),
+/// body, source; unknown fields are null.
 std::string to_json(const Article& article);
 
 /// A readable block: the metadata fields one per line, a blank line, then the body.

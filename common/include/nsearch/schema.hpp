@@ -27,6 +27,7 @@ inline constexpr std::string_view kMonthPrefix = "M";  // YYYYMM
 inline constexpr std::string_view kYearPrefix = "Y";   // YYYY
 inline constexpr std::string_view kOutletPrefix = "XO";
 inline constexpr std::string_view kStoryPrefix = "XS";  // story key: near-duplicate copies share it
+inline constexpr std::string_view kKindPrefix = "XK";   // "article" or "page" (see kind_term)
 // Bookkeeping for incremental indexing (not searchable by users).
 inline constexpr std::string_view kSourceFilePrefix = "XF";  // + source_file_key(): input files
                                                              //   the document was read from
@@ -42,6 +43,7 @@ inline constexpr Xapian::valueno kCategorySlot = 5;     // display label
 inline constexpr Xapian::valueno kContentHashSlot = 6;  // hex digest of the stored data
 inline constexpr Xapian::valueno kHostSlot = 7;         // URL host, lower-cased, no "www."
 inline constexpr Xapian::valueno kAuthorsSlot = 8;      // author names, kListSeparator between
+inline constexpr Xapian::valueno kKindSlot = 9;         // "article" or "page"
 
 /// Separates the values of a multi-valued slot (kAuthorsSlot).
 inline constexpr char kListSeparator = '\x1f';
@@ -59,18 +61,28 @@ inline constexpr std::string_view kSourceFileKeyPrefix = "nsearch.file.";
 namespace field {
 inline constexpr const char* kId = "id";
 inline constexpr const char* kTitle = "title";
+/// true when the title was derived from the body (absent otherwise).
+inline constexpr const char* kTitleDerived = "title_derived";
 inline constexpr const char* kOutlet = "outlet";
 inline constexpr const char* kDate = "date";
 inline constexpr const char* kAuthor = "author";
 inline constexpr const char* kUrl = "url";
 inline constexpr const char* kLang = "lang";
 inline constexpr const char* kCategory = "category";
+inline constexpr const char* kKind = "kind";  ///< "article" or "page"; absent in old databases
 inline constexpr const char* kBody = "body";
 inline constexpr const char* kSource = "source";
 }  // namespace field
 
 /// Language code stored for articles whose language is not known.
 inline constexpr std::string_view kUndeterminedLang = "und";
+
+// ---- Kinds of document (Article::kind) --------------------------------------
+inline constexpr std::string_view kArticleKind = "article";  ///< also what an empty kind means
+inline constexpr std::string_view kPageKind = "page";
+/// The kind as stored and indexed: "article" or "page", case and surrounding whitespace
+/// ignored, empty meaning "article"; nullopt for any other value.
+std::optional<std::string_view> canonical_kind(std::string_view kind);
 
 // ---- Facets ---------------------------------------------------------------
 /// How a facet reads its slot.
@@ -92,6 +104,7 @@ inline constexpr FacetField kFacets[] = {
     {"author", kAuthorsSlot, false, FacetSource::list},
     {"category", kCategorySlot, false},
     {"lang", kLangSlot, false},
+    {"kind", kKindSlot, false},
     {"year", kYearSlot, true},
     {"month", kMonthSlot, true},
     {"day", kDateSlot, true, FacetSource::date_day},
@@ -112,6 +125,9 @@ std::string outlet_term(std::string_view outlet);  ///< case-insensitive
 std::string lang_term(std::string_view lang_code);
 std::string category_term(std::string_view category);  ///< case-insensitive
 std::string story_term(std::string_view story_key);
+/// Of a kind canonical_kind() accepts (empty = "article"); an unknown kind gets a term that no
+/// document has.
+std::string kind_term(std::string_view kind);
 /// A short stable key for an input file: the digest of its absolute, normalised path.
 std::string source_file_key(std::string_view absolute_path);
 std::string source_file_term(std::string_view absolute_path);

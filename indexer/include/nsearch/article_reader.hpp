@@ -23,8 +23,8 @@ struct Diagnostic {
 using DiagnosticHandler = std::function<void(const Diagnostic&)>;
 
 /// `--map field=path`: fill an article field (id, title, outlet, date, author, url, lang,
-/// category, body) from `path` in each JSON, JSON Lines or CSV record. A path is dotted keys into
-/// nested objects ("meta.headline", "thread.site") and numbers into lists or CSV columns
+/// category, body, kind) from `path` in each JSON, JSON Lines or CSV record. A path is dotted keys
+/// into nested objects ("meta.headline", "thread.site") and numbers into lists or CSV columns
 /// ("authors.0", "1"). Mappings replace the built-in names of their field; several for the same
 /// field are tried in order.
 struct FieldMapping {
@@ -69,7 +69,8 @@ struct ReadReport {
 /// (see CsvOptions), `.warc` web archives (HTML responses extracted); compressed (gzip, bzip2,
 /// xz, zstd, lz4) or in archives (tar, zip, 7-Zip, cpio), whose members are read by their own
 /// names and located as "archive!member". Every article comes out normalised: a stable id, an
-/// ISO 639-1 language (given, detected, or the default), an ISO date or none, trimmed fields.
+/// ISO 639-1 language (given, detected, or the default), an ISO date or none, a kind, a title
+/// (derived from the body when none is given), trimmed fields.
 class ArticleReader {
  public:
   /// Throws Error(invalid_argument) when `options.field_map` names an unknown field.
@@ -94,7 +95,10 @@ class ArticleReader {
                  const std::function<void(Article&&)>& on_article);
 
   /// Fills in and normalises one article as read() does (derives an empty id from the URL or
-  /// source, detects the language, normalises the date or drops it with a diagnostic).
+  /// source, detects the language, normalises the date or drops it with a diagnostic, makes
+  /// the kind "article" or "page" (an unknown kind is reported and becomes "article"), and
+  /// gives an article without a title one from its body's first sentence, with
+  /// `title_derived` set).
   void normalise(Article& article) const;
 
   const ReadReport& report() const;

@@ -18,8 +18,8 @@ std::string to_json(const DatabaseStats& stats);
 
 /// {"query", "completions": [{"value", "count"}], "correction"} (correction null when none).
 std::string to_json(const Suggestions& suggestions);
-/// JSON for Searcher::copies: {"story", "copies": [{"id", "title", "outlet", "date", "url",
-/// "similarity"}]}.
+/// JSON for Searcher::copies: {"story", "copies": [{"id", "title", "title_derived", "outlet",
+/// "date", "url", "similarity", "requested"}]}.
 std::string to_json(const StoryCopies& copies);
 
 struct TextStyle {
@@ -28,6 +28,7 @@ struct TextStyle {
 };
 
 /// A readable listing: a summary line, numbered hits with metadata and snippet, then facets.
+/// Hits of kind "page" are tagged "[page]"; titles derived from the body are not bold.
 void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
 void write_text(std::ostream& out, const DatabaseStats& stats);
 void write_text(std::ostream& out, const StoryCopies& copies);

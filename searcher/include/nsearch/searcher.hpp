@@ -33,12 +33,14 @@ struct SearchRequest {
   std::size_t limit = 10;            ///< hits to return
   std::vector<std::string> outlets;  ///< keep only these outlets (case-insensitive); any of them
   std::vector<std::string> langs;    ///< keep only these languages; any of them
+  /// Keep only this kind of document: "article" or "page" (case-insensitive); empty = both.
+  std::string kind{};
   std::string since;  ///< keep articles on or after this date ("2021", "2021-09", "2021-09-24")
   std::string until;  ///< keep articles on or before this date (same forms, inclusive)
   SortOrder sort = SortOrder::relevance;
   DefaultOperator default_operator = DefaultOperator::all;
   std::vector<std::string>
-      facets;  ///< facet names: outlet, host, author, category, lang, year, month, day
+      facets;  ///< facet names: outlet, host, author, category, lang, kind, year, month, day
   std::size_t facet_limit = 20;     ///< values per facet (0 = all); counts are always exact
   std::size_t snippet_bytes = 240;  ///< target snippet length; 0 = no snippets
   /// Treat `query` as plain words (no operators, fields or phrases; punctuation ignored), as
@@ -83,7 +85,10 @@ struct Hit {
   std::string id;
   double score = 0;
   std::string title, outlet, date, author, url, lang, category;  ///< empty = unknown
-  std::string snippet;  ///< plain text around the best match
+  /// The title was derived from the body's first sentence (the source gave none).
+  bool title_derived = false;
+  std::string kind = "article";  ///< "article" or "page" (see Article::kind)
+  std::string snippet;           ///< plain text around the best match
   /// Byte ranges [first, second) of `snippet` that matched the query.
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
   std::string story;  ///< story key shared by near-duplicate copies (empty in old databases)
@@ -96,6 +101,7 @@ struct Hit {
 /// One copy of a story, for Searcher::copies.
 struct StoryCopy {
   std::string id, title, outlet, date, url;
+  bool title_derived = false;  ///< the title was derived from the body
   /// Estimated share of word 4-grams in common with the requested article, 0..1 (1 = itself or
   /// an identical text); 1 - similarity says how much it differs.
   double similarity = 1;
