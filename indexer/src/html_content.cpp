@@ -435,6 +435,22 @@ std::size_t extend_over_siblings(std::span<const Block> blocks, const PageScore&
   return last;
 }
 
+/// The article starts with the first prose after its headline (PageScore::article_start). When
+/// the chosen container begins below it, the lead (a standfirst, an intro paragraph) sits in a
+/// container of its own above: its prose is added, unless a link list stands in between.
+void add_lead(std::span<const Block> blocks, const PageScore& s, std::vector<std::size_t>& body) {
+  constexpr std::size_t kMaxLeadBlocks = 20;  // headline to body: byline, date, photo, lead
+  constexpr std::size_t kMaxLinkListWords = 10;
+  if (body.empty() || !s.article_start || *s.article_start >= body.front()) return;
+  if (body.front() - *s.article_start > kMaxLeadBlocks) return;
+  std::vector<std::size_t> lead;
+  for (std::size_t i = *s.article_start; i < body.front(); ++i) {
+    if (blocks[i].link_density() >= 0.5 && blocks[i].words >= kMaxLinkListWords) return;
+    if (s.weight[i] > 0 && is_body_text(blocks, s, i)) lead.push_back(i);
+  }
+  body.insert(body.begin(), lead.begin(), lead.end());
+}
+
 std::vector<std::size_t> pick_blocks(std::span<const Block> blocks, const PageScore& s) {
   if (s.total.empty() || s.total[s.best] <= 0) return {};
   // Blocks inside the best container: owners in [best, end of its subtree) in pre-order.
@@ -500,7 +516,8 @@ std::string explain_main_text(std::span<const Block> blocks, std::optional<std::
   std::string out;
   if (blocks.empty() || html_root(blocks) == nullptr) return out;
   const PageScore score = score_page(blocks, headline);
-  const std::vector<std::size_t> picked = pick_blocks(blocks, score);
+  std::vector<std::size_t> picked = pick_blocks(blocks, score);
+  add_lead(blocks, score, picked);
   char line[160];
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
@@ -544,6 +561,7 @@ MainText select_main_text(std::span<const Block> blocks, std::optional<std::size
   if (blocks.empty() || html_root(blocks) == nullptr) return out;
   const PageScore score = score_page(blocks, headline);
   out.blocks = pick_blocks(blocks, score);
+  add_lead(blocks, score, out.blocks);
   for (const std::size_t i : out.blocks) {
     if (score.weight[i] > 0) out.prose_words += blocks[i].words;
   }

@@ -868,3 +868,32 @@ TEST_CASE("Furniture is recognised in the languages news is written in", "[html]
   CHECK(e.article.body.find("jahrelang auf dem Steg") == std::string::npos);
   CHECK(e.article.body.find("Rechte vorbehalten") == std::string::npos);
 }
+
+TEST_CASE("A lead in a container of its own above the article is kept", "[html][content]") {
+  // Two paragraphs right under the headline: where the article starts.
+  const std::string lead =
+      "The harbour town's ferry service will run twice as often from spring, the council "
+      "decided on Tuesday after a year of complaints about crowded boats.</p><p>The decision "
+      "ends a dispute that has divided the town since the old timetable was cut back.";
+  // Between lead and body, a bar of short links that costs the common parent more than the
+  // lead brings, so that content scoring picks the body's container alone.
+  std::string share_links = "<ul class=\"share\">";
+  for (int i = 0; i < 16; ++i)
+    share_links += "<li><a href=\"/s" + std::to_string(i) +
+                   "\">Share this story on social network number " + std::to_string(i) +
+                   " now</a></li>";
+  share_links += "</ul>";
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1><div class=\"standfirst\"><p>" +
+      lead + "</p></div><div class=\"byline\">By Jane Doe</div>" + share_links +
+      "<div class=\"body\">" + article_paragraphs() +
+      "</div><ul><li><a href=\"/a\">Other story one about boats</a></li>"
+      "<li><a href=\"/b\">Other story two about the port</a></li></ul>"
+      "</body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body.starts_with("The harbour town's ferry service"));
+  CHECK(e.article.body.find("The decision ends a dispute") != std::string::npos);
+  CHECK(e.article.body.ends_with(expected_body()));
+}
