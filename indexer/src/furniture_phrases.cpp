@@ -94,6 +94,64 @@ constexpr std::string_view kCreditLabels[] = {
     "fonte:",     "fotografia:", "fonte :", "foto di",      "bron:",
     "źródło:",    "fot."};
 
+constexpr std::string_view kRelatedHeadingStarts[] = {"more from",
+                                                      "more on ",
+                                                      "more about",
+                                                      "more stories",
+                                                      "more news",
+                                                      "related",
+                                                      "also read",
+                                                      "read also",
+                                                      "read more",
+                                                      "you may also",
+                                                      "you might also",
+                                                      "other stories",
+                                                      "further reading",
+                                                      "mehr zu",
+                                                      "mehr von",
+                                                      "mehr aus",
+                                                      "mehr über",
+                                                      "mehr artikel",
+                                                      "mehr nachrichten",
+                                                      "weitere artikel",
+                                                      "weitere beiträge",
+                                                      "weitere nachrichten",
+                                                      "weitere meldungen",
+                                                      "weitere themen",
+                                                      "noch mehr",
+                                                      "das könnte",
+                                                      "lesen sie auch",
+                                                      "ähnliche",
+                                                      "verwandte",
+                                                      "plus d'articles",
+                                                      "plus de ",
+                                                      "à lire",
+                                                      "a lire",
+                                                      "lire aussi",
+                                                      "voir aussi",
+                                                      "autres articles",
+                                                      "más de ",
+                                                      "más sobre",
+                                                      "más noticias",
+                                                      "lee también",
+                                                      "otras noticias",
+                                                      "te puede",
+                                                      "mais de ",
+                                                      "mais sobre",
+                                                      "leia também",
+                                                      "veja também",
+                                                      "outras notícias",
+                                                      "altri articoli",
+                                                      "altre notizie",
+                                                      "leggi anche",
+                                                      "meer over",
+                                                      "meer van",
+                                                      "lees ook",
+                                                      "więcej",
+                                                      "czytaj także",
+                                                      "zobacz także",
+                                                      "inne artykuły"};
+
 constexpr std::string_view kTeaserEndings[] = {
     "weiterlesen", "mehr lesen",     "mehr erfahren", "lire la suite",      "en savoir plus",
     "leer más",    "seguir leyendo", "leia mais",     "continua a leggere", "leggi tutto",
@@ -115,6 +173,9 @@ std::span<const std::string_view> credit_labels() {
 }
 std::span<const std::string_view> teaser_endings() {
   return kTeaserEndings;
+}
+std::span<const std::string_view> related_heading_starts() {
+  return kRelatedHeadingStarts;
 }
 
 }  // namespace nsearch::furniture

@@ -20,6 +20,9 @@ std::span<const std::string_view> furniture_lines();
 std::span<const std::string_view> legal_phrases();
 /// Labels that start a photo credit, source line or figure caption ("Foto:", "Quelle:").
 std::span<const std::string_view> credit_labels();
+/// Starts of headings over related-story boxes ("Mehr zum Thema Klima", "More from Europe");
+/// English included, as the other lists have no heading-prefix form.
+std::span<const std::string_view> related_heading_starts();
 /// Link texts that end a teaser ("weiterlesen", "lire la suite").
 std::span<const std::string_view> teaser_endings();
 

@@ -294,6 +294,12 @@ bool is_furniture(const Block& b, const Wording& w) {
     if (w.core == f) return true;
   }
   if (equals_any(w.core, furniture::furniture_lines())) return true;
+  // A related-stories heading; not an end of the article, as such boxes also stand inside it.
+  constexpr std::size_t kMaxHeadingWords = 8;
+  if (b.heading > 0 && b.words <= kMaxHeadingWords &&
+      starts_with_any(w.core, furniture::related_heading_starts()))
+    return true;
+
   return b.words <= 8 && contains_any(w.core, kToolPhrases);
 }
 
@@ -340,6 +346,7 @@ Cue classify_block(const Block& b) {
   if (b.words == 0) return Cue::kNone;
   const Wording w{normalise(b.text), text::lowercase(text::trim(b.text))};
   if (is_comment_start(b, w)) return Cue::kCommentsStart;
+
   if (is_furniture(b, w)) return Cue::kFurniture;
   if (is_legal_notice(b, w)) return Cue::kLegalNotice;
   if (is_credit(b, w)) return Cue::kCredit;
