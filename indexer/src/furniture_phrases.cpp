@@ -86,6 +86,30 @@ constexpr std::string_view kLegalPhrases[] = {
     "todos os direitos reservados", "tutti i diritti riservati", "alle rechten voorbehouden",
     "wszelkie prawa zastrzeżone"};
 
+constexpr std::string_view kCookiePhrases[] = {"uses cookies",
+                                               "use cookies",
+                                               "using cookies",
+                                               "verwendet cookies",
+                                               "verwenden cookies",
+                                               "nutzt cookies",
+                                               "nutzen cookies",
+                                               "setzt cookies",
+                                               "setzen cookies",
+                                               "utilise des cookies",
+                                               "utilisons des cookies",
+                                               "utilise les cookies",
+                                               "utiliza cookies",
+                                               "utilizamos cookies",
+                                               "usa cookies",
+                                               "usamos cookies",
+                                               "utilizza cookie",
+                                               "utilizziamo cookie",
+                                               "gebruikt cookies",
+                                               "maakt gebruik van cookies",
+                                               "używa plików cookie",
+                                               "używamy plików cookie",
+                                               "wykorzystuje pliki cookie"};
+
 constexpr std::string_view kCreditLabels[] = {
     "foto:",      "fotos:",      "foto #:", "bild:",        "bilder:",
     "titelbild:", "quelle:",     "grafik:", "abbildung #:", "abb. #:",
@@ -167,6 +191,9 @@ std::span<const std::string_view> furniture_lines() {
 }
 std::span<const std::string_view> legal_phrases() {
   return kLegalPhrases;
+}
+std::span<const std::string_view> cookie_phrases() {
+  return kCookiePhrases;
 }
 std::span<const std::string_view> credit_labels() {
   return kCreditLabels;

@@ -18,6 +18,8 @@ std::span<const std::string_view> comment_headings();
 std::span<const std::string_view> furniture_lines();
 /// Phrases that make a short block a legal notice wherever they stand ("Alle Rechte vorbehalten").
 std::span<const std::string_view> legal_phrases();
+/// Phrases of cookie-consent notices ("this website uses cookies", "wir verwenden Cookies").
+std::span<const std::string_view> cookie_phrases();
 /// Labels that start a photo credit, source line or figure caption ("Foto:", "Quelle:").
 std::span<const std::string_view> credit_labels();
 /// Starts of headings over related-story boxes ("Mehr zum Thema Klima", "More from Europe");

@@ -107,7 +107,11 @@ std::vector<std::string> furniture_tokens(std::string_view attr) {
   std::size_t i = 0;
   while (i < attr.size()) {
     const std::size_t end = std::min(attr.find(' ', i), attr.size());
-    std::vector<std::string> parts = hint_tokens(attr.substr(i, end - i));
+    // A BEM modifier ("pagebody--wsidebar": the page body in its layout with a sidebar) says
+    // how a block looks, not what it is.
+    std::string_view name = attr.substr(i, end - i);
+    name = name.substr(0, name.find("--"));
+    std::vector<std::string> parts = hint_tokens(name);
     const auto is_one = [](const std::string& t, const auto& list) {
       return std::find(std::begin(list), std::end(list), t) != std::end(list);
     };

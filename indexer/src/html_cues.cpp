@@ -304,6 +304,10 @@ bool is_furniture(const Block& b, const Wording& w) {
 }
 
 bool is_legal_notice(const Block& b, const Wording& w) {
+  // Cookie notices explain themselves at length; an article about cookies is longer still.
+  constexpr std::size_t kMaxCookieNoticeWords = 150;
+  if (b.words <= kMaxCookieNoticeWords && contains_any(w.core, furniture::cookie_phrases()))
+    return true;
   if (b.words > 80) return false;
   if (contains_any(w.core, kLegalPhrases) || w.core.starts_with("disclaimer")) return true;
   if (contains_any(w.core, furniture::legal_phrases())) return true;

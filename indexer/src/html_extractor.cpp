@@ -3,6 +3,7 @@
 // blocks (html_blocks) and finds the article by content scoring (html_content), with the
 // headline located among the blocks (html_headline).
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -188,10 +189,28 @@ std::vector<std::size_t> plain_text_blocks(std::span<const Block> blocks) {
   return out;
 }
 
+/// Whether the classifier's text holds content scoring's (four fifths of its words) and runs on
+/// well above it (half as much text again before its first block): the article starts in a
+/// container above the one content scoring chose (a lead, an intro, a first section cut off by
+/// a gallery or a box), so that its beginning, where readers and searchers look first, would
+/// be lost.
+bool starts_above(std::span<const Block> blocks, const std::vector<std::size_t>& chosen,
+                  const html::ParagraphText& paragraphs) {
+  if (chosen.empty()) return false;
+  std::size_t shared = 0, above = 0;
+  for (const std::size_t i : paragraphs.blocks) {
+    if (i < chosen.front()) above += blocks[i].words;
+    if (std::binary_search(chosen.begin(), chosen.end(), i)) shared += blocks[i].words;
+  }
+  const std::size_t words = words_in(blocks, chosen);
+  return 5 * shared >= 4 * words && 2 * above >= words;
+}
+
 /// The body of the page and what kind of page it is, from the two readings: content scoring
-/// (`main`) decides; the paragraph classifier (`paragraphs`) stands in where content scoring
+/// (`main`) decides; the paragraph classifier (`paragraphs`) adds the beginning of an article
+/// that starts above the chosen container (starts_above), and stands in where content scoring
 /// finds no article and the classifier finds well over twice as much text (content scoring
-/// chose a wrong or tiny container), and then makes it an article if its text reads as one.
+/// chose a wrong or tiny container), then making it an article if its text reads as one.
 struct Arbitration {
   std::vector<std::size_t> blocks;
   std::string kind;    // "article" or "page"
@@ -200,7 +219,15 @@ struct Arbitration {
 Arbitration arbitrate(std::span<const Block> blocks, const html::PageMetadata& meta,
                       const html::MainText& main, const html::ParagraphText& paragraphs) {
   Arbitration out{main.blocks, "article", not_article_reason(meta, main)};
-  if (out.reason.empty()) return out;
+  if (out.reason.empty()) {
+    if (starts_above(blocks, main.blocks, paragraphs)) {
+      std::vector<std::size_t> both;
+      std::set_union(main.blocks.begin(), main.blocks.end(), paragraphs.blocks.begin(),
+                     paragraphs.blocks.end(), std::back_inserter(both));
+      out.blocks = std::move(both);
+    }
+    return out;
+  }
   out.kind = "page";
   if (paragraphs.words > 2 * words_in(blocks, main.blocks)) {
     html::MainText classified = main;

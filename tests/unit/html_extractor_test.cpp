@@ -897,3 +897,22 @@ TEST_CASE("A lead in a container of its own above the article is kept", "[html][
   CHECK(e.article.body.find("The decision ends a dispute") != std::string::npos);
   CHECK(e.article.body.ends_with(expected_body()));
 }
+
+TEST_CASE("A cookie notice is no part of the article, in any language", "[html][cues]") {
+  for (const std::string notice :
+       {"This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these, the cookies that are categorized as necessary are stored on your "
+        "browser as they are essential for the working of basic functionalities of the website.",
+        "Diese Website verwendet Cookies, um Ihre Erfahrungen zu verbessern, während Sie durch "
+        "die Website navigieren. Von diesen Cookies werden die nach Bedarf kategorisierten "
+        "Cookies in Ihrem Browser gespeichert, da sie für das Funktionieren der Website "
+        "unerlässlich sind."}) {
+    const std::string page =
+        "<html><head><title>Ferry service grows</title></head><body>"
+        "<h1>Ferry service grows</h1>" +
+        article_paragraphs() + "<div><p>" + notice + "</p></div></body></html>";
+    const Extraction e = extract_html(page);
+    REQUIRE(e.has_text);
+    CHECK(e.article.body == expected_body());
+  }
+}
