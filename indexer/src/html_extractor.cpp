@@ -52,6 +52,19 @@ std::string choose_title(const html::PageMetadata& meta, const html::TitleParts&
   return title_parts.headline;
 }
 
+bool in_body(const html::MainText& main, std::size_t i) {
+  return std::binary_search(main.blocks.begin(), main.blocks.end(), i);
+}
+
+/// Where the article proper starts below the headline: its second body block. The first can
+/// be a standfirst above the byline and the dateline ("Prices rose in December... / Posted:
+/// Tuesday, January 8, 2008 / Prices rose...").
+std::size_t article_start(const html::MainText& main, std::size_t headline) {
+  const auto after = std::upper_bound(main.blocks.begin(), main.blocks.end(), headline);
+  if (after == main.blocks.end()) return main.blocks.back() + 1;
+  return std::next(after) == main.blocks.end() ? *after : *std::next(after);
+}
+
 /// The dateline under the headline ("By Jane Doe | January 14, 2008; 4:38 PM", "Posted: 6:12
 /// PM Dec 30, 2007"), as written; the reader normalises it. Only looked for between headline
 /// and article: page headers show today's date and sidebars the dates of other stories.
@@ -60,9 +73,9 @@ std::string dateline(std::span<const Block> blocks, std::optional<std::size_t> h
   constexpr std::size_t kMaxDistance = 10;  // byline, date, tools, photo
   constexpr std::size_t kMaxWords = 20;     // a dateline, not a paragraph mentioning a date
   if (!headline || main.blocks.empty()) return {};
-  const std::size_t end = std::min(main.blocks.front(), *headline + 1 + kMaxDistance);
+  const std::size_t end = std::min(article_start(main, *headline), *headline + 1 + kMaxDistance);
   for (std::size_t i = *headline + 1; i < end; ++i) {
-    if (blocks[i].words == 0 || blocks[i].words > kMaxWords) continue;
+    if (blocks[i].words == 0 || blocks[i].words > kMaxWords || in_body(main, i)) continue;
     if (find_date(blocks[i].text)) return blocks[i].text;
   }
   return {};
@@ -76,8 +89,9 @@ std::string byline_author(std::span<const Block> blocks, std::optional<std::size
   constexpr std::size_t kMaxDistance = 10;
   constexpr std::size_t kMaxNameWords = 6;
   if (!headline || main.blocks.empty()) return {};
-  const std::size_t end = std::min(main.blocks.front(), *headline + 1 + kMaxDistance);
+  const std::size_t end = std::min(article_start(main, *headline), *headline + 1 + kMaxDistance);
   for (std::size_t i = *headline + 1; i < end; ++i) {
+    if (in_body(main, i)) continue;  // a paragraph that starts "By the end of the year"
     std::string_view t = text::trim(blocks[i].text);
     if (!(t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))) continue;
     t.remove_prefix(3);

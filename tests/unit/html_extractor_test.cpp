@@ -916,3 +916,19 @@ TEST_CASE("A cookie notice is no part of the article, in any language", "[html][
     CHECK(e.article.body == expected_body());
   }
 }
+
+TEST_CASE("Byline and dateline under a standfirst are found", "[html][metadata]") {
+  // Headline, standfirst, then byline and dateline, then the article: the standfirst is part
+  // of the body, and the metadata under it is still the article's.
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body><h1>Ferry service grows</h1>"
+      "<h2>The harbour town's ferry service will run twice as often from spring, the council "
+      "decided on Tuesday after a year of complaints about crowded boats.</h2>"
+      "<div>By Jane Doe</div><div>Posted: Tuesday, January 8, 2008, 13:51 (GMT)</div>" +
+      article_paragraphs() + "</body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.date.find("January 8, 2008") != std::string::npos);
+  CHECK(e.article.author == "Jane Doe");
+  CHECK(e.article.body.ends_with(expected_body()));
+}
