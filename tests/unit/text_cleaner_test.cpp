@@ -574,3 +574,19 @@ TEST_CASE("site names glued to their home link", "[text_cleaner]") {
   CHECK(outlet_from_home_link("https://example.com/").empty());
   CHECK(outlet_from_home_link("Prices rose, traders said.https://example.com/").empty());
 }
+
+TEST_CASE("a page that is no article but holds text is kept as a page", "[text_cleaner]") {
+  // A results list with a line of commentary: no run of prose, but text people search for.
+  std::string page =
+      kLynxHeader + "Regatta results\n\nResults of the harbour regatta on Saturday\n\n";
+  for (int i = 1; i <= 12; ++i) {
+    page += std::to_string(i) + ". Boat " + std::to_string(i) + " Seagull, skipper Jane Doe, 1:0" +
+            std::to_string(i % 10) + ":12 hours\n";
+  }
+  page += "\n" + kFooter;
+  const Extraction x = clean_text_dump(page);
+  REQUIRE(x.has_text);
+  CHECK(x.article.kind == "page");
+  CHECK_FALSE(x.reason.empty());
+  CHECK(contains(x.article.body, "Boat 7 Seagull"));
+}
