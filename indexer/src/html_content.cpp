@@ -64,7 +64,8 @@ constexpr std::string_view kLayoutWords[] = {
     "advert",     "advertisement", "sponsor", "sponsored", "byline",      "caption",   "credit",
     "signup",     "login",         "skip",    "photo",     "photos",      "gallery",   "slideshow",
     "thumbnail",  "thumb",         "poll",    "vote",      "survey",      "quiz",      "bio",
-    "paywall",    "consent",       "tweet",   "instagram", "pullquote"};
+    "paywall",    "consent",       "tweet",   "instagram", "pullquote",   "author",    "autor",
+    "auteur"};
 constexpr std::string_view kLayoutParts[] = {
     "sidebar",    "footer",     "navbar",      "topnav",  "leftnav", "rightnav",  "banner",
     "widget",     "mostread",   "mostpopular", "menu",    "social",  "cookie",    "subscri",
