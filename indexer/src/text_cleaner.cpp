@@ -13,6 +13,8 @@
 //    it (`find_title`); byline, date and credit come from the lines around (`find_metadata`,
 //    text_cleaner_meta); the site name from a name glued to its home link.
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -521,9 +523,66 @@ std::size_t words_of(const std::vector<DumpLine>& lines, const std::vector<std::
   return n;
 }
 
+// ---------------------------------------------------------------- explanation
+
+/// What the stages made of the lines, for `explain_lines`.
+struct Stages {
+  Span run;
+  const std::vector<std::size_t>& candidates;  // body_lines of the run
+  const std::vector<std::size_t>& body;        // the body given out
+  std::optional<std::size_t> title;
+};
+
+const char* quality_name(Quality q) {
+  switch (q) {
+    case Quality::kGood:
+      return "good";
+    case Quality::kNearGood:
+      return "near";
+    case Quality::kShort:
+      return "short";
+    case Quality::kBad:
+      break;
+  }
+  return "bad";
+}
+
+const char* cue_name(Cue cue) {
+  static constexpr std::array<const char*, 11> kNames{
+      "-",    "furniture", "interruption", "comments", "caption", "byline",
+      "date", "pager",     "teaser",       "glued",    "form"};
+  return kNames.at(static_cast<std::size_t>(cue));
+}
+
+/// One line per dump line: its index, the stage that dropped it (' ' outside the best run,
+/// 'r' in the run but not a body line, 'c' dropped by the topic filter, '*' in the body, 'H'
+/// the headline), its rating, cue, words, share of function words and text.
+std::string explain_lines(const std::vector<DumpLine>& lines, const std::vector<Quality>& quality,
+                          const Stages& stages) {
+  auto has = [](const std::vector<std::size_t>& v, std::size_t i) {
+    return std::binary_search(v.begin(), v.end(), i);
+  };
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    char stage = ' ';
+    if (i >= stages.run.begin && i < stages.run.end) stage = 'r';
+    if (has(stages.candidates, i)) stage = 'c';
+    if (has(stages.body, i)) stage = '*';
+    if (stages.title == i) stage = 'H';
+    char numbers[64];
+    std::snprintf(numbers, sizeof numbers, "%5zu %c %-5s %-12s %4zu %.2f%s ", i, stage,
+                  quality_name(quality[i]), cue_name(lines[i].cue), lines[i].words,
+                  lines[i].stop_density(), lines[i].ends_sentence ? "." : " ");
+    out += numbers;
+    out += lines[i].text;
+    out += '\n';
+  }
+  return out;
+}
+
 }  // namespace
 
-Extraction clean_text_dump(std::string_view text) {
+Extraction clean_text_dump(std::string_view text, std::string* explanation) {
   constexpr std::size_t kMinArticleWords = 40;
   // Below this a page holds no text worth finding.
   constexpr std::size_t kMinPageWords = 25;
@@ -546,9 +605,10 @@ Extraction clean_text_dump(std::string_view text) {
   std::transform(lines.begin(), lines.end(), quality.begin(), rate);
 
   const Span run = best_run(lines, quality);
+  const std::vector<std::size_t> candidates =
+      run.empty() ? std::vector<std::size_t>{} : body_lines(lines, quality, run);
   const std::vector<std::size_t> kept =
-      run.empty() ? std::vector<std::size_t>{}
-                  : keep_coherent(lines, quality, body_lines(lines, quality, run));
+      candidates.empty() ? candidates : keep_coherent(lines, quality, candidates);
   std::size_t body_words = 0;
   std::size_t longest_prose = 0;
   for (const std::size_t i : kept) {
@@ -577,6 +637,8 @@ Extraction clean_text_dump(std::string_view text) {
   const TermSet topic = topic_terms(lines, kept_body);
   const std::optional<std::size_t> title = find_title(lines, body_start, topic);
   if (title) result.article.title = lines[*title].text;
+  if (explanation)
+    *explanation = explain_lines(lines, quality, {run, candidates, kept_body, title});
   const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
   result.article.author = meta.author;
   result.article.date = meta.date;
