@@ -316,6 +316,16 @@ std::vector<PageCase> page_cases() {
        "",
        {"\xD0\x93\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB9"},
        {}},
+
+      {"a lead cut off from the rest by a box of links belongs to the article",
+       kLynxHeader + kHeadline + "\n\n" +
+           "For a decade, people living far from downtown have begged for quicker rides, and "
+           "most had stopped believing anybody would listen to them.\n\n"
+           "  * Photos\n  * Maps of the area\n  * Timetables\n  * Fares\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {"people living far from downtown", kParagraph1, kParagraph3},
+       {"Bus fares", "Timetables"}},
   };
 }
 
