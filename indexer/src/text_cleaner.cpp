@@ -105,12 +105,32 @@ bool is_prose(Quality q) {
   return q == Quality::kGood || q == Quality::kNearGood;
 }
 
-/// A line after which the body cannot go on: the start of a comment section, or a signature
-/// (byline or date) once prose has begun, since comment threads sign every comment
-/// ("Posted by: Jo | Jan 10, 2008 4:49 PM") while an article's byline comes before its text.
-bool ends_body(const DumpLine& line, bool prose_seen) {
-  return line.cue == Cue::kCommentsStart ||
-         (prose_seen && (line.cue == Cue::kByline || line.cue == Cue::kDate));
+/// A byline or a date line: how comments are signed.
+bool is_signature(const DumpLine& line) {
+  return line.cue == Cue::kByline || line.cue == Cue::kDate;
+}
+
+/// Which lines sign a comment in a thread: bylines and dates with another one at most a couple
+/// of lines away. Threads of comments sign every comment ("Posted by: Jo | Jan 10, 2008 4:49
+/// PM"), while an article's byline or date stands alone: a summary above the article may end
+/// with the byline of the full text below it, and a long article may name its author halfway.
+/// (A thread of long comments is left to the comment headings and the topic filter.)
+std::vector<bool> thread_signatures(const std::vector<DumpLine>& lines) {
+  constexpr std::size_t kThreadSpan = 3;
+  std::vector<bool> out(lines.size(), false);
+  std::size_t last = lines.size();  // the previous signature, none yet
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!is_signature(lines[i])) continue;
+    if (last < lines.size() && i - last <= kThreadSpan) out[last] = out[i] = true;
+    last = i;
+  }
+  return out;
+}
+
+/// A line after which the body cannot go on: the start of a comment section, or a comment's
+/// signature once prose has begun (see `thread_signatures`).
+bool ends_body(const DumpLine& line, bool thread_signature, bool prose_seen) {
+  return line.cue == Cue::kCommentsStart || (prose_seen && thread_signature);
 }
 
 /// The body's run of lines: the run with the largest total weight (Kadane's algorithm) that does
@@ -127,8 +147,9 @@ Span best_run(const std::vector<DumpLine>& lines, const std::vector<Quality>& qu
   double sum = 0;
   std::size_t start = 0;
   bool prose_seen = false;  // the current run holds prose
+  const std::vector<bool> signatures = thread_signatures(lines);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (ends_body(lines[i], prose_seen)) {
+    if (ends_body(lines[i], signatures[i], prose_seen)) {
       // After an article-sized run, a comment heading starts the comments.
       in_comments |= lines[i].cue == Cue::kCommentsStart && best.score >= kArticleScore;
       sum = 0;
@@ -550,7 +571,8 @@ const char* cue_name(Cue cue) {
 
 /// One line per dump line: its index, the stage that dropped it (' ' outside the best run,
 /// 'r' in the run but not a body line, 'c' dropped by the topic filter, '*' in the body, 'H'
-/// the headline), its rating, cue, words, share of function words and text.
+/// the headline), its rating, cue, words, share of function words, '.' if it ends a sentence,
+/// '-' if it is a list item, and its text.
 std::string explain_lines(const std::vector<DumpLine>& lines, const std::vector<Quality>& quality,
                           const Stages& stages) {
   auto has = [](const std::vector<std::size_t>& v, std::size_t i) {
@@ -564,9 +586,10 @@ std::string explain_lines(const std::vector<DumpLine>& lines, const std::vector<
     if (has(stages.body, i)) stage = '*';
     if (stages.title == i) stage = 'H';
     char numbers[64];
-    std::snprintf(numbers, sizeof numbers, "%5zu %c %-5s %-12s %4zu %.2f%s ", i, stage,
+    std::snprintf(numbers, sizeof numbers, "%5zu %c %-5s %-12s %4zu %.2f%c%c ", i, stage,
                   quality_name(quality[i]), cue_name(lines[i].cue), lines[i].words,
-                  lines[i].stop_density(), lines[i].ends_sentence ? "." : " ");
+                  lines[i].stop_density(), lines[i].ends_sentence ? '.' : ' ',
+                  lines[i].bullet ? '-' : ' ');
     out += numbers;
     out += lines[i].text;
     out += '\n';

@@ -326,6 +326,17 @@ std::vector<PageCase> page_cases() {
        kHeadline,
        {"people living far from downtown", kParagraph1, kParagraph3},
        {"Bus fares", "Timetables"}},
+
+      {"a byline between a summary and the full text does not end the article",
+       kLynxHeader + kHeadline + "\n\n" +
+           "Councillors ended two years of argument over the northern tram line on Tuesday "
+           "night, approving an extension that will reach the new hospital by 2027.\n\n"
+           "The vote was close, and opponents said they would keep fighting the cost.\n\n"
+           "By Jane Doe, Transport Reporter\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {"Councillors ended two years", "The vote was close", kParagraph1, kParagraph3},
+       {"Bus fares", "Transport Reporter"}},
   };
 }
 
