@@ -337,6 +337,34 @@ std::vector<PageCase> page_cases() {
        kHeadline,
        {"Councillors ended two years", "The vote was close", kParagraph1, kParagraph3},
        {"Bus fares", "Transport Reporter"}},
+
+      {"German furniture: photo credit, related-story heading, comments",
+       "Startseite\n\nStadtrat beschlie\xC3\x9Ft Verl\xC3\xA4ngerung der Stra\xC3\x9F"
+       "enbahn\n\n"
+       "Der Stadtrat hat am Dienstag beschlossen, die n\xC3\xB6rdliche Stra\xC3\x9F"
+       "enbahnlinie zu verl\xC3\xA4ngern, und damit einen Streit beendet, der das Projekt "
+       "mehr als zwei Jahre lang aufgehalten hatte.\n\n"
+       "Foto: Max Muster\n\n"
+       "Die Bef\xC3\xBCrworter sagten, die Verl\xC3\xA4ngerung werde f\xC3\xBCr tausende "
+       "Pendler die Fahrzeit verk\xC3\xBCrzen, w\xC3\xA4hrend die Gegner warnten, dass sich "
+       "die Kosten seit dem ersten Plan fast verdoppelt h\xC3\xA4tten.\n\n"
+       "\xC3\x84hnliche Beitr\xC3\xA4ge\n\n"
+       "Die Arbeiten am ersten Abschnitt sollen im Fr\xC3\xBChjahr beginnen, und die "
+       "B\xC3\xBCrgermeisterin sagte, sie hoffe, dass die neuen Haltestellen vor dem Ende des "
+       "n\xC3\xA4"
+       "chsten Jahres er\xC3\xB6"
+       "ffnet werden.\n\n"
+       "Schreibe einen Kommentar\n\n"
+       "Ich finde, dass die Stadt das Geld f\xC3\xBCr die Verl\xC3\xA4ngerung der Linie "
+       "lieber in neue Busse und in die Sanierung der alten Br\xC3\xBC"
+       "cken stecken sollte, "
+       "die seit Jahren verfallen.\n",
+       "",
+       {"Der Stadtrat hat am Dienstag",
+        "Die Bef\xC3\xBC"
+        "rworter",
+        "Die Arbeiten am ersten"},
+       {"Foto:", "\xC3\x84hnliche Beitr\xC3\xA4ge", "Schreibe einen Kommentar", "Ich finde"}},
   };
 }
 
