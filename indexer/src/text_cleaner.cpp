@@ -46,15 +46,26 @@ constexpr double kLowStopDensity = 0.15;    // below: lists of names and headlin
 constexpr double kHeadlineCapitalRatio = 0.5;  // Title Case Headlines Capitalise Most Words
 constexpr double kListingCapitalRatio = 0.8;
 
+/// A list item that is a sentence or holds a comma-separated list: the text of a list inside an
+/// article ("Bake for 20 minutes.", "Eggs, flour and milk"), where menus and lists of stories
+/// link to headlines and names.
+bool list_phrase(const DumpLine& line) {
+  constexpr std::size_t kMinWords = 3;
+  return line.words >= kMinWords &&
+         (line.ends_sentence || line.text.find(", ") != std::string::npos);
+}
+
 Quality rate(const DumpLine& line) {
   if (line.cue != Cue::kNone) return Quality::kBad;
   if (line.has_url && line.words < 10) return Quality::kBad;
   const double stop = line.stop_density();
   const bool capitalised = line.capital_ratio() >= kHeadlineCapitalRatio;
   if (line.bullet) {
-    return line.words >= kGoodWords && line.ends_sentence && stop >= kProseStopDensity
-               ? Quality::kNearGood
-               : Quality::kBad;
+    if (line.words >= kGoodWords && line.ends_sentence && stop >= kProseStopDensity)
+      return Quality::kNearGood;
+    // An item that reads as a phrase of text (a sentence, or a list with commas) rather than a
+    // link: the items of a list inside the article, kept like the short lines between prose.
+    return list_phrase(line) ? Quality::kShort : Quality::kBad;
   }
   if (line.words < kShortWords) return Quality::kShort;
   if (line.ends_sentence) {

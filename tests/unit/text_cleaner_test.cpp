@@ -338,6 +338,17 @@ std::vector<PageCase> page_cases() {
        {"Councillors ended two years", "The vote was close", kParagraph1, kParagraph3},
        {"Bus fares", "Transport Reporter"}},
 
+      {"a list inside the article is kept, a list of links is not",
+       kLynxHeader + kHeadline + "\n\n" + kParagraph1 + "\n\n" +
+           "  * The line will get six new stops, two of them at schools.\n"
+           "  * Trams will run every five minutes, from six in the morning.\n"
+           "  * Fares stay the same, for now.\n\n" +
+           kParagraph2 + "\n\n" + kParagraph3 + "\n\n" +
+           "  * Bus fares to rise in April\n  * Bridge repairs finished early\n",
+       kHeadline,
+       {"six new stops", "every five minutes", "Fares stay the same", kParagraph3},
+       {"Bus fares", "Bridge repairs"}},
+
       {"German furniture: photo credit, related-story heading, comments",
        "Startseite\n\nStadtrat beschlie\xC3\x9Ft Verl\xC3\xA4ngerung der Stra\xC3\x9F"
        "enbahn\n\n"
