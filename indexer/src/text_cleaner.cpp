@@ -455,6 +455,20 @@ std::optional<std::size_t> find_title(const std::vector<DumpLine>& lines, std::s
   return std::nullopt;
 }
 
+/// `body` with the lines of prose that sit between the headline and it, a few lines below the
+/// headline: the article's lead or standfirst, cut off from the text by a photo, a byline box or
+/// a share bar that the body's run did not cross.
+std::vector<std::size_t> with_lead(const std::vector<Quality>& quality, std::size_t title,
+                                   const std::vector<std::size_t>& body) {
+  constexpr std::size_t kLeadSpan = 10;  // lines below the headline: deck, byline, date, photo
+  std::vector<std::size_t> out;
+  for (std::size_t i = title + 1; i < body.front() && i <= title + kLeadSpan; ++i) {
+    if (is_prose(quality[i])) out.push_back(i);
+  }
+  out.insert(out.end(), body.begin(), body.end());
+  return out;
+}
+
 // ---------------------------------------------------------------- metadata
 
 struct Metadata {
@@ -659,18 +673,19 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
       return result;
     }
   }
-  const std::vector<std::size_t>& kept_body = body;
-  const std::size_t body_start = kept_body.front();
-  const std::size_t body_end = kept_body.back() + 1;
-  const TermSet topic = topic_terms(lines, kept_body);
+  const std::size_t body_start = body.front();
+  const std::size_t body_end = body.back() + 1;
+  const TermSet topic = topic_terms(lines, body);
   const std::optional<std::size_t> title = find_title(lines, body_start, topic);
-  if (title) result.article.title = lines[*title].text;
-  if (explanation)
-    *explanation = explain_lines(lines, quality, {run, candidates, kept_body, title});
+  if (title) {
+    result.article.title = lines[*title].text;
+    body = with_lead(quality, *title, body);
+  }
+  if (explanation) *explanation = explain_lines(lines, quality, {run, candidates, body, title});
   const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
   result.article.author = meta.author;
   result.article.date = meta.date;
-  result.article.body = join_lines(lines, kept_body);
+  result.article.body = join_lines(lines, body);
   return result;
 }
 

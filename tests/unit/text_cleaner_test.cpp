@@ -338,6 +338,18 @@ std::vector<PageCase> page_cases() {
        {"Councillors ended two years", "The vote was close", kParagraph1, kParagraph3},
        {"Bus fares", "Transport Reporter"}},
 
+      {"the lead under the headline is kept across a box of links",
+       kLynxHeader + kHeadline + "\n\n" +
+           "Two years of argument ended on Tuesday night, when councillors finally agreed to "
+           "take the trams to the hospital and beyond.\n\n"
+           "  * Share on Facebook\n  * Share on X\n  * Email this page\n"
+           "  * Listen to this article\n  * Photo gallery of the line\n"
+           "  * Map of the new stops\n  * Timetable for next year\n  * Our transport desk\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {"Two years of argument ended", kParagraph1, kParagraph3},
+       {"Share on", "Map of the new stops", "Bus fares"}},
+
       {"a list inside the article is kept, a list of links is not",
        kLynxHeader + kHeadline + "\n\n" + kParagraph1 + "\n\n" +
            "  * The line will get six new stops, two of them at schools.\n"
