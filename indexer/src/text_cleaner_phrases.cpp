@@ -196,10 +196,15 @@ bool is_caption(std::string_view lc, std::string_view core, std::size_t words) {
       "abbildung:", "titelbild:", "image :", "photo :", "cr\xC3\xA9" "dit :", "cr\xC3\xA9" "dits :",
       "imagen:", "im\xC3\xA1genes:", "fuente:", "(foto:", "(cr\xC3\xA9" "dito:", "cr\xC3\xA9" "dito:",
       "zdj\xC4\x99" "cie:", "fot.", "fot:", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o:"};
+  // A credit at the end of a caption: "Erdölpumpen im Abendrot. Bild: Jo Doe/Agentur".
+  static const PhraseSet kOtherMarks{
+      ". foto:", ". fotos:", ". bild:", ". quelle:", "(foto:", "(bild:", "(quelle:", "(fotos:",
+      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:"};
   // clang-format on
   constexpr std::size_t kMaxCaptionWords = 40;
-  return words <= kMaxCaptionWords && (kLeads.starts(core) || kMarks.occurs_in(lc) ||
-                                       kCredits.ends(core) || kOtherLeads.starts(core));
+  return words <= kMaxCaptionWords &&
+         (kLeads.starts(core) || kMarks.occurs_in(lc) || kCredits.ends(core) ||
+          kOtherLeads.starts(core) || kOtherMarks.occurs_in(lc));
 }
 
 bool is_pager(std::string_view core) {
@@ -382,7 +387,10 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
       "das k\xC3\xB6nnte ihnen auch gefallen", "dies k\xC3\xB6nnte sie auch interessieren",
       "auch interessant", "lesen sie auch", "lesen sie mehr", "lies auch", "mehr lesen",
       "weiterlesen", "passend dazu", "passend zum thema", "zum thema", "top themen",
-      "meistgelesen", "am meisten gelesen", "neueste artikel", "neueste beitr\xC3\xA4ge",
+      "meistgelesene artikel", "die meistgelesenen artikel", "meistdiskutierte artikel",
+      "meistgelesen", "am meisten gelesen", "inhaltsverzeichnis",
+      "zur\xC3\xBC" "ck zur \xC3\xBC" "bersicht", "jetzt registrieren", "rezept drucken",
+      "lesen sie hier", "neueste artikel", "neueste beitr\xC3\xA4ge",
       "aktuelle artikel", "empfehlungen", "unsere empfehlung", "artikel teilen",
       "beitrag teilen", "jetzt teilen", "teilen auf", "folge uns", "folgen sie uns",
       "newsletter abonnieren", "zum newsletter", "alle rechte vorbehalten", "lire aussi",

@@ -371,6 +371,7 @@ std::vector<PageCase> page_cases() {
        "Die Bef\xC3\xBCrworter sagten, die Verl\xC3\xA4ngerung werde f\xC3\xBCr tausende "
        "Pendler die Fahrzeit verk\xC3\xBCrzen, w\xC3\xA4hrend die Gegner warnten, dass sich "
        "die Kosten seit dem ersten Plan fast verdoppelt h\xC3\xA4tten.\n\n"
+       "Die neue Haltestelle am Markt. Bild: Max Muster/Agentur\n\n"
        "\xC3\x84hnliche Beitr\xC3\xA4ge\n\n"
        "Die Arbeiten am ersten Abschnitt sollen im Fr\xC3\xBChjahr beginnen, und die "
        "B\xC3\xBCrgermeisterin sagte, sie hoffe, dass die neuen Haltestellen vor dem Ende des "
@@ -387,7 +388,8 @@ std::vector<PageCase> page_cases() {
         "Die Bef\xC3\xBC"
         "rworter",
         "Die Arbeiten am ersten"},
-       {"Foto:", "\xC3\x84hnliche Beitr\xC3\xA4ge", "Schreibe einen Kommentar", "Ich finde"}},
+       {"Foto:", "Bild:", "\xC3\x84hnliche Beitr\xC3\xA4ge", "Schreibe einen Kommentar",
+        "Ich finde"}},
   };
 }
 
