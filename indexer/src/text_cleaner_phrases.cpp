@@ -194,7 +194,8 @@ bool is_caption(std::string_view lc, std::string_view core, std::size_t words) {
   static const PhraseSet kOtherLeads{
       "foto:", "fotos:", "foto/", "bild:", "bilder:", "bildquelle:", "quelle:", "grafik:",
       "abbildung:", "titelbild:", "image :", "photo :", "cr\xC3\xA9" "dit :", "cr\xC3\xA9" "dits :",
-      "imagen:", "im\xC3\xA1genes:", "fuente:", "(foto:", "(cr\xC3\xA9" "dito:", "cr\xC3\xA9" "dito:",
+      "imagen:", "im\xC3\xA1genes:", "fuente:", "(foto:", "(cr\xC3\xA9" "dito:",
+      "cr\xC3\xA9" "dito:",
       "zdj\xC4\x99" "cie:", "fot.", "fot:", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o:"};
   // A credit at the end of a caption: "Erdölpumpen im Abendrot. Bild: Jo Doe/Agentur".
   static const PhraseSet kOtherMarks{
@@ -374,7 +375,8 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
   // Related-story headings, menus and buttons in the other languages news sites most use.
   // clang-format off
   static const PhraseSet kOtherWhole{
-      "startseite", "suche", "suchen", "men\xC3\xBC", "teilen", "drucken", "zur\xC3\xBC" "ck", "weiter",
+      "startseite", "suche", "suchen", "men\xC3\xBC", "teilen", "drucken", "zur\xC3\xBC" "ck",
+      "weiter",
       "nach oben", "impressum", "datenschutz", "datenschutzerkl\xC3\xA4rung", "kontakt",
       "anmelden", "abmelden", "registrieren", "einloggen", "mehr", "schlie\xC3\x9F" "en",
       "accueil", "rechercher", "partager", "imprimer", "fermer", "inicio", "buscar", "compartir",
@@ -398,7 +400,8 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
       "articles similaires", "articles li\xC3\xA9s", "sur le m\xC3\xAAme sujet", "lire la suite",
       "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n", "lea m\xC3\xA1s", "leer m\xC3\xA1s",
       "le puede interesar", "te puede interesar", "noticias relacionadas", "otras noticias",
-      "art\xC3\xAD" "culos relacionados", "ver m\xC3\xA1s", "m\xC3\xA1s noticias", "leia tamb\xC3\xA9m",
+      "art\xC3\xAD" "culos relacionados", "ver m\xC3\xA1s", "m\xC3\xA1s noticias",
+      "leia tamb\xC3\xA9m",
       "leia mais", "veja tamb\xC3\xA9m", "saiba mais", "mat\xC3\xA9rias relacionadas",
       "leggi anche", "potrebbe interessarti", "articoli correlati", "zobacz tak\xC5\xBC" "e",
       "zobacz te\xC5\xBC", "czytaj tak\xC5\xBC" "e", "czytaj te\xC5\xBC", "czytaj wi\xC4\x99" "cej",
