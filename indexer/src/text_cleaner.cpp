@@ -188,8 +188,18 @@ bool is_transparent(const DumpLine& line) {
   return line.cue == Cue::kInterruption || line.cue == Cue::kCaption;
 }
 
-/// The lines of `run` that belong to the body: prose, and short lines (subheadings, short
-/// sentences) that sit between prose lines.
+/// A short line that reads as a sentence rather than a menu, a list of names or a headline: a
+/// few words, a fifth of them function words, no menu separators, not in Title Case.
+bool sentence_like(const DumpLine& line) {
+  constexpr std::size_t kMinWords = 6;
+  constexpr double kMinStopDensity = 0.2;
+  return line.words >= kMinWords && line.stop_density() >= kMinStopDensity &&
+         line.separators == 0 && line.capital_ratio() < kHeadlineCapitalRatio;
+}
+
+/// The lines of `run` that belong to the body: prose, short lines (subheadings, short
+/// sentences) that sit between prose lines, and short lines that read as sentences next to
+/// prose on one side (a closing line, a short paragraph before a list or a box).
 std::vector<std::size_t> body_lines(const std::vector<DumpLine>& lines,
                                     const std::vector<Quality>& quality, Span run) {
   std::vector<std::size_t> kept;
@@ -206,6 +216,10 @@ std::vector<std::size_t> body_lines(const std::vector<DumpLine>& lines,
       kept.push_back(i);
     } else if (q == Quality::kShort && previous_decided && is_prose(*previous_decided) &&
                next_decided[i - run.begin + 1] && is_prose(*next_decided[i - run.begin + 1])) {
+      kept.push_back(i);
+    } else if (q == Quality::kShort && sentence_like(lines[i]) &&
+               ((previous_decided && is_prose(*previous_decided)) ||
+                (next_decided[i - run.begin + 1] && is_prose(*next_decided[i - run.begin + 1])))) {
       kept.push_back(i);
     }
     if (q != Quality::kShort && !is_transparent(lines[i])) previous_decided = q;

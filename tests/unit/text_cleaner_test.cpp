@@ -361,6 +361,15 @@ std::vector<PageCase> page_cases() {
        {"six new stops", "every five minutes", "Fares stay the same", kParagraph3},
        {"Bus fares", "Bridge repairs"}},
 
+      {"a short sentence next to prose is kept, a menu line there is not",
+       kLynxHeader + kHeadline + "\n\n" + kParagraph1 + "\n\n" + kParagraph2 + "\n\n" +
+           "These are the stops the new line will serve:\n\n"
+           "  * Market Square\n  * Hospital\n  * Northern Park\n\n" +
+           kParagraph3 + "\n\n" + "Top | Back | E-mail to a friend | Printable version\n" + kFooter,
+       kHeadline,
+       {"These are the stops the new line will serve", kParagraph2},
+       {"Printable version", "Bus fares"}},
+
       {"German furniture: photo credit, related-story heading, comments",
        "Startseite\n\nStadtrat beschlie\xC3\x9Ft Verl\xC3\xA4ngerung der Stra\xC3\x9F"
        "enbahn\n\n"
