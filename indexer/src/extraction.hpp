@@ -28,7 +28,8 @@ struct Extraction {
 /// keeps the headline, the article body and its metadata; drops navigation, teasers,
 /// "Related"/"Latest stories" lists, subscribe and share blocks, footers and comments.
 /// `text` is valid UTF-8. Runs in time linear in its size (bounded work per line).
-Extraction clean_text_dump(std::string_view text);
+/// `explanation`, when given, receives the rating and fate of every line (for development).
+Extraction clean_text_dump(std::string_view text, std::string* explanation = nullptr);
 
 /// Extracts the article from an HTML page: metadata from JSON-LD, OpenGraph/article: meta,
 /// <meta>, <time>, canonical link and <title>; main text by content scoring.

@@ -13,6 +13,8 @@
 //    it (`find_title`); byline, date and credit come from the lines around (`find_metadata`,
 //    text_cleaner_meta); the site name from a name glued to its home link.
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -44,15 +46,26 @@ constexpr double kLowStopDensity = 0.15;    // below: lists of names and headlin
 constexpr double kHeadlineCapitalRatio = 0.5;  // Title Case Headlines Capitalise Most Words
 constexpr double kListingCapitalRatio = 0.8;
 
+/// A list item that is a sentence or holds a comma-separated list: the text of a list inside an
+/// article ("Bake for 20 minutes.", "Eggs, flour and milk"), where menus and lists of stories
+/// link to headlines and names.
+bool list_phrase(const DumpLine& line) {
+  constexpr std::size_t kMinWords = 3;
+  return line.words >= kMinWords &&
+         (line.ends_sentence || line.text.find(", ") != std::string::npos);
+}
+
 Quality rate(const DumpLine& line) {
   if (line.cue != Cue::kNone) return Quality::kBad;
   if (line.has_url && line.words < 10) return Quality::kBad;
   const double stop = line.stop_density();
   const bool capitalised = line.capital_ratio() >= kHeadlineCapitalRatio;
   if (line.bullet) {
-    return line.words >= kGoodWords && line.ends_sentence && stop >= kProseStopDensity
-               ? Quality::kNearGood
-               : Quality::kBad;
+    if (line.words >= kGoodWords && line.ends_sentence && stop >= kProseStopDensity)
+      return Quality::kNearGood;
+    // An item that reads as a phrase of text (a sentence, or a list with commas) rather than a
+    // link: the items of a list inside the article, kept like the short lines between prose.
+    return list_phrase(line) ? Quality::kShort : Quality::kBad;
   }
   if (line.words < kShortWords) return Quality::kShort;
   if (line.ends_sentence) {
@@ -103,12 +116,32 @@ bool is_prose(Quality q) {
   return q == Quality::kGood || q == Quality::kNearGood;
 }
 
-/// A line after which the body cannot go on: the start of a comment section, or a signature
-/// (byline or date) once prose has begun, since comment threads sign every comment
-/// ("Posted by: Jo | Jan 10, 2008 4:49 PM") while an article's byline comes before its text.
-bool ends_body(const DumpLine& line, bool prose_seen) {
-  return line.cue == Cue::kCommentsStart ||
-         (prose_seen && (line.cue == Cue::kByline || line.cue == Cue::kDate));
+/// A byline or a date line: how comments are signed.
+bool is_signature(const DumpLine& line) {
+  return line.cue == Cue::kByline || line.cue == Cue::kDate;
+}
+
+/// Which lines sign a comment in a thread: bylines and dates with another one at most a couple
+/// of lines away. Threads of comments sign every comment ("Posted by: Jo | Jan 10, 2008 4:49
+/// PM"), while an article's byline or date stands alone: a summary above the article may end
+/// with the byline of the full text below it, and a long article may name its author halfway.
+/// (A thread of long comments is left to the comment headings and the topic filter.)
+std::vector<bool> thread_signatures(const std::vector<DumpLine>& lines) {
+  constexpr std::size_t kThreadSpan = 3;
+  std::vector<bool> out(lines.size(), false);
+  std::size_t last = lines.size();  // the previous signature, none yet
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!is_signature(lines[i])) continue;
+    if (last < lines.size() && i - last <= kThreadSpan) out[last] = out[i] = true;
+    last = i;
+  }
+  return out;
+}
+
+/// A line after which the body cannot go on: the start of a comment section, or a comment's
+/// signature once prose has begun (see `thread_signatures`).
+bool ends_body(const DumpLine& line, bool thread_signature, bool prose_seen) {
+  return line.cue == Cue::kCommentsStart || (prose_seen && thread_signature);
 }
 
 /// The body's run of lines: the run with the largest total weight (Kadane's algorithm) that does
@@ -125,8 +158,9 @@ Span best_run(const std::vector<DumpLine>& lines, const std::vector<Quality>& qu
   double sum = 0;
   std::size_t start = 0;
   bool prose_seen = false;  // the current run holds prose
+  const std::vector<bool> signatures = thread_signatures(lines);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (ends_body(lines[i], prose_seen)) {
+    if (ends_body(lines[i], signatures[i], prose_seen)) {
       // After an article-sized run, a comment heading starts the comments.
       in_comments |= lines[i].cue == Cue::kCommentsStart && best.score >= kArticleScore;
       sum = 0;
@@ -154,8 +188,18 @@ bool is_transparent(const DumpLine& line) {
   return line.cue == Cue::kInterruption || line.cue == Cue::kCaption;
 }
 
-/// The lines of `run` that belong to the body: prose, and short lines (subheadings, short
-/// sentences) that sit between prose lines.
+/// A short line that reads as a sentence rather than a menu, a list of names or a headline: a
+/// few words, a fifth of them function words, no menu separators, not in Title Case.
+bool sentence_like(const DumpLine& line) {
+  constexpr std::size_t kMinWords = 6;
+  constexpr double kMinStopDensity = 0.2;
+  return line.words >= kMinWords && line.stop_density() >= kMinStopDensity &&
+         line.separators == 0 && line.capital_ratio() < kHeadlineCapitalRatio;
+}
+
+/// The lines of `run` that belong to the body: prose, short lines (subheadings, short
+/// sentences) that sit between prose lines, and short lines that read as sentences next to
+/// prose on one side (a closing line, a short paragraph before a list or a box).
 std::vector<std::size_t> body_lines(const std::vector<DumpLine>& lines,
                                     const std::vector<Quality>& quality, Span run) {
   std::vector<std::size_t> kept;
@@ -172,6 +216,10 @@ std::vector<std::size_t> body_lines(const std::vector<DumpLine>& lines,
       kept.push_back(i);
     } else if (q == Quality::kShort && previous_decided && is_prose(*previous_decided) &&
                next_decided[i - run.begin + 1] && is_prose(*next_decided[i - run.begin + 1])) {
+      kept.push_back(i);
+    } else if (q == Quality::kShort && sentence_like(lines[i]) &&
+               ((previous_decided && is_prose(*previous_decided)) ||
+                (next_decided[i - run.begin + 1] && is_prose(*next_decided[i - run.begin + 1])))) {
       kept.push_back(i);
     }
     if (q != Quality::kShort && !is_transparent(lines[i])) previous_decided = q;
@@ -225,13 +273,12 @@ double topic_share(const std::vector<DumpLine>& lines, const std::vector<std::si
   return static_cast<double>(shared) / static_cast<double>(terms.size());
 }
 
-/// The share of its content words a group of body lines must have in common with the article's
-/// core to join it, given on which side of the core it lies and how strongly it is separated
-/// from its neighbour towards the core. Text before the core is usually the article's lead cut
-/// off by a photo or a toolbar; text after it is more often something else (the next story, a
-/// blurb about the site, comments). The further away, the more alike it must be. A short core
-/// says too little about the topic to judge groups close to it.
-double min_topic_share(bool before_core, std::size_t separation, std::size_t core_words) {
+/// The share of its content words a group of body lines after the article's core must have in
+/// common with it to join it, given how strongly it is separated from its neighbour towards the
+/// core. Text after the core is often something else (the next story, a blurb about the site,
+/// comments); the further away, the more alike it must be. A short core says too little about
+/// the topic to judge groups close to it.
+double min_topic_share(std::size_t separation, std::size_t core_words) {
   constexpr std::size_t kNear = 3;         // a line or two of furniture
   constexpr std::size_t kFar = 10;         // a whole box of links
   constexpr std::size_t kShortCore = 100;  // words
@@ -240,7 +287,6 @@ double min_topic_share(bool before_core, std::size_t separation, std::size_t cor
   constexpr double kMuch = 0.35;
   constexpr double kNever = 2.0;
   if (separation < kNear && core_words < kShortCore) return kAny;
-  if (before_core) return separation <= kNear ? kAny : separation < kFar ? kSome : kMuch;
   return separation < kNear ? kSome : separation < kFar ? kMuch : kNever;
 }
 
@@ -288,10 +334,12 @@ bool is_teaser_list(const std::vector<DumpLine>& lines, const std::vector<Qualit
 }
 
 /// Keeps the body lines that belong to the article. They fall into groups wherever furniture
-/// separates them (see `separation`); the group with the most prose is the article's core, and
-/// neighbouring groups join it while they are close and alike enough (see `min_topic_share`).
-/// An "About us" blurb or an author's biography after the article, or a stray paragraph of
-/// another story, does not.
+/// separates them (see `separation`); the group with the most prose is the article's core.
+/// Groups before it join it: inside the body's run, text before the core is the article's lead
+/// and first paragraphs, cut off from the rest by a photo, a toolbar or a box of links (over 990
+/// modern pages, most groups the old topic test dropped there were article text). Groups after
+/// it join while they are close and alike enough (see `min_topic_share`): an "About us" blurb or
+/// an author's biography after the article, or a stray paragraph of another story, does not.
 std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
                                        const std::vector<Quality>& quality,
                                        const std::vector<std::size_t>& kept) {
@@ -321,19 +369,13 @@ std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
   };
   join(groups[core]);
   const std::size_t core_words = prose_words(groups[core]);
-  std::size_t first = core;
   std::size_t last = core;
-  while (last + 1 < groups.size() &&
-         topic_share(lines, groups[last + 1].lines, topic) >=
-             min_topic_share(false, groups[last + 1].separation, core_words)) {
+  while (last + 1 < groups.size() && topic_share(lines, groups[last + 1].lines, topic) >=
+                                         min_topic_share(groups[last + 1].separation, core_words)) {
     join(groups[++last]);
   }
-  while (first > 0 && topic_share(lines, groups[first - 1].lines, topic) >=
-                          min_topic_share(true, groups[first].separation, core_words)) {
-    join(groups[--first]);
-  }
   std::vector<std::size_t> coherent;
-  for (std::size_t g = first; g <= last; ++g)
+  for (std::size_t g = 0; g <= last; ++g)
     coherent.insert(coherent.end(), groups[g].lines.begin(), groups[g].lines.end());
   return coherent;
 }
@@ -425,6 +467,20 @@ std::optional<std::size_t> find_title(const std::vector<DumpLine>& lines, std::s
     if (heading_like(lines[i]) && lines[i].words >= 3 && !lines[i].ends_sentence) return i;
   }
   return std::nullopt;
+}
+
+/// `body` with the lines of prose that sit between the headline and it, a few lines below the
+/// headline: the article's lead or standfirst, cut off from the text by a photo, a byline box or
+/// a share bar that the body's run did not cross.
+std::vector<std::size_t> with_lead(const std::vector<Quality>& quality, std::size_t title,
+                                   const std::vector<std::size_t>& body) {
+  constexpr std::size_t kLeadSpan = 10;  // lines below the headline: deck, byline, date, photo
+  std::vector<std::size_t> out;
+  for (std::size_t i = title + 1; i < body.front() && i <= title + kLeadSpan; ++i) {
+    if (is_prose(quality[i])) out.push_back(i);
+  }
+  out.insert(out.end(), body.begin(), body.end());
+  return out;
 }
 
 // ---------------------------------------------------------------- metadata
@@ -521,9 +577,68 @@ std::size_t words_of(const std::vector<DumpLine>& lines, const std::vector<std::
   return n;
 }
 
+// ---------------------------------------------------------------- explanation
+
+/// What the stages made of the lines, for `explain_lines`.
+struct Stages {
+  Span run;
+  const std::vector<std::size_t>& candidates;  // body_lines of the run
+  const std::vector<std::size_t>& body;        // the body given out
+  std::optional<std::size_t> title;
+};
+
+const char* quality_name(Quality q) {
+  switch (q) {
+    case Quality::kGood:
+      return "good";
+    case Quality::kNearGood:
+      return "near";
+    case Quality::kShort:
+      return "short";
+    case Quality::kBad:
+      break;
+  }
+  return "bad";
+}
+
+const char* cue_name(Cue cue) {
+  static constexpr std::array<const char*, 11> kNames{
+      "-",    "furniture", "interruption", "comments", "caption", "byline",
+      "date", "pager",     "teaser",       "glued",    "form"};
+  return kNames.at(static_cast<std::size_t>(cue));
+}
+
+/// One line per dump line: its index, the stage that dropped it (' ' outside the best run,
+/// 'r' in the run but not a body line, 'c' dropped by the topic filter, '*' in the body, 'H'
+/// the headline), its rating, cue, words, share of function words, '.' if it ends a sentence,
+/// '-' if it is a list item, and its text.
+std::string explain_lines(const std::vector<DumpLine>& lines, const std::vector<Quality>& quality,
+                          const Stages& stages) {
+  auto has = [](const std::vector<std::size_t>& v, std::size_t i) {
+    return std::binary_search(v.begin(), v.end(), i);
+  };
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    char stage = ' ';
+    if (i >= stages.run.begin && i < stages.run.end) stage = 'r';
+    if (has(stages.candidates, i)) stage = 'c';
+    if (has(stages.body, i)) stage = '*';
+    if (stages.title == i) stage = 'H';
+    char numbers[64];
+    std::snprintf(numbers, sizeof numbers, "%5zu %c %-5s %-12s %4zu %.2f%c%c ", i, stage,
+                  quality_name(quality[i]), cue_name(lines[i].cue), lines[i].words,
+                  lines[i].stop_density(), lines[i].ends_sentence ? '.' : ' ',
+                  lines[i].bullet ? '-' : ' ');
+    out += numbers;
+    out += lines[i].text;
+    out += '\n';
+  }
+  return out;
+}
+
 }  // namespace
 
-Extraction clean_text_dump(std::string_view text) {
+Extraction clean_text_dump(std::string_view text, std::string* explanation) {
   constexpr std::size_t kMinArticleWords = 40;
   // Below this a page holds no text worth finding.
   constexpr std::size_t kMinPageWords = 25;
@@ -546,9 +661,10 @@ Extraction clean_text_dump(std::string_view text) {
   std::transform(lines.begin(), lines.end(), quality.begin(), rate);
 
   const Span run = best_run(lines, quality);
+  const std::vector<std::size_t> candidates =
+      run.empty() ? std::vector<std::size_t>{} : body_lines(lines, quality, run);
   const std::vector<std::size_t> kept =
-      run.empty() ? std::vector<std::size_t>{}
-                  : keep_coherent(lines, quality, body_lines(lines, quality, run));
+      candidates.empty() ? candidates : keep_coherent(lines, quality, candidates);
   std::size_t body_words = 0;
   std::size_t longest_prose = 0;
   for (const std::size_t i : kept) {
@@ -571,16 +687,19 @@ Extraction clean_text_dump(std::string_view text) {
       return result;
     }
   }
-  const std::vector<std::size_t>& kept_body = body;
-  const std::size_t body_start = kept_body.front();
-  const std::size_t body_end = kept_body.back() + 1;
-  const TermSet topic = topic_terms(lines, kept_body);
+  const std::size_t body_start = body.front();
+  const std::size_t body_end = body.back() + 1;
+  const TermSet topic = topic_terms(lines, body);
   const std::optional<std::size_t> title = find_title(lines, body_start, topic);
-  if (title) result.article.title = lines[*title].text;
+  if (title) {
+    result.article.title = lines[*title].text;
+    body = with_lead(quality, *title, body);
+  }
+  if (explanation) *explanation = explain_lines(lines, quality, {run, candidates, body, title});
   const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
   result.article.author = meta.author;
   result.article.date = meta.date;
-  result.article.body = join_lines(lines, kept_body);
+  result.article.body = join_lines(lines, body);
   return result;
 }
 

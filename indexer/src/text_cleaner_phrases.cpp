@@ -127,7 +127,24 @@ bool opens_comments(std::string_view core, std::size_t words) {
       "thank you for your comment", "this feedback is now closed", "comments are now closed",
       "commenting is closed", "commenting has been disabled"};
   // clang-format on
-  return words <= kMaxFurnitureWords && (kHeadings.matches(core) || kOpenings.starts(core));
+  // The same in the other languages of the function-word lexicon that news sites most use.
+  // clang-format off
+  static const PhraseSet kOtherHeadings{
+      "kommentare", "kommentar", "# kommentare", "# kommentar", "kommentare (#)", "leserkommentare",
+      "commentaires", "commentaire", "# commentaires", "comentarios", "comentario",
+      "# comentarios", "coment\xC3\xA1rios", "komentarze", "# komentarzy", "commenti"};
+  static const PhraseSet kOtherOpenings{
+      "schreibe einen kommentar", "kommentar schreiben", "kommentar verfassen",
+      "hinterlasse einen kommentar", "einen kommentar hinterlassen", "kommentar hinterlassen",
+      "hinterlasse eine antwort", "antwort hinterlassen", "diskutieren sie mit",
+      "diskussion zum artikel", "laisser un commentaire", "ajouter un commentaire",
+      "r\xC3\xA9" "agir \xC3\xA0 cet article", "deja un comentario", "dejar un comentario",
+      "escribe un comentario", "deixe um coment\xC3\xA1rio", "dodaj komentarz",
+      "lascia un commento"};
+  // clang-format on
+  return words <= kMaxFurnitureWords &&
+         (kHeadings.matches(core) || kOpenings.starts(core) || kOtherHeadings.matches(core) ||
+          kOtherOpenings.starts(core));
 }
 
 // A comment-policy sentence: "Comments are moderated and will be posted...", "The following are
@@ -173,9 +190,22 @@ bool is_caption(std::string_view lc, std::string_view core, std::size_t words) {
       "(ap", "(aap", "(afp", "(reuters", "(getty", "(getty images", "(pa", "(epa", "(xinhua",
       "(ians"};
   // clang-format on
+  // clang-format off
+  static const PhraseSet kOtherLeads{
+      "foto:", "fotos:", "foto/", "bild:", "bilder:", "bildquelle:", "quelle:", "grafik:",
+      "abbildung:", "titelbild:", "image :", "photo :", "cr\xC3\xA9" "dit :", "cr\xC3\xA9" "dits :",
+      "imagen:", "im\xC3\xA1genes:", "fuente:", "(foto:", "(cr\xC3\xA9" "dito:",
+      "cr\xC3\xA9" "dito:",
+      "zdj\xC4\x99" "cie:", "fot.", "fot:", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o:"};
+  // A credit at the end of a caption: "Erdölpumpen im Abendrot. Bild: Jo Doe/Agentur".
+  static const PhraseSet kOtherMarks{
+      ". foto:", ". fotos:", ". bild:", ". quelle:", "(foto:", "(bild:", "(quelle:", "(fotos:",
+      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:"};
+  // clang-format on
   constexpr std::size_t kMaxCaptionWords = 40;
   return words <= kMaxCaptionWords &&
-         (kLeads.starts(core) || kMarks.occurs_in(lc) || kCredits.ends(core));
+         (kLeads.starts(core) || kMarks.occurs_in(lc) || kCredits.ends(core) ||
+          kOtherLeads.starts(core) || kOtherMarks.occurs_in(lc));
 }
 
 bool is_pager(std::string_view core) {
@@ -213,7 +243,10 @@ bool is_byline(std::string_view text, std::string_view lc, std::size_t words) {
         "text by ", "reported by ", "author: ", "authors: ", "by: ", "byline: ", "posted by: ",
         "\xE2\x80\x94 posted by ", "- posted by ", "from "}) {
     if (!lc.starts_with(lead)) continue;
-    if (lead == "from " && words > kMaxFromWords) return false;
+    // "From", "Von", "Par", "Por" also start sentences: only a name or two follows in a byline.
+    const bool sentence_lead =
+        lead == "from " || lead == "von " || lead == "par " || lead == "por ";
+    if (sentence_lead && words > kMaxFromWords) return false;
     const std::string_view rest = text.substr(lead.size());
     if (!rest.empty() &&
         ((rest[0] >= 'A' && rest[0] <= 'Z') || static_cast<unsigned char>(rest[0]) >= 0x80))
@@ -264,7 +297,8 @@ bool is_interruption(std::string_view core, std::size_t words) {
   // clang-format off
   static const PhraseSet kWhole{
       "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
-      "sponsored content", "promoted", "promotion"};
+      "sponsored content", "promoted", "promotion", "anzeige", "werbung", "publicit\xC3\xA9",
+      "publicidad", "publicidade", "reklama", "pubblicit\xC3\xA0"};
   static const PhraseSet kLeads{
       "story continues", "article continues", "continue reading below", "continued below",
       "content continues", "advertisement story", "advertisement continue",
@@ -338,7 +372,43 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
       "published:", "updated:", "posted:", "posted on", "published on", "updated on", "added:",
       "date:", "page last updated"};
   // clang-format on
-  return words <= kMaxFurnitureWords && (kWhole.matches(core) || kLeads.starts(core));
+  // Related-story headings, menus and buttons in the other languages news sites most use.
+  // clang-format off
+  static const PhraseSet kOtherWhole{
+      "startseite", "suche", "suchen", "men\xC3\xBC", "teilen", "drucken", "zur\xC3\xBC" "ck",
+      "weiter",
+      "nach oben", "impressum", "datenschutz", "datenschutzerkl\xC3\xA4rung", "kontakt",
+      "anmelden", "abmelden", "registrieren", "einloggen", "mehr", "schlie\xC3\x9F" "en",
+      "accueil", "rechercher", "partager", "imprimer", "fermer", "inicio", "buscar", "compartir",
+      "imprimir", "cerrar", "szukaj", "udost\xC4\x99pnij", "drukuj", "zamknij"};
+  static const PhraseSet kOtherLeads{
+      "mehr zum thema", "mehr zu", "weitere artikel", "weitere beitr\xC3\xA4ge", "weitere news",
+      "weitere nachrichten", "weitere informationen", "\xC3\xA4hnliche beitr\xC3\xA4ge",
+      "\xC3\xA4hnliche artikel", "verwandte artikel", "verwandte beitr\xC3\xA4ge",
+      "das k\xC3\xB6nnte dich auch interessieren", "das k\xC3\xB6nnte sie auch interessieren",
+      "das k\xC3\xB6nnte ihnen auch gefallen", "dies k\xC3\xB6nnte sie auch interessieren",
+      "auch interessant", "lesen sie auch", "lesen sie mehr", "lies auch", "mehr lesen",
+      "weiterlesen", "passend dazu", "passend zum thema", "zum thema", "top themen",
+      "meistgelesene artikel", "die meistgelesenen artikel", "meistdiskutierte artikel",
+      "meistgelesen", "am meisten gelesen", "inhaltsverzeichnis",
+      "zur\xC3\xBC" "ck zur \xC3\xBC" "bersicht", "jetzt registrieren", "rezept drucken",
+      "lesen sie hier", "neueste artikel", "neueste beitr\xC3\xA4ge",
+      "aktuelle artikel", "empfehlungen", "unsere empfehlung", "artikel teilen",
+      "beitrag teilen", "jetzt teilen", "teilen auf", "folge uns", "folgen sie uns",
+      "newsletter abonnieren", "zum newsletter", "alle rechte vorbehalten", "lire aussi",
+      "\xC3\xA0 lire aussi", "voir aussi", "en savoir plus", "pour approfondir",
+      "articles similaires", "articles li\xC3\xA9s", "sur le m\xC3\xAAme sujet", "lire la suite",
+      "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n", "lea m\xC3\xA1s", "leer m\xC3\xA1s",
+      "le puede interesar", "te puede interesar", "noticias relacionadas", "otras noticias",
+      "art\xC3\xAD" "culos relacionados", "ver m\xC3\xA1s", "m\xC3\xA1s noticias",
+      "leia tamb\xC3\xA9m",
+      "leia mais", "veja tamb\xC3\xA9m", "saiba mais", "mat\xC3\xA9rias relacionadas",
+      "leggi anche", "potrebbe interessarti", "articoli correlati", "zobacz tak\xC5\xBC" "e",
+      "zobacz te\xC5\xBC", "czytaj tak\xC5\xBC" "e", "czytaj te\xC5\xBC", "czytaj wi\xC4\x99" "cej",
+      "czytaj dalej", "dowiedz si\xC4\x99 wi\xC4\x99" "cej", "polecamy", "podobne artyku\xC5\x82y"};
+  // clang-format on
+  return words <= kMaxFurnitureWords && (kWhole.matches(core) || kLeads.starts(core) ||
+                                         kOtherWhole.matches(core) || kOtherLeads.starts(core));
 }
 
 // Phrases that mark a whole line as page furniture wherever they occur (cookie banners,
@@ -440,6 +510,10 @@ std::string phrase_core(std::string_view s) {
   for (const char c : s) {
     if (c >= '0' && c <= '9') {
       if (lc.empty() || lc.back() != '#') lc.push_back('#');
+    } else if (!lc.empty() && static_cast<unsigned char>(lc.back()) == 0xC3 &&
+               static_cast<unsigned char>(c) >= 0x80 && static_cast<unsigned char>(c) <= 0x9E &&
+               static_cast<unsigned char>(c) != 0x97) {
+      lc.push_back(static_cast<char>(c + 0x20));  // Latin-1 capital (À-Þ but ×): "Ähnliche"
     } else {
       lc.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }

@@ -316,6 +316,89 @@ std::vector<PageCase> page_cases() {
        "",
        {"\xD0\x93\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB9"},
        {}},
+
+      {"a lead cut off from the rest by a box of links belongs to the article",
+       kLynxHeader + kHeadline + "\n\n" +
+           "For a decade, people living far from downtown have begged for quicker rides, and "
+           "most had stopped believing anybody would listen to them.\n\n"
+           "  * Photos\n  * Maps of the area\n  * Timetables\n  * Fares\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {"people living far from downtown", kParagraph1, kParagraph3},
+       {"Bus fares", "Timetables"}},
+
+      {"a byline between a summary and the full text does not end the article",
+       kLynxHeader + kHeadline + "\n\n" +
+           "Councillors ended two years of argument over the northern tram line on Tuesday "
+           "night, approving an extension that will reach the new hospital by 2027.\n\n"
+           "The vote was close, and opponents said they would keep fighting the cost.\n\n"
+           "By Jane Doe, Transport Reporter\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {"Councillors ended two years", "The vote was close", kParagraph1, kParagraph3},
+       {"Bus fares", "Transport Reporter"}},
+
+      {"the lead under the headline is kept across a box of links",
+       kLynxHeader + kHeadline + "\n\n" +
+           "Two years of argument ended on Tuesday night, when councillors finally agreed to "
+           "take the trams to the hospital and beyond.\n\n"
+           "  * Share on Facebook\n  * Share on X\n  * Email this page\n"
+           "  * Listen to this article\n  * Photo gallery of the line\n"
+           "  * Map of the new stops\n  * Timetable for next year\n  * Our transport desk\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {"Two years of argument ended", kParagraph1, kParagraph3},
+       {"Share on", "Map of the new stops", "Bus fares"}},
+
+      {"a list inside the article is kept, a list of links is not",
+       kLynxHeader + kHeadline + "\n\n" + kParagraph1 + "\n\n" +
+           "  * The line will get six new stops, two of them at schools.\n"
+           "  * Trams will run every five minutes, from six in the morning.\n"
+           "  * Fares stay the same, for now.\n\n" +
+           kParagraph2 + "\n\n" + kParagraph3 + "\n\n" +
+           "  * Bus fares to rise in April\n  * Bridge repairs finished early\n",
+       kHeadline,
+       {"six new stops", "every five minutes", "Fares stay the same", kParagraph3},
+       {"Bus fares", "Bridge repairs"}},
+
+      {"a short sentence next to prose is kept, a menu line there is not",
+       kLynxHeader + kHeadline + "\n\n" + kParagraph1 + "\n\n" + kParagraph2 + "\n\n" +
+           "These are the stops the new line will serve:\n\n"
+           "  * Market Square\n  * Hospital\n  * Northern Park\n\n" +
+           kParagraph3 + "\n\n" + "Top | Back | E-mail to a friend | Printable version\n" + kFooter,
+       kHeadline,
+       {"These are the stops the new line will serve", kParagraph2},
+       {"Printable version", "Bus fares"}},
+
+      {"German furniture: photo credit, related-story heading, comments",
+       "Startseite\n\nStadtrat beschlie\xC3\x9Ft Verl\xC3\xA4ngerung der Stra\xC3\x9F"
+       "enbahn\n\n"
+       "Der Stadtrat hat am Dienstag beschlossen, die n\xC3\xB6rdliche Stra\xC3\x9F"
+       "enbahnlinie zu verl\xC3\xA4ngern, und damit einen Streit beendet, der das Projekt "
+       "mehr als zwei Jahre lang aufgehalten hatte.\n\n"
+       "Foto: Max Muster\n\n"
+       "Die Bef\xC3\xBCrworter sagten, die Verl\xC3\xA4ngerung werde f\xC3\xBCr tausende "
+       "Pendler die Fahrzeit verk\xC3\xBCrzen, w\xC3\xA4hrend die Gegner warnten, dass sich "
+       "die Kosten seit dem ersten Plan fast verdoppelt h\xC3\xA4tten.\n\n"
+       "Die neue Haltestelle am Markt. Bild: Max Muster/Agentur\n\n"
+       "\xC3\x84hnliche Beitr\xC3\xA4ge\n\n"
+       "Die Arbeiten am ersten Abschnitt sollen im Fr\xC3\xBChjahr beginnen, und die "
+       "B\xC3\xBCrgermeisterin sagte, sie hoffe, dass die neuen Haltestellen vor dem Ende des "
+       "n\xC3\xA4"
+       "chsten Jahres er\xC3\xB6"
+       "ffnet werden.\n\n"
+       "Schreibe einen Kommentar\n\n"
+       "Ich finde, dass die Stadt das Geld f\xC3\xBCr die Verl\xC3\xA4ngerung der Linie "
+       "lieber in neue Busse und in die Sanierung der alten Br\xC3\xBC"
+       "cken stecken sollte, "
+       "die seit Jahren verfallen.\n",
+       "",
+       {"Der Stadtrat hat am Dienstag",
+        "Die Bef\xC3\xBC"
+        "rworter",
+        "Die Arbeiten am ersten"},
+       {"Foto:", "Bild:", "\xC3\x84hnliche Beitr\xC3\xA4ge", "Schreibe einen Kommentar",
+        "Ich finde"}},
   };
 }
 
