@@ -294,14 +294,17 @@ bool starts_letter(std::string_view word) {
 FunctionWordIndex::LanguageSet page_language(std::string_view dump) {
   const auto& index = FunctionWordIndex::get();
   const std::size_t n = languages::function_word_languages().size();
+  // A few thousand words tell the language as well as the whole dump does.
+  constexpr std::size_t kSampleWords = 4000;
   std::vector<std::size_t> hits(n, 0);
+  std::size_t words = 0;
   for_each_word(dump, [&](std::string_view word) {
     if (word.size() <= index.longest_word()) {
       const auto set = index.languages_of(lower_word(word));
       for (std::size_t k = 0; set != 0 && k < n; ++k)
         hits[k] += (set >> k) & 1u;
     }
-    return true;
+    return ++words < kSampleWords;
   });
   const auto best = std::max_element(hits.begin(), hits.end());
   if (best == hits.end() || *best == 0) return 0;

@@ -114,7 +114,12 @@ bool opens_comments(std::string_view core, std::size_t words) {
       "# comments so far", "# responses", "# replies", "responses", "trackbacks", "discussion",
       "talkback", "talk back", "comments (no comments posted.)", "no comments", "no comments yet",
       "reader comments", "readers' comments", "readers comments", "user comments", "your comments",
-      "reader feedback", "feedback", "what do you think?", "what do you think", "speak your mind"};
+      "reader feedback", "feedback", "what do you think?", "what do you think", "speak your mind",
+      // the other languages of the function-word lexicon that news sites most use
+     
+      "kommentare", "kommentar", "# kommentare", "# kommentar", "kommentare (#)", "leserkommentare",
+      "commentaires", "commentaire", "# commentaires", "comentarios", "comentario",
+      "# comentarios", "coment\xC3\xA1rios", "komentarze", "# komentarzy", "commenti"};
   static const PhraseSet kOpenings{
       "post a comment", "post comment", "post your comment", "leave a comment", "leave a reply",
       "leave your comment", "add a comment", "add your comment", "add comment", "write a comment",
@@ -125,15 +130,9 @@ bool opens_comments(std::string_view core, std::size_t words) {
       "comments for this", "readers respond", "reader responses", "comments from readers",
       "sort comments", "comments are moderated", "thanks for your comment",
       "thank you for your comment", "this feedback is now closed", "comments are now closed",
-      "commenting is closed", "commenting has been disabled"};
-  // clang-format on
-  // The same in the other languages of the function-word lexicon that news sites most use.
-  // clang-format off
-  static const PhraseSet kOtherHeadings{
-      "kommentare", "kommentar", "# kommentare", "# kommentar", "kommentare (#)", "leserkommentare",
-      "commentaires", "commentaire", "# commentaires", "comentarios", "comentario",
-      "# comentarios", "coment\xC3\xA1rios", "komentarze", "# komentarzy", "commenti"};
-  static const PhraseSet kOtherOpenings{
+      "commenting is closed", "commenting has been disabled",
+      // the other languages of the function-word lexicon that news sites most use
+     
       "schreibe einen kommentar", "kommentar schreiben", "kommentar verfassen",
       "hinterlasse einen kommentar", "einen kommentar hinterlassen", "kommentar hinterlassen",
       "hinterlasse eine antwort", "antwort hinterlassen", "diskutieren sie mit",
@@ -142,9 +141,7 @@ bool opens_comments(std::string_view core, std::size_t words) {
       "escribe un comentario", "deixe um coment\xC3\xA1rio", "dodaj komentarz",
       "lascia un commento"};
   // clang-format on
-  return words <= kMaxFurnitureWords &&
-         (kHeadings.matches(core) || kOpenings.starts(core) || kOtherHeadings.matches(core) ||
-          kOtherOpenings.starts(core));
+  return words <= kMaxFurnitureWords && (kHeadings.matches(core) || kOpenings.starts(core));
 }
 
 // A comment-policy sentence: "Comments are moderated and will be posted...", "The following are
@@ -178,34 +175,30 @@ bool is_caption(std::string_view lc, std::string_view core, std::size_t words) {
       "picture:", "pictures:", "picture by", "pictured:", "pictured above", "image:", "images:",
       "caption:", "credit:", "file photo", "file picture", "file image", "photo credit",
       "photo courtesy", "courtesy of", "enlarge", "click to enlarge", "click image to enlarge",
-      "view larger", "larger image", "zoom"};
+      "view larger", "larger image", "zoom",
+      // the other languages of the function-word lexicon that news sites most use
+      "foto:", "fotos:", "foto/", "bild:", "bilder:", "bildquelle:", "quelle:", "grafik:",
+      "abbildung:", "titelbild:", "image :", "photo :", "cr\xC3\xA9" "dit :", "cr\xC3\xA9" "dits :",
+      "imagen:", "im\xC3\xA1genes:", "fuente:", "(foto:", "(cr\xC3\xA9" "dito:",
+      "cr\xC3\xA9" "dito:",
+      "zdj\xC4\x99" "cie:", "fot.", "fot:", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o:"};
   static const PhraseSet kMarks{
       "(ap photo", "ap photo/", "(afp photo", "afp photo/", "afp/getty", "(reuters photo",
       "(reuters/", "reuters/", "getty images", "/getty", "(photo:", "(photo by", "(photo credit",
       "photo courtesy", "courtesy photo", "staff photo", "photo illustration", "(epa)", "/epa)",
       "(pa)", "/pa)", "/ap)", "/afp)", "/reuters)", "photo: ", "photograph: ", "/ photo",
       "(file photo", "(pic", "pic:", "(l)", "(l-r)", "(r-l)", "(left)", "(right)", "(centre)",
-      "(center)", "(front)", "(back)"};
+      "(center)", "(front)", "(back)",
+      // the other languages of the function-word lexicon that news sites most use
+      ". foto:", ". fotos:", ". bild:", ". quelle:", "(foto:", "(bild:", "(quelle:", "(fotos:",
+      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:"};
   static const PhraseSet kCredits{
       "(ap", "(aap", "(afp", "(reuters", "(getty", "(getty images", "(pa", "(epa", "(xinhua",
       "(ians"};
   // clang-format on
-  // clang-format off
-  static const PhraseSet kOtherLeads{
-      "foto:", "fotos:", "foto/", "bild:", "bilder:", "bildquelle:", "quelle:", "grafik:",
-      "abbildung:", "titelbild:", "image :", "photo :", "cr\xC3\xA9" "dit :", "cr\xC3\xA9" "dits :",
-      "imagen:", "im\xC3\xA1genes:", "fuente:", "(foto:", "(cr\xC3\xA9" "dito:",
-      "cr\xC3\xA9" "dito:",
-      "zdj\xC4\x99" "cie:", "fot.", "fot:", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o:"};
-  // A credit at the end of a caption: "Erdölpumpen im Abendrot. Bild: Jo Doe/Agentur".
-  static const PhraseSet kOtherMarks{
-      ". foto:", ". fotos:", ". bild:", ". quelle:", "(foto:", "(bild:", "(quelle:", "(fotos:",
-      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:"};
-  // clang-format on
   constexpr std::size_t kMaxCaptionWords = 40;
   return words <= kMaxCaptionWords &&
-         (kLeads.starts(core) || kMarks.occurs_in(lc) || kCredits.ends(core) ||
-          kOtherLeads.starts(core) || kOtherMarks.occurs_in(lc));
+         (kLeads.starts(core) || kMarks.occurs_in(lc) || kCredits.ends(core));
 }
 
 bool is_pager(std::string_view core) {
@@ -331,7 +324,14 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
       "hide", "show", "previous story", "next story", "previous article", "next article",
       "toggle navigation", "main menu", "navigation", "breaking news", "you are here", "accept",
       "decline", "agree", "i agree", "got it", "accept all", "reject all", "manage preferences",
-      "settings"};
+      "settings",
+      // the other languages of the function-word lexicon that news sites most use
+      "startseite", "suche", "suchen", "men\xC3\xBC", "teilen", "drucken", "zur\xC3\xBC" "ck",
+      "weiter",
+      "nach oben", "impressum", "datenschutz", "datenschutzerkl\xC3\xA4rung", "kontakt",
+      "anmelden", "abmelden", "registrieren", "einloggen", "mehr", "schlie\xC3\x9F" "en",
+      "accueil", "rechercher", "partager", "imprimer", "fermer", "inicio", "buscar", "compartir",
+      "imprimir", "cerrar", "szukaj", "udost\xC4\x99pnij", "drukuj", "zamknij"};
   static const PhraseSet kLeads{
       "related stories", "related articles", "related links", "related content", "related news",
       "related coverage", "related topics", "related items", "related posts", "related video",
@@ -370,18 +370,8 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
       "from our partners", "special offer", "special offers", "advertise with us", "this article",
       "this story", "this page", "click to", "tap to", "swipe", "scroll to", "last updated",
       "published:", "updated:", "posted:", "posted on", "published on", "updated on", "added:",
-      "date:", "page last updated"};
-  // clang-format on
-  // Related-story headings, menus and buttons in the other languages news sites most use.
-  // clang-format off
-  static const PhraseSet kOtherWhole{
-      "startseite", "suche", "suchen", "men\xC3\xBC", "teilen", "drucken", "zur\xC3\xBC" "ck",
-      "weiter",
-      "nach oben", "impressum", "datenschutz", "datenschutzerkl\xC3\xA4rung", "kontakt",
-      "anmelden", "abmelden", "registrieren", "einloggen", "mehr", "schlie\xC3\x9F" "en",
-      "accueil", "rechercher", "partager", "imprimer", "fermer", "inicio", "buscar", "compartir",
-      "imprimir", "cerrar", "szukaj", "udost\xC4\x99pnij", "drukuj", "zamknij"};
-  static const PhraseSet kOtherLeads{
+      "date:", "page last updated",
+      // the other languages of the function-word lexicon that news sites most use
       "mehr zum thema", "mehr zu", "weitere artikel", "weitere beitr\xC3\xA4ge", "weitere news",
       "weitere nachrichten", "weitere informationen", "\xC3\xA4hnliche beitr\xC3\xA4ge",
       "\xC3\xA4hnliche artikel", "verwandte artikel", "verwandte beitr\xC3\xA4ge",
@@ -407,8 +397,7 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
       "zobacz te\xC5\xBC", "czytaj tak\xC5\xBC" "e", "czytaj te\xC5\xBC", "czytaj wi\xC4\x99" "cej",
       "czytaj dalej", "dowiedz si\xC4\x99 wi\xC4\x99" "cej", "polecamy", "podobne artyku\xC5\x82y"};
   // clang-format on
-  return words <= kMaxFurnitureWords && (kWhole.matches(core) || kLeads.starts(core) ||
-                                         kOtherWhole.matches(core) || kOtherLeads.starts(core));
+  return words <= kMaxFurnitureWords && (kWhole.matches(core) || kLeads.starts(core));
 }
 
 // Phrases that mark a whole line as page furniture wherever they occur (cookie banners,
