@@ -220,16 +220,18 @@ bool starts_above(std::span<const Block> blocks, const std::vector<std::size_t>&
   return 5 * shared >= 4 * words && 2 * above >= words;
 }
 
-/// The body of the page and what kind of page it is, from the two readings: content scoring
-/// (`main`) decides; the paragraph classifier (`paragraphs`) adds the beginning of an article
-/// that starts above the chosen container (starts_above), and stands in where content scoring
-/// finds no article and the classifier finds well over twice as much text (content scoring
-/// chose a wrong or tiny container), then making it an article if its text reads as one.
+/// The body of a page and what kind of page it is.
 struct Arbitration {
   std::vector<std::size_t> blocks;
   std::string kind;    // "article" or "page"
   std::string reason;  // why the page is not an article
 };
+
+/// Decides between the two readings: content scoring (`main`) decides; the paragraph
+/// classifier (`paragraphs`) adds the beginning of an article that starts above the chosen
+/// container (starts_above), and stands in where content scoring finds no article and the
+/// classifier finds well over twice as much text (content scoring chose a wrong or tiny
+/// container), then making it an article if its text reads as one.
 Arbitration arbitrate(std::span<const Block> blocks, const html::PageMetadata& meta,
                       const html::MainText& main, const html::ParagraphText& paragraphs) {
   Arbitration out{main.blocks, "article", not_article_reason(meta, main)};
