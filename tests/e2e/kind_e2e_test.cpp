@@ -257,3 +257,41 @@ TEST_CASE("10kGNAD: German records without a title get one from their first sent
         "Vertragsform…");
   CHECK_THAT(run_nsearch({"--limit", "50", "--kind", "article"}, db).out, !Contains("(untitled)"));
 }
+
+TEST_CASE("nindex add: a scraped page that is no article is indexed as a page, not lost",
+          "[e2e][kind]") {
+  // An HTML results table and a text dump of another one: neither reads as an article; both
+  // hold text someone searches for.
+  TempDir dir;
+  std::string html =
+      "<html><head><title>Regatta results</title></head><body><h1>Regatta results</h1>"
+      "<p>Results of the harbour regatta held on Saturday</p><table>";
+  std::string dump = "Dinghy race\n\nTimes of the lake regatta for dinghies on Sunday\n\n";
+  for (int i = 1; i <= 12; ++i) {
+    const std::string n = std::to_string(i);
+    html += "<tr><td>" + n + "</td><td>Boat " + n +
+            " Seagull</td><td>Skipper Jane Doe</td>"
+            "<td>1:0" +
+            std::to_string(i % 10) + ":12</td></tr>";
+    dump += n + ". Dinghy " + n + " Pelican, helmed by Sam Roe, 2:1" + std::to_string(i % 10) +
+            ":40 hours\n";
+  }
+  html += "</table></body></html>";
+  const fs::path pages_dir = dir / "pages";
+  fs::create_directories(pages_dir);
+  std::ofstream(pages_dir / "regatta.html") << html;
+  std::ofstream(pages_dir / "regatta.txt") << dump;
+  const fs::path db = dir / "pages.db";
+  const CommandResult added =
+      run_command({NINDEX_BIN, "--db", db.string(), "add", pages_dir.string()});
+  INFO(added.err);
+  REQUIRE(added.exit_code == 0);
+  CHECK_THAT(added.err, Contains("0 skipped"));
+  CHECK_THAT(added.err, !Contains("; skipped"));  // no page reported as skipped
+
+  const json pages = search_json({"--kind", "page", "regatta"}, db);
+  REQUIRE(pages.at("hits").size() == 2);
+  for (const json& hit : pages.at("hits"))
+    CHECK(hit.at("kind") == "page");
+  CHECK(search_json({"--kind", "article", "regatta"}, db).at("hits").empty());
+}
