@@ -440,6 +440,29 @@ std::size_t extend_over_siblings(std::span<const Block> blocks, const PageScore&
   return last;
 }
 
+/// A list right after the article's last paragraph, in the same container (the steps of a
+/// recipe, the points of a summary), is its text when its items are not links: kept whole.
+std::size_t extend_over_list(std::span<const Block> blocks, const PageScore& s,
+                             const std::vector<std::size_t>& inside, std::size_t last) {
+  constexpr double kMaxLinkDensity = 0.2;
+  const GumboNode* model = blocks[inside[last]].owner;
+  if (model == nullptr || model->parent == nullptr || last + 1 >= inside.size()) return last;
+  const GumboNode* item = blocks[inside[last + 1]].owner;
+  if (item == nullptr || tag_of(item) != GUMBO_TAG_LI || item->parent == nullptr ||
+      item->parent->parent != model->parent)
+    return last;
+  const GumboNode* list = item->parent;
+  std::size_t end = last;
+  while (end + 1 < inside.size()) {
+    const std::size_t i = inside[end + 1];
+    const GumboNode* owner = blocks[i].owner;
+    if (owner == nullptr || owner->parent != list) break;
+    if (blocks[i].link_density() >= kMaxLinkDensity || !is_body_text(blocks, s, i)) return last;
+    ++end;
+  }
+  return end;
+}
+
 /// The article starts with the first prose after its headline (PageScore::article_start). When
 /// the chosen container begins below it, the lead (a standfirst, an intro paragraph) sits in a
 /// container of its own above: its prose is added, unless a link list stands in between.
@@ -483,7 +506,8 @@ std::vector<std::size_t> pick_blocks(std::span<const Block> blocks, const PageSc
   // Within it, the article is the stretch with the most prose: this keeps list-like
   // paragraphs (results tables, subheadings) between prose and drops what trails or precedes.
   const auto [first, run_last] = best_run(inside, run_weight);
-  const std::size_t last = extend_over_siblings(blocks, s, inside, run_last);
+  const std::size_t last =
+      extend_over_list(blocks, s, inside, extend_over_siblings(blocks, s, inside, run_last));
   std::vector<std::size_t> out;
   for (std::size_t k = first; k <= last; ++k) {
     const std::size_t i = inside[k];

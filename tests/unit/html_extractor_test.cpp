@@ -932,3 +932,19 @@ TEST_CASE("Byline and dateline under a standfirst are found", "[html][metadata]"
   CHECK(e.article.author == "Jane Doe");
   CHECK(e.article.body.ends_with(expected_body()));
 }
+
+TEST_CASE("A list that closes the article is kept whole", "[html][content]") {
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body><h1>Ferry service grows</h1>"
+      "<div class=\"story\">" +
+      article_paragraphs() +
+      "<ul><li>New pier in the north</li><li>Boats every twenty minutes</li>"
+      "<li>Night ferry on Fridays</li></ul></div>"
+      "<div><ul><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">Sport</a></li></ul></div>"
+      "</body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == expected_body() +
+                              "\nNew pier in the north\nBoats every twenty minutes\nNight ferry "
+                              "on Fridays");
+}
