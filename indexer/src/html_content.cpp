@@ -440,23 +440,37 @@ std::size_t extend_over_siblings(std::span<const Block> blocks, const PageScore&
   return last;
 }
 
-/// A list right after the article's last paragraph, in the same container (the steps of a
-/// recipe, the points of a summary), is its text when its items are not links: kept whole.
+/// A list or table right after the article's last paragraph, in the same container (the steps
+/// of a recipe, the points of a summary, a table of results), is its text when its items are
+/// not links: kept whole.
 std::size_t extend_over_list(std::span<const Block> blocks, const PageScore& s,
                              const std::vector<std::size_t>& inside, std::size_t last) {
   constexpr double kMaxLinkDensity = 0.2;
   const GumboNode* model = blocks[inside[last]].owner;
   if (model == nullptr || model->parent == nullptr || last + 1 >= inside.size()) return last;
-  const GumboNode* item = blocks[inside[last + 1]].owner;
-  if (item == nullptr || tag_of(item) != GUMBO_TAG_LI || item->parent == nullptr ||
-      item->parent->parent != model->parent)
-    return last;
-  const GumboNode* list = item->parent;
+  // The list or table holding the next block, if it is a sibling of the last paragraph.
+  const GumboNode* list = nullptr;
+  for (const GumboNode* n = blocks[inside[last + 1]].owner; n != nullptr && n != model->parent;
+       n = n->parent) {
+    const GumboTag tag = tag_of(n);
+    if ((tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_TABLE) &&
+        n->parent == model->parent) {
+      list = n;
+      break;
+    }
+  }
+  if (list == nullptr) return last;
+  const auto within = [list](const GumboNode* n) {
+    for (; n != nullptr; n = n->parent) {
+      if (n == list) return true;
+    }
+    return false;
+  };
   std::size_t end = last;
   while (end + 1 < inside.size()) {
     const std::size_t i = inside[end + 1];
     const GumboNode* owner = blocks[i].owner;
-    if (owner == nullptr || owner->parent != list) break;
+    if (!within(owner)) break;
     if (blocks[i].link_density() >= kMaxLinkDensity || !is_body_text(blocks, s, i)) return last;
     ++end;
   }

@@ -948,3 +948,18 @@ TEST_CASE("A list that closes the article is kept whole", "[html][content]") {
                               "\nNew pier in the north\nBoats every twenty minutes\nNight ferry "
                               "on Fridays");
 }
+
+TEST_CASE("A table that closes the article is kept whole", "[html][content]") {
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body><h1>Ferry service grows</h1>"
+      "<div class=\"story\">" +
+      article_paragraphs() +
+      "<table><tr><td>North pier</td><td>every 20 minutes</td></tr>"
+      "<tr><td>Old harbour</td><td>every 30 minutes</td></tr></table></div>"
+      "<div><ul><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">Sport</a></li></ul></div>"
+      "</body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body ==
+        expected_body() + "\nNorth pier\nevery 20 minutes\nOld harbour\nevery 30 minutes");
+}
