@@ -47,32 +47,36 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
-char32_t decode_utf8_at(std::string_view s, std::size_t i) {
-  constexpr char32_t kReplacement = 0xFFFD;
-  if (i >= s.size()) return kReplacement;
+Utf8Char decode_utf8(std::string_view s, std::size_t i) {
+  constexpr Utf8Char kInvalid{0xFFFD, 1};
+  if (i >= s.size()) return kInvalid;
   const auto lead = static_cast<unsigned char>(s[i]);
-  if (lead < 0x80) return lead;
+  if (lead < 0x80) return {lead, 1};
   std::size_t len = 0;
   char32_t cp = 0;
   if (lead >= 0xF0 && lead <= 0xF4) {
     len = 4;
     cp = lead & 0x07u;
-  } else if (lead >= 0xE0) {
+  } else if (lead >= 0xE0 && lead < 0xF0) {
     len = 3;
     cp = lead & 0x0Fu;
   } else if (lead >= 0xC2 && lead < 0xE0) {
     len = 2;
     cp = lead & 0x1Fu;
   } else {
-    return kReplacement;
+    return kInvalid;
   }
-  if (i + len > s.size()) return kReplacement;
+  if (i + len > s.size()) return kInvalid;
   for (std::size_t k = 1; k < len; ++k) {
     const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0u) != 0x80u) return kReplacement;
+    if ((c & 0xC0u) != 0x80u) return kInvalid;
     cp = (cp << 6) | (c & 0x3Fu);
   }
-  return cp;
+  return {cp, len};
+}
+
+char32_t decode_utf8_at(std::string_view s, std::size_t i) {
+  return decode_utf8(s, i).value;
 }
 
 bool is_cjk_ideograph_or_kana(char32_t c) {

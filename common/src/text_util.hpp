@@ -13,8 +13,17 @@ namespace nsearch::text {
 /// Offset of the first byte that breaks UTF-8 validity, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
-/// The code point of the UTF-8 sequence starting at byte `i` (U+FFFD when it is not a valid
-/// sequence, e.g. a continuation byte or a cut-off sequence).
+/// A code point and the bytes of its UTF-8 sequence.
+struct Utf8Char {
+  char32_t value;
+  std::size_t size;
+};
+
+/// The UTF-8 sequence starting at byte `i`; a byte that starts no valid sequence (a
+/// continuation byte, a cut-off sequence) is U+FFFD of one byte, so that scanning advances.
+Utf8Char decode_utf8(std::string_view s, std::size_t i);
+
+/// decode_utf8(s, i).value.
 char32_t decode_utf8_at(std::string_view s, std::size_t i);
 
 /// Kana and CJK ideographs (U+3040-U+30FF, U+3400-U+4DBF, U+4E00-U+9FFF): scripts written

@@ -8,29 +8,11 @@
 namespace nsearch {
 namespace {
 
-struct CodePoint {
-  char32_t value;
-  std::size_t size;  // in bytes
-};
+using CodePoint = text::Utf8Char;
 
-// The code point at byte `at`. A byte that starts no valid sequence is one unit of its own, so
-// that invalid text is passed through rather than misread.
+// The code point at byte `at`; invalid bytes pass through one by one (text_util).
 CodePoint decode(std::string_view s, std::size_t at) {
-  const auto lead = static_cast<unsigned char>(s[at]);
-  const std::size_t size = lead < 0x80             ? 1
-                           : (lead & 0xE0) == 0xC0 ? 2
-                           : (lead & 0xF0) == 0xE0 ? 3
-                           : (lead & 0xF8) == 0xF0 ? 4
-                                                   : 0;
-  if (size == 0 || at + size > s.size()) return {0xFFFD, 1};
-  if (size == 1) return {lead, 1};
-  char32_t value = lead & (0x7F >> size);
-  for (std::size_t k = 1; k < size; ++k) {
-    const auto next = static_cast<unsigned char>(s[at + k]);
-    if ((next & 0xC0) != 0x80) return {0xFFFD, 1};
-    value = (value << 6) | (next & 0x3F);
-  }
-  return {value, size};
+  return text::decode_utf8(s, at);
 }
 
 bool is_space(char32_t c) {

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_set>
 
 #include "function_words.hpp"
 #include "html_dom.hpp"
@@ -239,13 +238,18 @@ std::string guess_language(std::span<const Block> blocks) {
 }
 
 void count_stop_words(std::vector<Block>& blocks, std::string_view lang) {
-  const auto list = languages::function_words(lang);
-  const std::unordered_set<std::string_view> stop(list.begin(), list.end());
+  const auto& index = languages::FunctionWordIndex::get();
+  const auto codes = languages::function_word_languages();
+  const auto at = std::find(codes.begin(), codes.end(), lang);
+  const languages::FunctionWordIndex::LanguageSet language =
+      at == codes.end() ? 0 : languages::FunctionWordIndex::LanguageSet{1} << (at - codes.begin());
   for (Block& b : blocks) {
     b.stop_words = 0;
-    if (!stop.empty()) {
+    if (language != 0) {
       const std::string lower = text::lowercase(b.text);
-      for_each_word(lower, [&](std::string_view w) { b.stop_words += stop.count(w); });
+      for_each_word(lower, [&](std::string_view w) {
+        b.stop_words += (index.languages_of(w) & language) != 0 ? 1 : 0;
+      });
     }
     // Particles count like function words, at two characters to a word (see count_words).
     b.stop_words += b.cjk_function_chars;

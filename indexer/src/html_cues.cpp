@@ -39,22 +39,6 @@ std::string normalise(std::string_view s) {
   return text::lowercase(std::string_view(out).substr(b, e - b));
 }
 
-template <std::size_t N>
-bool starts_with_any(std::string_view s, const std::string_view (&list)[N]) {
-  for (const std::string_view p : list) {
-    if (s.starts_with(p)) return true;
-  }
-  return false;
-}
-
-template <std::size_t N>
-bool contains_any(std::string_view s, const std::string_view (&list)[N]) {
-  for (const std::string_view p : list) {
-    if (s.find(p) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 bool starts_with_any(std::string_view s, std::span<const std::string_view> list) {
   for (const std::string_view p : list) {
     if (s.starts_with(p)) return true;

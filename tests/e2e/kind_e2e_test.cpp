@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "code_points.hpp"
 #include "run_command.hpp"
 #include "server_process.hpp"
 #include "shared_data.hpp"
@@ -93,14 +94,6 @@ std::map<std::string, std::size_t> facet(const json& result, const std::string& 
   for (const json& v : result.at("facets").at(name))
     out[v.at("value").get<std::string>()] = v.at("count").get<std::size_t>();
   return out;
-}
-
-// Code points, not bytes.
-std::size_t characters(const std::string& s) {
-  std::size_t n = 0;
-  for (const char c : s)
-    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
 }
 
 }  // namespace
@@ -246,7 +239,7 @@ TEST_CASE("10kGNAD: German records without a title get one from their first sent
   for (const json& hit : result.at("hits")) {
     const std::string title = hit.at("title").is_string() ? hit.at("title").get<std::string>() : "";
     derived += hit.at("title_derived") == true && !title.empty() ? 1 : 0;
-    short_enough += characters(title) <= 91 ? 1 : 0;  // 90 and the ellipsis
+    short_enough += nsearch::test::code_points(title) <= 91 ? 1 : 0;  // 90 and the ellipsis
     if (title.starts_with("Die Gewerkschaft GPA-djp")) first_title = title;
   }
   CHECK(derived == 1028);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "code_points.hpp"
 #include "derived_title.hpp"
 #include "text_util.hpp"
 
@@ -15,14 +16,6 @@ std::string repeat(const std::string& s, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i)
     out += s;
   return out;
-}
-
-// Code points, not bytes.
-std::size_t characters(const std::string& s) {
-  std::size_t n = 0;
-  for (const char c : s)
-    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
 }
 
 }  // namespace
@@ -96,7 +89,7 @@ TEST_CASE("derived title: text without spaces is cut between characters, never i
     const std::string title = derive_title(body);
     INFO(body);
     CHECK_FALSE(nsearch::text::find_invalid_utf8(title));
-    CHECK(characters(title) <= nsearch::kDerivedTitleWidth + 1);
+    CHECK(nsearch::test::code_points(title) <= nsearch::kDerivedTitleWidth + 1);
     CHECK(title.ends_with("…"));
   }
 }

@@ -18,7 +18,7 @@ struct Article {
   std::string url{};
   std::string lang{};  ///< ISO 639-1 code, "und" when undetermined
   std::string category{};
-  std::string body{};    ///< cleaned text, paragraphs separated by '\n'
+  std::string body{};  ///< cleaned text, paragraphs separated by '\n'
   /// What the source page is: "article" (a news article or other prose piece) or "page" (a web
   /// page that holds text but did not read as an article: an index, a results table, a short
   /// notice). Empty = "article" (structured inputs are articles).
