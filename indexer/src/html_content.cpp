@@ -224,11 +224,12 @@ double block_weight(const Block& b, bool furniture) {
 /// The scores of one page: weights of blocks and sums of them per element.
 struct PageScore {
   ElementTree tree;
-  std::vector<Cue> cue;            // per block
-  std::vector<std::size_t> owner;  // element index of each block
-  std::vector<double> weight;      // per block
-  std::vector<double> total;       // per element: sum of the weights of the blocks under it
-  std::size_t best = 0;            // the element holding the article
+  std::vector<Cue> cue;                 // per block
+  std::vector<std::size_t> owner;       // element index of each block
+  std::vector<double> weight;           // per block
+  std::vector<double> total;            // per element: sum of the weights of the blocks under it
+  std::size_t best = 0;                 // the element holding the article
+  std::optional<std::size_t> headline;  // the block that matched the page's title
   std::optional<std::size_t> article_start;  // first block of prose after the headline
 };
 
@@ -388,6 +389,7 @@ PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> h
         s.tree.furniture[s.owner[i]] || s.cue[i] != Cue::kNone || blocks[i].in_caption;
     s.weight[i] = block_weight(blocks[i], furniture);
   }
+  s.headline = headline;
   s.article_start = boost_after_headline(headline, blocks, s.weight);
   s.total = subtree_sums(s.tree, s.owner, s.weight);
   for (std::size_t i = 1; i < s.total.size(); ++i) {
@@ -483,10 +485,13 @@ std::size_t extend_over_list(std::span<const Block> blocks, const PageScore& s,
 void add_lead(std::span<const Block> blocks, const PageScore& s, std::vector<std::size_t>& body) {
   constexpr std::size_t kMaxLeadBlocks = 20;  // headline to body: byline, date, photo, lead
   constexpr std::size_t kMaxLinkListWords = 10;
-  if (body.empty() || !s.article_start || *s.article_start >= body.front()) return;
-  if (body.front() - *s.article_start > kMaxLeadBlocks) return;
+  if (body.empty() || !s.article_start) return;
+  // A standfirst right under the headline is the lead too, though too short to start the
+  // article's prose by itself.
+  const std::size_t start = s.headline ? *s.headline + 1 : *s.article_start;
+  if (start >= body.front() || body.front() - start > kMaxLeadBlocks) return;
   std::vector<std::size_t> lead;
-  for (std::size_t i = *s.article_start; i < body.front(); ++i) {
+  for (std::size_t i = start; i < body.front(); ++i) {
     if (blocks[i].link_density() >= 0.5 && blocks[i].words >= kMaxLinkListWords) return;
     if (s.weight[i] > 0 && is_body_text(blocks, s, i)) lead.push_back(i);
   }
