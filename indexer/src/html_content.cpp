@@ -23,6 +23,7 @@
 
 #include "html_cues.hpp"
 #include "html_dom.hpp"
+#include "nsearch/dates.hpp"
 
 namespace nsearch::html {
 namespace {
@@ -485,6 +486,7 @@ std::size_t extend_over_list(std::span<const Block> blocks, const PageScore& s,
 void add_lead(std::span<const Block> blocks, const PageScore& s, std::vector<std::size_t>& body) {
   constexpr std::size_t kMaxLeadBlocks = 20;  // headline to body: byline, date, photo, lead
   constexpr std::size_t kMaxLinkListWords = 10;
+  constexpr std::size_t kMaxDatelineWords = 20;
   if (body.empty() || !s.article_start) return;
   // A standfirst right under the headline is the lead too, though too short to start the
   // article's prose by itself.
@@ -493,7 +495,9 @@ void add_lead(std::span<const Block> blocks, const PageScore& s, std::vector<std
   std::vector<std::size_t> lead;
   for (std::size_t i = start; i < body.front(); ++i) {
     if (blocks[i].link_density() >= 0.5 && blocks[i].words >= kMaxLinkListWords) return;
-    if (s.weight[i] > 0 && is_body_text(blocks, s, i)) lead.push_back(i);
+    // "19. Oktober 2019, 19:08 Uhr DIE ZEIT Nr. 43/2019": the dateline, not the lead.
+    const bool dateline = blocks[i].words <= kMaxDatelineWords && find_date(blocks[i].text);
+    if (s.weight[i] > 0 && is_body_text(blocks, s, i) && !dateline) lead.push_back(i);
   }
   body.insert(body.begin(), lead.begin(), lead.end());
 }

@@ -66,9 +66,13 @@ bool can_be_headline(const Block& b) {
     if (lower.starts_with(label)) return false;
   }
   if (b.sentence_ends >= 2) return false;  // sentences: a blurb, not a headline
+  // Breadcrumb trails end with the page's own title, as a list item, not as its headline.
   const std::string names = nearby_names(b.owner);
-  return names.find("caption") == std::string::npos && names.find("cap ") == std::string::npos &&
-         names.find("byline") == std::string::npos && names.find("credit") == std::string::npos;
+  for (const std::string_view not_headline :
+       {"caption", "cap ", "byline", "credit", "breadcrumb"}) {
+    if (names.find(not_headline) != std::string::npos) return false;
+  }
+  return true;
 }
 
 /// How much a block looks like a headline by its markup.
