@@ -487,6 +487,7 @@ void add_lead(std::span<const Block> blocks, const PageScore& s, std::vector<std
   constexpr std::size_t kMaxLeadBlocks = 20;  // headline to body: byline, date, photo, lead
   constexpr std::size_t kMaxLinkListWords = 10;
   constexpr std::size_t kMaxDatelineWords = 20;
+  constexpr std::size_t kMinDeckWords = 6;
   if (body.empty() || !s.article_start) return;
   // A standfirst right under the headline is the lead too, though too short to start the
   // article's prose by itself.
@@ -497,7 +498,10 @@ void add_lead(std::span<const Block> blocks, const PageScore& s, std::vector<std
     if (blocks[i].link_density() >= 0.5 && blocks[i].words >= kMaxLinkListWords) return;
     // "19. Oktober 2019, 19:08 Uhr DIE ZEIT Nr. 43/2019": the dateline, not the lead.
     const bool dateline = blocks[i].words <= kMaxDatelineWords && find_date(blocks[i].text);
-    if (s.weight[i] > 0 && is_body_text(blocks, s, i) && !dateline) lead.push_back(i);
+    // A deck or subtitle ("Blue Tomato presents the third edition of the event") is too short
+    // or too plain to read as prose, but a phrase without links, not a label.
+    const bool deck = blocks[i].link_chars == 0 && blocks[i].words >= kMinDeckWords;
+    if ((s.weight[i] > 0 || deck) && is_body_text(blocks, s, i) && !dateline) lead.push_back(i);
   }
   body.insert(body.begin(), lead.begin(), lead.end());
 }
