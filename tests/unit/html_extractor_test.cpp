@@ -40,6 +40,17 @@ std::string expected_body() {
   return kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n" + kPara4;
 }
 
+/// A bar of sixteen short links ("Share this story on ..."): between two containers it costs
+/// their common parent more than a short lead brings, so that content scoring picks the lower
+/// container alone.
+std::string share_bar() {
+  std::string bar = "<ul class=\"share\">";
+  for (int i = 0; i < 16; ++i)
+    bar += "<li><a href=\"/s" + std::to_string(i) +
+           "\">Share this story on social network number " + std::to_string(i) + " now</a></li>";
+  return bar + "</ul>";
+}
+
 /// A modern article page: header navigation, the article, a "Latest stories" widget, a footer.
 std::string modern_page(const std::string& head, const std::string& extra_in_article = "",
                         const std::string& extra_in_body = "") {
@@ -362,7 +373,11 @@ TEST_CASE("A modern news page", "[html][content]") {
   CHECK(e.article.url == "https://dailyplanet.example/world/2023/may/04/greenland-ocean-floor");
   CHECK(e.article.lang == "en");
   const std::string& body = e.article.body;
-  CHECK(body.starts_with("Scientists have produced the most detailed map yet"));
+  // The standfirst under the headline is the article's lead.
+  CHECK(
+      body.starts_with("A survey ship has charted 40,000 square kilometres of seabed, revealing "
+                       "canyons carved by ancient glaciers\nScientists have produced the most "
+                       "detailed map yet"));
   CHECK(body.ends_with("where much of the seabed has never been mapped at all."));
   CHECK(body.find("\nWarming waters\n") != std::string::npos);
   for (const char* junk : {"cookies", "Advertisement", "Related", "Arctic shipping", "Photograph",
@@ -370,7 +385,7 @@ TEST_CASE("A modern news page", "[html][content]") {
     INFO(junk);
     CHECK(body.find(junk) == std::string::npos);
   }
-  CHECK(std::count(body.begin(), body.end(), '\n') == 6);  // seven paragraphs
+  CHECK(std::count(body.begin(), body.end(), '\n') == 7);  // standfirst and seven paragraphs
 }
 
 // A WordPress page: Yoast JSON-LD graph, sharing and "Like this" blocks and related posts with
@@ -875,18 +890,10 @@ TEST_CASE("A lead in a container of its own above the article is kept", "[html][
       "The harbour town's ferry service will run twice as often from spring, the council "
       "decided on Tuesday after a year of complaints about crowded boats.</p><p>The decision "
       "ends a dispute that has divided the town since the old timetable was cut back.";
-  // Between lead and body, a bar of short links that costs the common parent more than the
-  // lead brings, so that content scoring picks the body's container alone.
-  std::string share_links = "<ul class=\"share\">";
-  for (int i = 0; i < 16; ++i)
-    share_links += "<li><a href=\"/s" + std::to_string(i) +
-                   "\">Share this story on social network number " + std::to_string(i) +
-                   " now</a></li>";
-  share_links += "</ul>";
   const std::string page =
       "<html><head><title>Ferry service grows</title></head><body>"
       "<h1>Ferry service grows</h1><div class=\"standfirst\"><p>" +
-      lead + "</p></div><div class=\"byline\">By Jane Doe</div>" + share_links +
+      lead + "</p></div><div class=\"byline\">By Jane Doe</div>" + share_bar() +
       "<div class=\"body\">" + article_paragraphs() +
       "</div><ul><li><a href=\"/a\">Other story one about boats</a></li>"
       "<li><a href=\"/b\">Other story two about the port</a></li></ul>"
@@ -896,6 +903,56 @@ TEST_CASE("A lead in a container of its own above the article is kept", "[html][
   CHECK(e.article.body.starts_with("The harbour town's ferry service"));
   CHECK(e.article.body.find("The decision ends a dispute") != std::string::npos);
   CHECK(e.article.body.ends_with(expected_body()));
+}
+
+TEST_CASE("A short standfirst and a deck under the headline are the lead", "[html][content]") {
+  // Each too short to open the article's prose by itself, both set apart from the body by the
+  // byline, the date and share buttons.
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1><h2>Twice as many boats on the harbour route</h2>"
+      "<div class=\"intro\">The council doubles the ferry service from spring after a year of "
+      "complaints.</div><div>12 March 2019, 10:42</div>" +
+      share_bar() + "<div class=\"body\">" + article_paragraphs() + "</div></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body ==
+        "Twice as many boats on the harbour route\nThe council doubles the ferry service from "
+        "spring after a year of complaints.\n" +
+            expected_body());
+}
+
+TEST_CASE("A breadcrumb trail that repeats the title is not the headline", "[html][content]") {
+  // The page's h1 differs from the declared title by its punctuation; the breadcrumb's last
+  // item repeats the title exactly, below the article. Taken for the headline, it would leave
+  // the standfirst under the real one out of the article.
+  const std::string page =
+      "<html><head><title>Harbour: Ferry service grows</title></head><body>"
+      "<h1><span>Harbour</span><span>Ferry service grows</span></h1>"
+      "<div class=\"intro\">Twice as many boats on the harbour route from spring</div>" +
+      share_bar() + "<div class=\"body\">" + article_paragraphs() +
+      "</div><ol class=\"breadcrumbs\"><li><a href=\"/\">Home</a></li>"
+      "<li>Harbour: Ferry service grows</li></ol></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body ==
+        "Twice as many boats on the harbour route from spring\n" + expected_body());
+}
+
+TEST_CASE("Ruby readings are not read into the text", "[html][content]") {
+  // 子供(こども): the reading above the kanji would split every word of the base text.
+  const std::string sentence =
+      "<ruby>\xE5\xAD\x90\xE4\xBE\x9B<rp>(</rp><rt>\xE3\x81\x93\xE3\x81\xA9\xE3\x82\x82"
+      "</rt><rp>)</rp></ruby>\xE3\x81\xAE\xE6\xB3\x95\xE5\xBE\x8B";
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1>" +
+      article_paragraphs() + "<p>" + sentence + "</p></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body.find("\xE5\xAD\x90\xE4\xBE\x9B\xE3\x81\xAE\xE6\xB3\x95\xE5\xBE\x8B") !=
+        std::string::npos);
+  CHECK(e.article.body.find("\xE3\x81\x93\xE3\x81\xA9") == std::string::npos);
 }
 
 TEST_CASE("A cookie notice is no part of the article, in any language", "[html][cues]") {
