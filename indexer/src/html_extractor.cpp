@@ -12,6 +12,7 @@
 #include "html_blocks.hpp"
 #include "html_charset.hpp"
 #include "html_content.hpp"
+#include "html_declared.hpp"
 #include "html_dom.hpp"
 #include "html_headline.hpp"
 #include "html_metadata.hpp"
@@ -295,8 +296,8 @@ Extraction extract_html(std::string_view bytes, std::string* explanation,
   a.url = clean_text(meta.url);
   a.lang = clean_text(meta.lang);
   a.category = clean_text(meta.category);
-  const Arbitration chosen =
-      arbitrate(blocks, meta, main, html::classify_paragraphs(blocks, matched));
+  Arbitration chosen = arbitrate(blocks, meta, main, html::classify_paragraphs(blocks, matched));
+  html::add_declared_items(blocks, meta.declared_items, chosen.blocks);
   a.body = join_body(blocks, chosen.blocks, a.title);
   a.kind = chosen.kind;
   e.reason = chosen.reason;

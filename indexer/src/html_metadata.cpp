@@ -171,6 +171,35 @@ std::string field_text(const LdIndex& index, const json& obj, const char* key) {
   return it == obj.end() ? std::string() : index.text(*it);
 }
 
+/// Ingredients, supplies and step texts of a Recipe or HowTo: strings, lists of them, HowToStep
+/// objects ("text") and HowToSection objects ("itemListElement"), nested a few levels.
+void add_items(const json& v, std::vector<std::string>& out, int depth = 0) {
+  constexpr std::size_t kMaxItems = 200;
+  constexpr int kMaxDepth = 4;
+  if (out.size() >= kMaxItems || depth > kMaxDepth) return;
+  if (v.is_string()) {
+    out.push_back(v.get<std::string>());
+  } else if (v.is_array()) {
+    for (const json& item : v)
+      add_items(item, out, depth + 1);
+  } else if (v.is_object()) {
+    for (const char* key : {"text", "name", "itemListElement"}) {
+      if (auto it = v.find(key); it != v.end()) add_items(*it, out, depth + 1);
+    }
+  }
+}
+
+void read_declared_items(const json& o, PageMetadata& meta) {
+  for (const char* key : {"recipeIngredient", "recipeInstructions", "supply", "tool", "step"}) {
+    if (auto it = o.find(key); it != o.end()) add_items(*it, meta.declared_items);
+  }
+}
+
+bool declares_items(std::string_view t) {
+  if (const auto slash = t.rfind('/'); slash != std::string_view::npos) t.remove_prefix(slash + 1);
+  return t == "Recipe" || t == "HowTo";
+}
+
 /// Fills `meta` from one JSON-LD document (earlier documents win).
 void read_json_ld(const json& doc, PageMetadata& meta) {
   const std::vector<const json*> objects = ld_objects(doc);
@@ -179,6 +208,7 @@ void read_json_ld(const json& doc, PageMetadata& meta) {
   bool page_only = !objects.empty();
   for (const json* o : objects) {
     for (const std::string& t : ld_types(*o)) {
+      if (declares_items(t) && meta.declared_items.empty()) read_declared_items(*o, meta);
       if (is_article_type(t) && article == nullptr) article = o;
       if (!is_page_type(t) && t != "Organization" && t != "BreadcrumbList") page_only = false;
     }
@@ -319,6 +349,7 @@ struct DomFindings {
   MetaTags meta;
   std::vector<std::string> json_ld;
   std::string title_tag, canonical, time_published, time_any, micro_headline, micro_author;
+  std::vector<std::string> micro_items;  // microdata recipe ingredients and instructions
 };
 
 std::string element_text(const GumboNode* e) {
@@ -365,6 +396,11 @@ void inspect(const GumboNode* e, DomFindings& f) {
     set_if_empty(f.time_published, v.empty() ? element_text(e) : std::string(v));
   }
   if (prop == "author" || prop == "creator") set_if_empty(f.micro_author, element_text(e));
+  constexpr std::size_t kMaxItems = 200;
+  if ((prop == "recipeingredient" || prop == "ingredients" || prop == "recipeinstructions") &&
+      f.micro_items.size() < kMaxItems) {
+    f.micro_items.push_back(element_text(e));
+  }
 }
 
 }  // namespace
@@ -380,6 +416,7 @@ PageMetadata read_metadata(const GumboNode* root) {
   for (const std::string& script : f.json_ld)
     read_json_ld_script(script, meta);
   set_if_empty(meta.headline, f.micro_headline);
+  if (meta.declared_items.empty()) meta.declared_items = std::move(f.micro_items);
   meta.og_title = f.meta.first(Field::kOgTitle);
   set_if_empty(meta.site_name, f.meta.first(Field::kSite));
   if (looks_like_url(f.canonical)) meta.url = text::collapse_whitespace(f.canonical);

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nsearch::html {
 
@@ -20,7 +21,10 @@ struct PageMetadata {
   std::string url;
   std::string lang;
   std::string category;
-  std::string article_body;       ///< JSON-LD articleBody, when plain text (paragraphs by '\n')
+  std::string article_body;  ///< JSON-LD articleBody, when plain text (paragraphs by '\n')
+  /// What a JSON-LD Recipe or HowTo lists as its content: ingredients, supplies, the text of
+  /// each step. Pages show them as short lines and tables that do not read as prose.
+  std::vector<std::string> declared_items;
   bool declares_article = false;  ///< JSON-LD article type or og:type "article"
   bool declares_page = false;     ///< og:type "website" or JSON-LD WebSite/CollectionPage only
 };

@@ -939,6 +939,37 @@ TEST_CASE("A breadcrumb trail that repeats the title is not the headline", "[htm
         "Twice as many boats on the harbour route from spring\n" + expected_body());
 }
 
+TEST_CASE("A recipe's declared ingredients are part of its text", "[html][content]") {
+  // Short lines that read as neither prose nor links: the JSON-LD Recipe says they belong.
+  const std::string head =
+      "<title>Harbour fish stew</title><script type=\"application/ld+json\">"
+      "{\"@context\": \"https://schema.org\", \"@type\": \"Recipe\", \"name\": \"Harbour fish "
+      "stew\", \"recipeIngredient\": [\"500 g cod\", \"2 onions\", \"1 l fish stock\", "
+      "\"Salt\"]}</script>";
+  const std::string page = "<html><head>" + head +
+                           "</head><body><nav><ul><li><a href=\"/\">Home</a></li></ul></nav>"
+                           "<h1>Harbour fish stew</h1><div class=\"ingredients\"><h2>For the "
+                           "stew:</h2><ul><li>500 g cod</li><li>2 onions</li><li>1 l fish "
+                           "stock</li><li>Salt</li></ul></div><div class=\"steps\">" +
+                           article_paragraphs() + "</div></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == "500 g cod\n2 onions\n1 l fish stock\nSalt\n" + expected_body());
+
+  // Microdata, in a table whose cells split amount and name, the name linked.
+  const std::string table =
+      "<table><tr itemprop=\"recipeIngredient\"><td>500 g</td><td>cod</td></tr>"
+      "<tr itemprop=\"recipeIngredient\"><td>2 large</td><td><a "
+      "href=\"/onions\">onions</a></td></tr>"
+      "<tr itemprop=\"recipeIngredient\"><td>1 l</td><td>fish stock</td></tr></table>";
+  const Extraction micro = extract_html(
+      "<html><head><title>Harbour fish stew</title></head><body><div itemscope "
+      "itemtype=\"https://schema.org/Recipe\"><h1>Harbour fish stew</h1>" +
+      table + "<div>" + article_paragraphs() + "</div></div></body></html>");
+  REQUIRE(micro.has_text);
+  CHECK(micro.article.body == "500 g\ncod\n2 large\nonions\n1 l\nfish stock\n" + expected_body());
+}
+
 TEST_CASE("Ruby readings are not read into the text", "[html][content]") {
   // 子供(こども): the reading above the kanji would split every word of the base text.
   const std::string sentence =
