@@ -172,6 +172,31 @@ std::string collapse_whitespace(std::string_view s) {
   return out;
 }
 
+std::string remove_invisible_marks(std::string_view s) {
+  constexpr std::string_view kMarks[] = {
+      "\xC2\xAD",      // U+00AD soft hyphen
+      "\xE2\x80\x8B",  // U+200B zero width space
+      "\xE2\x81\xA0",  // U+2060 word joiner
+      "\xEF\xBB\xBF",  // U+FEFF byte order mark, zero width no-break space
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const auto mark =
+        lead != 0xC2 && lead != 0xE2 && lead != 0xEF
+            ? std::end(kMarks)
+            : std::find_if(std::begin(kMarks), std::end(kMarks),
+                           [&](std::string_view m) { return s.substr(i).starts_with(m); });
+    if (mark != std::end(kMarks)) {
+      i += mark->size();
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
 std::string url_host(std::string_view url) {
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return {};

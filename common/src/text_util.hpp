@@ -46,6 +46,11 @@ std::string_view trim(std::string_view s);
 /// Trims and turns every run of whitespace into a single space.
 std::string collapse_whitespace(std::string_view s);
 
+/// Removes the characters that shape the display of a word without being part of it: soft
+/// hyphens (U+00AD, "Mit&shy;tel&shy;al&shy;ter"), zero-width spaces and word joiners, byte
+/// order marks. Left in, they split words for search and for every comparison of text.
+std::string remove_invisible_marks(std::string_view s);
+
 /// The host part of an http(s) URL, lower-cased and without "www."; empty if none.
 std::string url_host(std::string_view url);
 

@@ -168,7 +168,7 @@ class BlockSplitter {
 
   void flush() {
     if (current_.chars > 0) {
-      current_.text = text::collapse_whitespace(current_.text);
+      current_.text = text::collapse_whitespace(text::remove_invisible_marks(current_.text));
       count_words(current_);
       blocks_.push_back(std::move(current_));
     }

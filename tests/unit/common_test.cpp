@@ -182,6 +182,16 @@ TEST_CASE("text: whitespace, case, hosts", "[text]") {
   CHECK(text::trim("  a b \n") == "a b");
   CHECK(text::trim("\xc2\xa0x\xc2\xa0") == "x");
   CHECK(text::collapse_whitespace("  a \t\n b  ") == "a b");
+  // Soft hyphens, zero-width spaces, word joiners and BOMs go; joiners that shape scripts stay.
+  CHECK(text::remove_invisible_marks("Mit\xC2\xAD"
+                                     "tel\xC2\xAD"
+                                     "al\xC2\xAD"
+                                     "ter") == "Mittelalter");
+  CHECK(text::remove_invisible_marks("\xEF\xBB\xBF"
+                                     "long\xE2\x80\x8B"
+                                     "word\xE2\x81\xA0"
+                                     "s") == "longwords");
+  CHECK(text::remove_invisible_marks("\xE0\xA6\x95\xE2\x80\x8D") == "\xE0\xA6\x95\xE2\x80\x8D");
   CHECK(text::lowercase("ÉCOLE Straße") == "école straße");
   CHECK(text::url_host("https://www.Reuters.com/world/x?y#z") == "reuters.com");
   CHECK(text::url_host("http://user@news.example:8080/a") == "news.example");

@@ -970,6 +970,20 @@ TEST_CASE("A recipe's declared ingredients are part of its text", "[html][conten
   CHECK(micro.article.body == "500 g\ncod\n2 large\nonions\n1 l\nfish stock\n" + expected_body());
 }
 
+TEST_CASE("Soft hyphens do not split the words of the text", "[html][content]") {
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1>" +
+      article_paragraphs() +
+      "<p>The ferry has run since the Mit&shy;tel&shy;al&shy;ter, the "
+      "council's historian said.</p></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(
+      e.article.body.ends_with("The ferry has run since the Mittelalter, the council's "
+                               "historian said."));
+}
+
 TEST_CASE("Ruby readings are not read into the text", "[html][content]") {
   // 子供(こども): the reading above the kanji would split every word of the base text.
   const std::string sentence =
