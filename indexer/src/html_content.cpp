@@ -163,7 +163,10 @@ ElementTree index_elements(const GumboNode* root) {
         const std::size_t p = open.empty() ? i : open.back();
         t.nodes.push_back(n);
         t.parent.push_back(p);
-        const bool skip_hint = tag_of(n) == GUMBO_TAG_BODY || tag_of(n) == GUMBO_TAG_HTML;
+        // A blockquote is a quotation in the text, whatever it is named after: an embedded
+        // post ("twitter-tweet", "instagram-media") quotes its source as a paragraph would.
+        const bool skip_hint = tag_of(n) == GUMBO_TAG_BODY || tag_of(n) == GUMBO_TAG_HTML ||
+                               tag_of(n) == GUMBO_TAG_BLOCKQUOTE;
         t.hint.push_back(skip_hint ? Hint::kNone : class_hint(n));
         t.index.emplace(n, i);
         t.end.push_back(i + 1);

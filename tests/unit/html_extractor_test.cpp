@@ -984,6 +984,22 @@ TEST_CASE("Soft hyphens do not split the words of the text", "[html][content]") 
                                "historian said."));
 }
 
+TEST_CASE("An embedded post quoted in the article is part of it", "[html][content]") {
+  // Twitter's embed markup: a blockquote named after the network, like a share bar would be.
+  const std::string tweet =
+      "<blockquote class=\"twitter-tweet\"><p>The new timetable starts on Monday: boats every "
+      "twenty minutes from the north pier, all day and all week.</p>&mdash; Harbour Council "
+      "(@harbour) <a href=\"https://twitter.com/harbour/status/1\">March 1, 2019</a>"
+      "</blockquote>";
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1><div class=\"story\">" +
+      article_paragraphs() + tweet + "<p>" + kPara1 + "</p></div></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body.find("The new timetable starts on Monday") != std::string::npos);
+}
+
 TEST_CASE("Ruby readings are not read into the text", "[html][content]") {
   // 子供(こども): the reading above the kanji would split every word of the base text.
   const std::string sentence =
