@@ -550,6 +550,47 @@ std::vector<std::size_t> with_lead(const std::vector<Quality>& quality, std::siz
   return out;
 }
 
+/// Whether the text of line `i` recurs within a few lines: a photo's caption given twice (as the
+/// image's text and below it), or a teaser's summary next to its link.
+bool repeated_nearby(const std::vector<DumpLine>& lines, std::size_t i) {
+  constexpr std::size_t kNear = 3;
+  const std::size_t end = std::min(lines.size(), i + kNear + 1);
+  for (std::size_t j = i > kNear ? i - kNear : 0; j < end; ++j) {
+    if (j != i && lines[j].text == lines[i].text) return true;
+  }
+  return false;
+}
+
+/// Whether line `i` stands next to list items: the summary of a story in a list of stories.
+bool in_list(const std::vector<DumpLine>& lines, std::size_t i) {
+  return (i > 0 && lines[i - 1].bullet) || (i + 1 < lines.size() && lines[i + 1].bullet);
+}
+
+/// `body` with the paragraphs of prose above it that are about the same thing: the article's
+/// lead or first paragraph, cut off from the rest by a box the body's run did not cross (a
+/// paywall's offer, an author box, a gallery). A paragraph of another story or of the site's
+/// furniture shares few of the body's content words, and what lies above it is not the lead;
+/// a caption given twice, or a summary in a list of stories, is no lead.
+std::vector<std::size_t> with_lead_above(const std::vector<DumpLine>& lines,
+                                         const std::vector<Quality>& quality,
+                                         const std::vector<std::size_t>& body,
+                                         const TermSet& topic) {
+  constexpr std::size_t kLookBack = 80;  // lines: a paywall's offer, a byline box, a gallery
+  constexpr double kMinLeadShare = 0.35;
+  const std::size_t start = body.front();
+  const std::size_t first = start > kLookBack ? start - kLookBack : 0;
+  std::vector<std::size_t> out;
+  // Upwards from the body, up to the first paragraph about something else.
+  for (std::size_t i = start; i-- > first;) {
+    if (!is_prose(quality[i]) || repeated_nearby(lines, i) || in_list(lines, i)) continue;
+    if (quality[i] != Quality::kGood || topic_share(lines, {i}, topic) < kMinLeadShare) break;
+    out.push_back(i);
+  }
+  std::reverse(out.begin(), out.end());
+  out.insert(out.end(), body.begin(), body.end());
+  return out;
+}
+
 // ---------------------------------------------------------------- metadata
 
 struct Metadata {
@@ -762,6 +803,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
     result.article.title = lines[*title].text;
     body = with_lead(quality, *title, body);
   }
+  body = with_lead_above(lines, quality, body, topic);
   if (explanation) *explanation = explain_lines(lines, quality, {run, candidates, body, title});
   const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
   result.article.author = meta.author;

@@ -62,6 +62,28 @@ const std::string kFooter =
     "Copyright 2024 The Daily Example. All rights reserved.\n"
     "  * Privacy Policy\n  * Contact us\n";
 
+// The lead of the invented article, and a box that paywalled pages put between it and the text.
+const std::string kLead =
+    "The northern tram line will be extended after the city council ended a dispute over "
+    "its cost, which had delayed the project and the new stops for more than two years.";
+const std::string kOfferBox =
+    "Subscribe to read the full article\n\n"
+    "Monthly plan\n\n9.99 EUR\n\n  * Unlimited access\n  * Cancel any time\n  * Daily "
+    "briefing\n  * All podcasts\n\n"
+    "Annual plan\n\n99 EUR\n\n  * Unlimited access\n  * Two months free\n  * Daily "
+    "briefing\n  * All podcasts\n\n"
+    "Print and digital\n\n149 EUR\n\n  * Unlimited access\n  * Weekend paper\n  * Daily "
+    "briefing\n  * All podcasts\n\n"
+    "Already a subscriber? Log in\n\n";
+// A photo gallery's captions and counters, between a headline and its lead.
+const std::string kGallery =
+    "Gallery\n\n1 / 5\n\nThe new tram\n\n2 / 5\n\nAt the depot\n\n3 / 5\n\nThe route\n\n"
+    "4 / 5\n\nThe mayor\n\n5 / 5\n\nThe first stop\n\n";
+// The summary of another story about the tram line, in a list of stories.
+const std::string kOtherStoryTeaser =
+    "The tram line's new stops will need a second depot, and the council has not yet decided "
+    "where the trams of the northern line will be kept.";
+
 // A cookie consent dialog as sites show it below the page: its lines explain the cookies in
 // sentences, and together outweigh a short article.
 const std::string kConsentDialog =
@@ -417,6 +439,17 @@ std::vector<PageCase> page_cases() {
         "Die Arbeiten am ersten"},
        {"Foto:", "Bild:", "\xC3\x84hnliche Beitr\xC3\xA4ge", "Schreibe einen Kommentar",
         "Ich finde"}},
+
+      // The lead stands above a subscription offer that the body's run does not cross, and
+      // below a gallery, further from the headline than a byline and a photo: it is kept for
+      // sharing the body's subject. The teaser of another story in a list above is not.
+      {"a lead cut off from the body by an offer box",
+       kLynxHeader + "  * Harbour ferry timetable changes from Monday\n" + kOtherStoryTeaser +
+           "\n  * Weather warning for the coast\n\n" + kHeadline + "\n\n" + kGallery + kLead +
+           "\n\n" + kOfferBox + kArticle + kFooter,
+       kHeadline,
+       {kLead, kParagraph1, kParagraph3},
+       {kOtherStoryTeaser, "Monthly plan", "Cancel any time"}},
 
       // A consent dialog after the article holds more prose than the article; its lines speak
       // of cookies, consent and data, and most are furniture by their wording, but the ones
