@@ -2,13 +2,15 @@
 //
 // 1. Lines: the dump is cut into lines (hard-wrapped paragraphs re-joined), cleaned of bullets,
 //    image placeholders and form fields, and measured (text_cleaner_lines); stock phrases of
-//    page furniture give some lines a cue (text_cleaner_phrases).
+//    page furniture give some lines a cue (text_cleaner_phrases), the words of cookie, consent
+//    and licence notices another (text_cleaner_notices).
 // 2. Rating: each line is rated from its shape alone (`rate`): sentence punctuation, length,
 //    share of function words, capitalisation, cues.
 // 3. Body: the run of lines with the most prose, as a maximum-sum run where prose counts for and
-//    furniture against, not crossing comment sections or comment signatures (`best_run`); in it,
-//    prose lines and the short lines between them (`body_lines`), then only the groups of them
-//    that are about the same thing as the largest one (`keep_coherent`).
+//    furniture against, not crossing comment sections or comment signatures (`best_run`), unless
+//    that run is a notice (`choose_run`); in it, prose lines and the short lines between them
+//    (`body_lines`), then only the groups of them that are about the same thing as the largest
+//    one (`keep_coherent`), and the lead above it that a box cut off (`with_lead_above`).
 // 4. Metadata: the headline is the heading-like line above the body that shares most words with
 //    it (`find_title`); byline, date and credit come from the lines around (`find_metadata`,
 //    text_cleaner_meta); the site name from a name glued to its home link.
