@@ -2,13 +2,15 @@
 //
 // 1. Lines: the dump is cut into lines (hard-wrapped paragraphs re-joined), cleaned of bullets,
 //    image placeholders and form fields, and measured (text_cleaner_lines); stock phrases of
-//    page furniture give some lines a cue (text_cleaner_phrases).
+//    page furniture give some lines a cue (text_cleaner_phrases), the words of cookie, consent
+//    and licence notices another (text_cleaner_notices).
 // 2. Rating: each line is rated from its shape alone (`rate`): sentence punctuation, length,
 //    share of function words, capitalisation, cues.
 // 3. Body: the run of lines with the most prose, as a maximum-sum run where prose counts for and
-//    furniture against, not crossing comment sections or comment signatures (`best_run`); in it,
-//    prose lines and the short lines between them (`body_lines`), then only the groups of them
-//    that are about the same thing as the largest one (`keep_coherent`).
+//    furniture against, not crossing comment sections or comment signatures (`best_run`), unless
+//    that run is a notice (`choose_run`); in it, prose lines and the short lines between them
+//    (`body_lines`), then only the groups of them that are about the same thing as the largest
+//    one (`keep_coherent`), and the lead above it that a box cut off (`with_lead_above`).
 // 4. Metadata: the headline is the heading-like line above the body that shares most words with
 //    it (`find_title`); byline, date and credit come from the lines around (`find_metadata`,
 //    text_cleaner_meta); the site name from a name glued to its home link.
@@ -99,7 +101,8 @@ double weight(const DumpLine& line, Quality q) {
     case Quality::kShort:
       return -kShortCost;
     case Quality::kBad:
-      if (line.cue == Cue::kInterruption) return -kShortCost;  // an ad slot inside the text
+      // An ad slot inside the text, or the consent asked before an embedded video or post.
+      if (line.cue == Cue::kInterruption || line.cue == Cue::kNotice) return -kShortCost;
       break;
   }
   return -(kBadCost + kBadCostPerWord * static_cast<double>(std::min(line.words, kMaxCostedWords)));
@@ -181,6 +184,60 @@ Span best_run(const std::vector<DumpLine>& lines, const std::vector<Quality>& qu
     }
   }
   return best;
+}
+
+/// Counts how much of a stretch of text speaks of cookies, consent, privacy or licences (see
+/// text_cleaner_notices), to tell a notice from an article. A consent dialog or a privacy
+/// statement is written in sentences and can outweigh a short article; it names its subject
+/// every few words, where an article about privacy or licences names it every few sentences.
+class NoticeTally {
+ public:
+  void add(const DumpLine& line) {
+    words_ += line.words;
+    notice_words_ += line.notice_words;
+    if (line.notice_words > 0) in_notice_lines_ += line.words;
+  }
+  /// Dense with notice words, and a good share of the text in lines that use them.
+  bool is_notice() const {
+    constexpr double kNoticeShare = 0.3;     // of the words, in lines with notice words
+    constexpr double kNoticeDensity = 0.03;  // notice words per word
+    const auto share = [this](double s) { return s * static_cast<double>(words_); };
+    return words_ > 0 && static_cast<double>(in_notice_lines_) >= share(kNoticeShare) &&
+           static_cast<double>(notice_words_) >= share(kNoticeDensity);
+  }
+
+ private:
+  std::size_t words_ = 0;
+  std::size_t in_notice_lines_ = 0;
+  std::size_t notice_words_ = 0;
+};
+
+/// Whether a run is a notice rather than an article (see NoticeTally): its prose, with the
+/// notice lines right around it (a dialog's opening lines name cookies most of all).
+bool is_notice_run(const std::vector<DumpLine>& lines, const std::vector<Quality>& quality,
+                   Span run) {
+  constexpr std::size_t kContext = 3;  // lines on either side: the dialog's heading, buttons
+  NoticeTally tally;
+  const std::size_t end = std::min(lines.size(), run.end + kContext);
+  for (std::size_t i = run.begin > kContext ? run.begin - kContext : 0; i < end; ++i) {
+    const bool inside = i >= run.begin && i < run.end;
+    if ((inside && is_prose(quality[i])) || lines[i].notice_words > 0) tally.add(lines[i]);
+  }
+  return tally.is_notice();
+}
+
+/// The body's run (see `best_run`), unless that is a notice (see `is_notice_run`) and the page
+/// has another run with text: the article is then that run, found with the notice's lines
+/// counted as furniture.
+Span choose_run(const std::vector<DumpLine>& lines, const std::vector<Quality>& quality) {
+  constexpr double kMinOtherScore = 20;  // a paragraph of prose
+  const Span first = best_run(lines, quality);
+  if (first.empty() || !is_notice_run(lines, quality, first)) return first;
+  std::vector<Quality> without_notice = quality;
+  std::fill(without_notice.begin() + static_cast<std::ptrdiff_t>(first.begin),
+            without_notice.begin() + static_cast<std::ptrdiff_t>(first.end), Quality::kBad);
+  const Span other = best_run(lines, without_notice);
+  return other.score >= kMinOtherScore ? other : first;
 }
 
 /// Ads and photo captions sit inside articles: they neither start nor end the text around them.
@@ -358,9 +415,19 @@ std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
     const std::size_t words = prose_words(group);
     return is_teaser_list(lines, quality, group) ? std::min(words, kArticleWords - 1) : words;
   };
+  // A notice after the article or before it (a consent dialog the run ran into) is neither its
+  // core nor a part of it.
+  std::vector<bool> notice(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    NoticeTally tally;
+    for (const std::size_t i : groups[g].lines)
+      tally.add(lines[i]);
+    notice[g] = tally.is_notice();
+  }
   std::size_t core = 0;
   for (std::size_t g = 1; g < groups.size(); ++g) {
-    if (core_weight(groups[g]) > core_weight(groups[core])) core = g;
+    if (notice[core] || (!notice[g] && core_weight(groups[g]) > core_weight(groups[core])))
+      core = g;
   }
   TermSet topic;
   auto join = [&](const LineGroup& group) {
@@ -375,8 +442,10 @@ std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
     join(groups[++last]);
   }
   std::vector<std::size_t> coherent;
-  for (std::size_t g = 0; g <= last; ++g)
-    coherent.insert(coherent.end(), groups[g].lines.begin(), groups[g].lines.end());
+  for (std::size_t g = 0; g <= last; ++g) {
+    if (!notice[g] || g == core)
+      coherent.insert(coherent.end(), groups[g].lines.begin(), groups[g].lines.end());
+  }
   return coherent;
 }
 
@@ -479,6 +548,47 @@ std::vector<std::size_t> with_lead(const std::vector<Quality>& quality, std::siz
   for (std::size_t i = title + 1; i < body.front() && i <= title + kLeadSpan; ++i) {
     if (is_prose(quality[i])) out.push_back(i);
   }
+  out.insert(out.end(), body.begin(), body.end());
+  return out;
+}
+
+/// Whether the text of line `i` recurs within a few lines: a photo's caption given twice (as the
+/// image's text and below it), or a teaser's summary next to its link.
+bool repeated_nearby(const std::vector<DumpLine>& lines, std::size_t i) {
+  constexpr std::size_t kNear = 3;
+  const std::size_t end = std::min(lines.size(), i + kNear + 1);
+  for (std::size_t j = i > kNear ? i - kNear : 0; j < end; ++j) {
+    if (j != i && lines[j].text == lines[i].text) return true;
+  }
+  return false;
+}
+
+/// Whether line `i` stands next to list items: the summary of a story in a list of stories.
+bool in_list(const std::vector<DumpLine>& lines, std::size_t i) {
+  return (i > 0 && lines[i - 1].bullet) || (i + 1 < lines.size() && lines[i + 1].bullet);
+}
+
+/// `body` with the paragraphs of prose above it that are about the same thing: the article's
+/// lead or first paragraph, cut off from the rest by a box the body's run did not cross (a
+/// paywall's offer, an author box, a gallery). A paragraph of another story or of the site's
+/// furniture shares few of the body's content words, and what lies above it is not the lead;
+/// a caption given twice, or a summary in a list of stories, is no lead.
+std::vector<std::size_t> with_lead_above(const std::vector<DumpLine>& lines,
+                                         const std::vector<Quality>& quality,
+                                         const std::vector<std::size_t>& body,
+                                         const TermSet& topic) {
+  constexpr std::size_t kLookBack = 80;  // lines: a paywall's offer, a byline box, a gallery
+  constexpr double kMinLeadShare = 0.35;
+  const std::size_t start = body.front();
+  const std::size_t first = start > kLookBack ? start - kLookBack : 0;
+  std::vector<std::size_t> out;
+  // Upwards from the body, up to the first paragraph about something else.
+  for (std::size_t i = start; i-- > first;) {
+    if (!is_prose(quality[i]) || repeated_nearby(lines, i) || in_list(lines, i)) continue;
+    if (quality[i] != Quality::kGood || topic_share(lines, {i}, topic) < kMinLeadShare) break;
+    out.push_back(i);
+  }
+  std::reverse(out.begin(), out.end());
   out.insert(out.end(), body.begin(), body.end());
   return out;
 }
@@ -602,9 +712,9 @@ const char* quality_name(Quality q) {
 }
 
 const char* cue_name(Cue cue) {
-  static constexpr std::array<const char*, 11> kNames{
+  static constexpr std::array<const char*, 12> kNames{
       "-",    "furniture", "interruption", "comments", "caption", "byline",
-      "date", "pager",     "teaser",       "glued",    "form"};
+      "date", "pager",     "teaser",       "glued",    "form",    "notice"};
   return kNames.at(static_cast<std::size_t>(cue));
 }
 
@@ -660,7 +770,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
   std::vector<Quality> quality(lines.size());
   std::transform(lines.begin(), lines.end(), quality.begin(), rate);
 
-  const Span run = best_run(lines, quality);
+  const Span run = choose_run(lines, quality);
   const std::vector<std::size_t> candidates =
       run.empty() ? std::vector<std::size_t>{} : body_lines(lines, quality, run);
   const std::vector<std::size_t> kept =
@@ -695,6 +805,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
     result.article.title = lines[*title].text;
     body = with_lead(quality, *title, body);
   }
+  body = with_lead_above(lines, quality, body, topic);
   if (explanation) *explanation = explain_lines(lines, quality, {run, candidates, body, title});
   const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
   result.article.author = meta.author;

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "function_words.hpp"
+#include "text_cleaner_notices.hpp"
 #include "text_cleaner_phrases.hpp"
 #include "text_util.hpp"
 
@@ -313,8 +314,10 @@ FunctionWordIndex::LanguageSet page_language(std::string_view dump) {
 
 void measure_words(DumpLine& line, FunctionWordIndex::LanguageSet language) {
   const auto& index = FunctionWordIndex::get();
+  NoticeWordCounter notices;
   for_each_word(line.text, [&](std::string_view word) {
     ++line.words;
+    notices.add(word);
     if (starts_letter(word)) {
       ++line.alpha_words;
       if (starts_upper(word)) ++line.capitalised;
@@ -327,6 +330,7 @@ void measure_words(DumpLine& line, FunctionWordIndex::LanguageSet language) {
     }
     return true;
   });
+  line.notice_words = notices.count();
 }
 
 // A physical line of the dump.

@@ -22,23 +22,25 @@ enum class Cue {
   kTeaser,         ///< a teaser text cut off with "..."
   kGluedLinks,     ///< several link texts run together ("InsecurityDrama as Senate...")
   kForm,           ///< form field placeholders, radio buttons, lone URLs, markup residue
+  kNotice,         ///< a cookie, consent, privacy or licence notice (text_cleaner_notices)
 };
 
 /// One non-empty line of the dump after removing list bullets, image placeholders and form
 /// fields, with its shallow features.
 struct DumpLine {
-  std::string text;             ///< cleaned, whitespace collapsed
-  bool bullet = false;          ///< was a list item ("* ", "+ ", "o ", "- ", "• ")
-  bool image_hint = false;      ///< an image placeholder on the line names a comments image etc.
-  std::size_t words = 0;        ///< word tokens
-  std::size_t stop_words = 0;   ///< function words of the page's language
-  std::size_t capitalised = 0;  ///< words starting with an upper-case letter
-  std::size_t alpha_words = 0;  ///< words starting with a letter
-  std::size_t glued_joins = 0;  ///< "wordWord" joins where two link texts were glued together
-  std::size_t separators = 0;   ///< "|", "»", "•", "·" and similar menu separators
-  bool ends_sentence = false;   ///< ends with . ! ? (before closing quotes or brackets)
-  bool ends_ellipsis = false;   ///< ends with "..." or "…": a cut-off teaser
-  bool has_url = false;         ///< contains http://, https:// or www.
+  std::string text;              ///< cleaned, whitespace collapsed
+  bool bullet = false;           ///< was a list item ("* ", "+ ", "o ", "- ", "• ")
+  bool image_hint = false;       ///< an image placeholder on the line names a comments image etc.
+  std::size_t words = 0;         ///< word tokens
+  std::size_t stop_words = 0;    ///< function words of the page's language
+  std::size_t capitalised = 0;   ///< words starting with an upper-case letter
+  std::size_t alpha_words = 0;   ///< words starting with a letter
+  std::size_t glued_joins = 0;   ///< "wordWord" joins where two link texts were glued together
+  std::size_t separators = 0;    ///< "|", "»", "•", "·" and similar menu separators
+  std::size_t notice_words = 0;  ///< words of cookie, consent, privacy and licence notices
+  bool ends_sentence = false;    ///< ends with . ! ? (before closing quotes or brackets)
+  bool ends_ellipsis = false;    ///< ends with "..." or "…": a cut-off teaser
+  bool has_url = false;          ///< contains http://, https:// or www.
   Cue cue = Cue::kNone;
 
   double stop_density() const { return words ? double(stop_words) / double(words) : 0.0; }

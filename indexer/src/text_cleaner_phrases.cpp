@@ -550,6 +550,15 @@ bool is_weekday_word(std::string_view w) {
   return kWeekdays.matches(w);
 }
 
+// A cookie banner, consent form or licence note (see text_cleaner_notices): several notice
+// words in a line of notice length. A long paragraph that names them is more likely an article
+// about privacy or licensing.
+bool is_notice(const DumpLine& line) {
+  constexpr std::size_t kMinNoticeWords = 2;
+  constexpr std::size_t kMaxWords = 60;
+  return line.notice_words >= kMinNoticeWords && line.words <= kMaxWords;
+}
+
 Cue classify_wording(const DumpLine& line, bool had_form_fields) {
   // Teasers are a sentence or two; a longer text cut off with "..." is a truncated article
   // (a paywalled page shows its first paragraphs so).
@@ -571,6 +580,7 @@ Cue classify_wording(const DumpLine& line, bool had_form_fields) {
   if (is_credit_byline(core) || is_byline(line.text, lc, line.words)) return Cue::kByline;
   if (is_pager(core)) return Cue::kPager;
   if (is_interruption(core, line.words)) return Cue::kInterruption;
+  if (is_notice(line)) return Cue::kNotice;
   if (is_furniture_line(core, line.words) || has_furniture_phrase(lc, line.words) ||
       is_share_row(words, line.ends_sentence))
     return Cue::kBoilerplate;

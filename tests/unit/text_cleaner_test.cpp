@@ -62,6 +62,46 @@ const std::string kFooter =
     "Copyright 2024 The Daily Example. All rights reserved.\n"
     "  * Privacy Policy\n  * Contact us\n";
 
+// The lead of the invented article, and a box that paywalled pages put between it and the text.
+const std::string kLead =
+    "The northern tram line will be extended after the city council ended a dispute over "
+    "its cost, which had delayed the project and the new stops for more than two years.";
+const std::string kOfferBox =
+    "Subscribe to read the full article\n\n"
+    "Monthly plan\n\n9.99 EUR\n\n  * Unlimited access\n  * Cancel any time\n  * Daily "
+    "briefing\n  * All podcasts\n\n"
+    "Annual plan\n\n99 EUR\n\n  * Unlimited access\n  * Two months free\n  * Daily "
+    "briefing\n  * All podcasts\n\n"
+    "Print and digital\n\n149 EUR\n\n  * Unlimited access\n  * Weekend paper\n  * Daily "
+    "briefing\n  * All podcasts\n\n"
+    "Already a subscriber? Log in\n\n";
+// A photo gallery's captions and counters, between a headline and its lead.
+const std::string kGallery =
+    "Gallery\n\n1 / 5\n\nThe new tram\n\n2 / 5\n\nAt the depot\n\n3 / 5\n\nThe route\n\n"
+    "4 / 5\n\nThe mayor\n\n5 / 5\n\nThe first stop\n\n";
+// The summary of another story about the tram line, in a list of stories.
+const std::string kOtherStoryTeaser =
+    "The tram line's new stops will need a second depot, and the council has not yet decided "
+    "where the trams of the northern line will be kept.";
+
+// A cookie consent dialog as sites show it below the page: its lines explain the cookies in
+// sentences, and together outweigh a short article.
+const std::string kConsentDialog =
+    "Privacy settings\n\n"
+    "We use cookies and similar technologies on our website and process personal data about "
+    "you, such as your IP address, to personalise content and ads and to measure traffic.\n\n"
+    "We also share information about your use of our site and its cookies with third parties, "
+    "who may combine it with other information that you have provided to them.\n\n"
+    "Some of these partners process your data on the basis of legitimate interest, which you "
+    "can object to at any time in the settings, and some only with your consent.\n\n"
+    "Necessary cookies help make a website usable by enabling basic functions like page "
+    "navigation and access to secure areas, and the website cannot work without them.\n\n"
+    "Statistics cookies help us to understand how visitors interact with the website by "
+    "collecting and reporting information anonymously, so that we can improve the pages.\n\n"
+    "Marketing cookies are used to follow visitors across websites, in order to display ads "
+    "that are relevant and engaging for the individual user and valuable for publishers.\n\n"
+    "  * Accept all\n  * Save\n";
+
 }  // namespace
 
 // ---------------------------------------------------------------- the seed page
@@ -399,6 +439,26 @@ std::vector<PageCase> page_cases() {
         "Die Arbeiten am ersten"},
        {"Foto:", "Bild:", "\xC3\x84hnliche Beitr\xC3\xA4ge", "Schreibe einen Kommentar",
         "Ich finde"}},
+
+      // The lead stands above a subscription offer that the body's run does not cross, and
+      // below a gallery, further from the headline than a byline and a photo: it is kept for
+      // sharing the body's subject. The teaser of another story in a list above is not.
+      {"a lead cut off from the body by an offer box",
+       kLynxHeader + "  * Harbour ferry timetable changes from Monday\n" + kOtherStoryTeaser +
+           "\n  * Weather warning for the coast\n\n" + kHeadline + "\n\n" + kGallery + kLead +
+           "\n\n" + kOfferBox + kArticle + kFooter,
+       kHeadline,
+       {kLead, kParagraph1, kParagraph3},
+       {kOtherStoryTeaser, "Monthly plan", "Cancel any time"}},
+
+      // A consent dialog after the article holds more prose than the article; its lines speak
+      // of cookies, consent and data, and most are furniture by their wording, but the ones
+      // that explain it read as prose: the run is a notice, and the article is the other run.
+      {"a consent dialog longer than the article",
+       kLynxHeader + kHeadline + "\n\n" + kArticle + kFooter + "\n" + kConsentDialog,
+       kHeadline,
+       {kParagraph1, kParagraph2, kParagraph3},
+       {"cookies", "Cookies", "statistics", "partners"}},
   };
 }
 
@@ -524,6 +584,13 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"Copyright 2024 Example Media. All rights reserved.", Cue::kBoilerplate},
       {"\xC2\xA9 2024 Example Media", Cue::kBoilerplate},
       {"We use cookies to improve your experience on our site.", Cue::kBoilerplate},
+      // Cookie, consent and licence notices in any language: two notice words in a line.
+      {"Diese Website verwendet Cookies. Wenn Sie die Website weiter nutzen, stimmen Sie der "
+       "Verwendung von Cookies zu.",
+       Cue::kNotice},
+      {"Nous utilisons des cookies pour mesurer l'audience, avec votre consentement.",
+       Cue::kNotice},
+      {"Dieses Werk ist unter einer Creative Commons Lizenz lizenziert.", Cue::kNotice},
       {"Facebook Twitter LinkedIn Email", Cue::kBoilerplate},
       {"Advertisement", Cue::kInterruption},
       {"Story continues below advertisement", Cue::kInterruption},
@@ -550,6 +617,9 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"The minister declined to comment on the report.", Cue::kNone},
       {"Shares in the company rose by four per cent in early trading on Tuesday.", Cue::kNone},
       {"Byron Bay is a popular destination for surfers.", Cue::kNone},
+      {"The regulator said the new privacy rules would apply to every company from next year.",
+       Cue::kNone},
+      {"The Speaker of the House of Commons called for order as the debate went on.", Cue::kNone},
       {"The company's OneTouch interface gives drivers quick access to the maps they need.",
        Cue::kNone},
   };
