@@ -271,12 +271,6 @@ struct Searcher::Impl {
     ValueColumns* in_memory =
         counts && layout.stub_text.empty() && !layout.remote && columns.worth_building() ? &columns
                                                                                          : nullptr;
-    // Sorted by date, the ranked pass looks at every match anyway: it can count the stories too.
-    std::optional<StoryTally> ranked_stories;
-    if (request.collapse && request.sort == SortOrder::date && facet_fields.empty()) {
-      ranked_stories.emplace(in_memory);
-      ranked_stories->attach(enquire);
-    }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
                                                static_cast<Xapian::doccount>(checked));
@@ -289,15 +283,7 @@ struct Searcher::Impl {
     result.offset = request.offset;
     result.collapsed = request.collapse;
     result.facet_unit = request.facet_by;
-    const bool ranked_saw_all =
-        ranked_stories &&
-        mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound() &&
-        ranked_stories->seen() == mset.get_uncollapsed_matches_lower_bound();
-    if (ranked_saw_all) {
-      result.articles = ranked_stories->seen();
-      result.total = ranked_stories->stories();
-      result.articles_exact = result.total_exact = result.facets_exact = true;
-    } else if (counts) {
+    if (counts) {
       count_all(query, request, facet_fields, count_limit, in_memory, result);
       // When counting stopped, the ranked pass may have seen more: keep the larger lower bounds
       // (and a story is at least one article).

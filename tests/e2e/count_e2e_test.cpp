@@ -145,7 +145,7 @@ TEST_CASE("corpus/: a collapsed total is the stories --no-collapse lists", "[cou
        {"Wagner", "Russian mercenaries Mali", "oil", "lang:en OR lang:fr OR lang:de"}) {
     check_exact_totals(corpus_db(), query);
   }
-  // Newest first, the ranked pass sees every match and counts them itself.
+  // Newest first, the same counts.
   check_exact_totals(corpus_db(), "oil", {"--sort", "date"});
   // The story of three copies counts once, beside its three articles.
   const json story = search_json(corpus_db(), {"Russian mercenaries Mali"});
