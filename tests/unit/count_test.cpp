@@ -157,7 +157,7 @@ TEST_CASE("collapsed totals are the stories the matches belong to, and the artic
              Contains("1,500 stories (3,000 articles), showing 1-10"));
 }
 
-TEST_CASE("facets count articles; the headline names both units", "[count]") {
+TEST_CASE("facets count articles, and the headline names both units", "[count]") {
   nsearch::Searcher searcher(wire_db());
   nsearch::SearchRequest request = request_for("quarry");
   request.facets = {"outlet"};
@@ -236,7 +236,7 @@ TEST_CASE("beyond the count limit the totals are lower bounds, and say so", "[co
   }
 }
 
-TEST_CASE("a single word's article count is exact beyond the limit; its stories are not",
+TEST_CASE("a single word's article count is exact beyond the limit, its stories are not",
           "[count]") {
   // Xapian knows how many articles hold a word without reading them, but not their stories.
   nsearch::Searcher searcher(wire_db());
