@@ -349,7 +349,8 @@ struct Searcher::Impl {
 
   // The totals (stories and articles) and facet counts over the matches of `query`, the first
   // `count_limit` of them (0 = all). Counting stopped early leaves lower bounds: the articles
-  // counted, and the distinct stories among them.
+  // counted, and the distinct stories among them. A pass of its own, without weights and without
+  // collapsing, takes about half the time of one ranked, collapsed pass over every match.
   void count_all(const Xapian::Query& query, const SearchRequest& request,
                  const std::vector<schema::FacetField>& facet_fields, std::size_t count_limit,
                  ValueColumns* in_memory, SearchResult& result) {
