@@ -77,6 +77,7 @@ void check_query_length(std::string_view text) {
 SearchRequest search_request_of(const httplib::Request& req, const HttpServerOptions& options) {
   SearchRequest request;
   request.time_limit_seconds = std::chrono::duration<double>(options.search_time_limit).count();
+  request.count_limit = options.count_limit;
   for (const auto& [name, value] : req.params) {
     if (name != "outlet" && name != "lang") check_unrepeated(req, name.c_str());
     if (name == "q") check_query_length(value);

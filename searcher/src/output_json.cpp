@@ -72,7 +72,12 @@ std::string to_json(const SearchResult& result) {
   j["parsed_query"] = or_null(result.parsed_query);
   j["total"] = result.total;
   j["total_exact"] = result.total_exact;
+  j["total_unit"] = result.collapsed ? "stories" : "articles";
+  j["articles"] = result.articles;
+  j["articles_exact"] = result.articles_exact;
   j["collapsed"] = result.collapsed;
+  j["facet_unit"] = result.facet_unit == FacetUnit::story ? "stories" : "articles";
+  j["facets_exact"] = result.facets_exact;
   j["offset"] = result.offset;
   ordered_json hits = ordered_json::array();
   for (const Hit& hit : result.hits) {

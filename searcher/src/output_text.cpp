@@ -55,6 +55,42 @@ void write_also_in(std::ostream& out, const Hit& hit) {
   out << "\n";
 }
 
+// 12345 -> "12,345": lower bounds and large counts are read at a glance.
+std::string with_thousands(std::size_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string counted(std::size_t n, bool exact, const char* one, const char* many) {
+  return (exact ? "" : "at least ") + with_thousands(n) + " " + (n == 1 ? one : many);
+}
+
+constexpr const char* kStopped = "counted up to the limit; --count-limit 0 counts all";
+
+const char* unit_name(FacetUnit unit) {
+  return unit == FacetUnit::story ? "stories" : "articles";
+}
+
+// "363 stories (382 articles)" when collapsed, "382 articles" otherwise; lower bounds say
+// "at least" and why.
+void write_totals(std::ostream& out, const SearchResult& result) {
+  const std::string articles =
+      counted(result.articles, result.articles_exact, "article", "articles");
+  if (result.collapsed) {
+    out << counted(result.total, result.total_exact, "story", "stories") << " (" << articles;
+    if (!result.total_exact) out << ", " << kStopped;
+    out << ")";
+  } else {
+    out << articles;
+    if (!result.articles_exact) out << " (" << kStopped << ")";
+  }
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const StoryCopies& copies) {
@@ -89,8 +125,7 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
   }
   const std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
   const std::size_t last = result.offset + result.hits.size();
-  out << (result.total_exact ? "" : "about ") << result.total
-      << (result.total == 1 ? " result" : " results");
+  write_totals(out, result);
   if (!result.hits.empty()) out << ", showing " << first << "-" << last;
   out << "\n";
   if (result.suggestion) {
@@ -120,8 +155,10 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     }
     if (hit.copies > 0) write_also_in(out, hit);
   }
+  if (!result.facets.empty() && !result.facets_exact)
+    out << "\nnote: facets count the matches counted up to the limit; --count-limit 0 counts all\n";
   for (const Facet& facet : result.facets) {
-    out << "\n" << facet.name << ":";
+    out << "\n" << facet.name << " (" << unit_name(result.facet_unit) << "):";
     if (facet.values.empty()) out << " (none)";
     for (const auto& value : facet.values) {
       out << "\n  ";

@@ -55,6 +55,8 @@ constexpr std::size_t kMaxLimit = kMaxResultWindow;
 constexpr std::size_t kMaxOffset = kMaxResultWindow;
 constexpr std::size_t kMaxFacetLimit = 100000;
 constexpr std::size_t kMaxExpandTerms = 100;
+// Xapian counts documents in 32 bits.
+constexpr std::size_t kMaxCountLimit = 4'000'000'000;
 
 const std::vector<OptionSpec>& option_specs() {
   static const std::vector<OptionSpec> specs = {
@@ -123,6 +125,8 @@ const std::vector<OptionSpec>& option_specs() {
        [](SearchRequest& r, auto n, auto v) { r.first_seen = parse_flag(n, v); }},
       {{"facet-by", "facets count copies (copy) or stories (story)"},
        [](SearchRequest& r, auto, auto v) { r.facet_by = parse_facet_unit(v); }},
+      {{"count-limit", "count at most N matching articles, then report lower bounds (0 = all)"},
+       [](SearchRequest& r, auto n, auto v) { r.count_limit = parse_count(n, v, kMaxCountLimit); }},
       {{"count", "only the exact number of matches (no hits)"},
        [](SearchRequest& r, auto n, auto v) {
          if (parse_flag(n, v)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <xapian.h>
 
@@ -66,6 +67,46 @@ std::size_t count_stories(const ColumnCounter& keys) {
   for (std::size_t key = 1; key < keys.counts().size(); ++key)
     stories += keys.counts()[key] > 0 ? 1 : 0;
   return stories;
+}
+
+// Counts the matches a matcher shows it and their distinct stories: from the in-memory story
+// column when the Searcher has one, else from each match's value (Xapian's own spy, which
+// remote shards run too). Attached to an Enquire, it must stay where it is until the match ends.
+class StoryTally {
+ public:
+  explicit StoryTally(ValueColumns* columns) {
+    if (columns != nullptr) {
+      column_.emplace(columns->column(schema::kStorySlot));
+    } else {
+      values_.emplace(schema::kStorySlot);
+    }
+  }
+  StoryTally(const StoryTally&) = delete;
+  StoryTally& operator=(const StoryTally&) = delete;
+
+  void attach(Xapian::Enquire& enquire) {
+    if (column_) {
+      enquire.add_matchspy(&*column_);
+    } else {
+      enquire.add_matchspy(&*values_);
+    }
+  }
+  std::size_t seen() const { return column_ ? column_->seen() : values_->get_total(); }
+  std::size_t stories() const {
+    return column_ ? count_stories(*column_) : count_stories(*values_);
+  }
+
+ private:
+  std::optional<ColumnCounter> column_;
+  std::optional<Xapian::ValueCountMatchSpy> values_;
+};
+
+// Matching articles to count: all of them for facets (exact counts) or when asked to.
+std::size_t effective_count_limit(const SearchRequest& request,
+                                  const std::vector<schema::FacetField>& facet_fields) {
+  if (request.exact_total) return 0;
+  if (request.count_limit) return *request.count_limit;
+  return facet_fields.empty() ? kDefaultCountLimit : 0;
 }
 
 // Copies of one story shown with a hit; more are counted but not listed.
@@ -215,17 +256,24 @@ struct Searcher::Impl {
       enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);
     }
     if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
-    // Small result sets report an exact total rather than an estimate: check at least
-    // kExactTotalUpTo matches. Collapsed totals are estimates beyond the page whatever is
-    // checked (Xapian tracks story keys within the page only), and reading the key of 1000
-    // candidates would double the time of a query: check just the page then.
-    constexpr std::size_t kExactTotalUpTo = 1000;
+    const std::size_t count_limit = effective_count_limit(request, facet_fields);
     const std::size_t page_end = request.offset + request.limit;
-    const auto check_at_least = static_cast<Xapian::doccount>(
-        request.collapse ? page_end : std::max(page_end, kExactTotalUpTo));
-    const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                         static_cast<Xapian::doccount>(request.limit), check_at_least);
+    // Without collapsing, checking count_limit matches while ranking counts the articles: no
+    // second pass is needed unless facets are. Collapsed totals are never exact beyond the page
+    // whatever is checked (Xapian counts only the story keys of candidates for the page), so
+    // the page is ranked alone and the second pass counts the stories.
+    const std::size_t checked =
+        request.collapse
+            ? page_end
+            : std::max<std::size_t>(page_end, count_limit == 0 ? db.get_doccount() : count_limit);
+    // Over one local database, a Searcher that counts again counts from in-memory columns.
+    const bool counts = request.collapse || !facet_fields.empty();
+    ValueColumns* in_memory =
+        counts && layout.stub_text.empty() && !layout.remote && columns.worth_building() ? &columns
+                                                                                         : nullptr;
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.limit),
+                                               static_cast<Xapian::doccount>(checked));
 
     SearchResult result;
     result.query = request.query;
@@ -233,14 +281,25 @@ struct Searcher::Impl {
     result.fallback_reason = built.fallback_reason;
     result.parsed_query = query.get_description();
     result.offset = request.offset;
-    result.total = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    // Facets and exact totals need every match: a second pass counts them, without weights
-    // and without collapsing (about half the time of one ranked, collapsed pass over all).
-    if (!facet_fields.empty() || request.exact_total) {
-      count_all(query, request, facet_fields, result);
-    }
     result.collapsed = request.collapse;
+    result.facet_unit = request.facet_by;
+    if (counts) {
+      count_all(query, request, facet_fields, count_limit, in_memory, result);
+      // When counting stopped, the ranked pass may have seen more: keep the larger lower bounds
+      // (and a story is at least one article).
+      if (request.collapse && !result.total_exact)
+        result.total = std::max<std::size_t>(result.total, mset.get_matches_lower_bound());
+      if (request.collapse && !result.articles_exact) {
+        result.articles = std::max<std::size_t>(
+            {result.articles, result.total, mset.get_uncollapsed_matches_lower_bound()});
+      }
+    } else {
+      result.articles_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      result.articles = mset.get_matches_lower_bound();
+      result.total = result.articles;
+      result.total_exact = result.articles_exact;
+      result.facets_exact = result.articles_exact;  // no facets to count
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
       Hit hit;
@@ -288,34 +347,38 @@ struct Searcher::Impl {
     return result;
   }
 
-  // Exact total (stories when collapsing) and facet counts over every match of `query`.
+  // The totals (stories and articles) and facet counts over the matches of `query`, the first
+  // `count_limit` of them (0 = all). Counting stopped early leaves lower bounds: the articles
+  // counted, and the distinct stories among them. A pass of its own, without weights and without
+  // collapsing, takes about half the time of one ranked, collapsed pass over every match.
   void count_all(const Xapian::Query& query, const SearchRequest& request,
-                 const std::vector<schema::FacetField>& facet_fields, SearchResult& result) {
+                 const std::vector<schema::FacetField>& facet_fields, std::size_t count_limit,
+                 ValueColumns* in_memory, SearchResult& result) {
     Xapian::Enquire enquire(db);
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(query);
-    // Over one local database, a Searcher that counts again counts from in-memory columns.
-    ValueColumns* in_memory =
-        layout.stub_text.empty() && !layout.remote && columns.worth_building() ? &columns : nullptr;
     // Spies see every match, copies of one story included: they count copies, or stories.
     FacetSpies facet_spies(facet_fields, request.facet_by, layout.remote, in_memory);
     facet_spies.attach(enquire);
-    std::unique_ptr<Xapian::ValueCountMatchSpy> story_keys;
-    std::unique_ptr<ColumnCounter> story_column;
-    if (request.collapse && in_memory != nullptr) {
-      story_column = std::make_unique<ColumnCounter>(in_memory->column(schema::kStorySlot));
-      enquire.add_matchspy(story_column.get());
-    } else if (request.collapse) {
-      story_keys = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kStorySlot);
-      enquire.add_matchspy(story_keys.get());
+    std::optional<StoryTally> stories;
+    if (request.collapse) {
+      stories.emplace(in_memory);
+      stories->attach(enquire);
     }
-    const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
-    result.total = story_keys     ? count_stories(*story_keys)
-                   : story_column ? count_stories(*story_column)
-                                  : all.get_matches_estimated();
-    // A time limit may have cut the count short.
-    result.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    const Xapian::doccount check_at_least =
+        count_limit == 0 ? db.get_doccount() : static_cast<Xapian::doccount>(count_limit);
+    const Xapian::MSet all = enquire.get_mset(0, 0, check_at_least);
+    // Equal bounds give the number of matches, which Xapian may know without seeing them all
+    // (a single term's frequency). The spies have seen every match when there are no more
+    // than were to be checked, and (the time limit may stop them sooner) as many as there are.
+    result.articles_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    const std::size_t seen = stories ? stories->seen() : all.get_matches_lower_bound();
+    result.articles = std::max<std::size_t>(all.get_matches_lower_bound(), seen);
+    result.facets_exact =
+        result.articles_exact && result.articles <= check_at_least && seen == result.articles;
+    result.total = stories ? stories->stories() : result.articles;
+    result.total_exact = request.collapse ? result.facets_exact : result.articles_exact;
     result.facets = facet_spies.results(request.facet_limit);
   }
 

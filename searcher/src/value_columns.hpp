@@ -35,15 +35,19 @@ class ColumnCounter : public Xapian::MatchSpy {
       : column_(column), counts_(column.values().size()) {}
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
     ++counts_[column_.index(doc.get_docid())];
+    ++seen_;
   }
   std::string name() const override { return "nsearch::ColumnCounter"; }
   /// Matches per value index (index 0: matches without a value).
   const std::vector<std::size_t>& counts() const { return counts_; }
   const std::vector<std::string>& values() const { return column_.values(); }
+  /// Matches seen (the sum of counts()).
+  std::size_t seen() const { return seen_; }
 
  private:
   const ValueColumn& column_;
   std::vector<std::size_t> counts_;
+  std::size_t seen_ = 0;
 };
 
 /// The columns of one open database revision, built on demand; cleared when the Searcher

@@ -2,8 +2,11 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
+
+#include "count_limit_option.hpp"
 
 #include "nsearch/bench.hpp"
 #include "nsearch/database_path.hpp"
@@ -27,6 +30,8 @@ int bench_command(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
   app.add_option("--warmup", options.warmup, "untimed runs of every query first")
       ->check(CLI::Range(0, 100000));
+  std::optional<std::size_t> count_limit;
+  add_count_limit_option(app, count_limit);
   app.add_flag("--json", json, "print one JSON object");
   try {
     app.parse(argc, argv);
@@ -38,8 +43,11 @@ int bench_command(int argc, char** argv) {
     const std::vector<BenchQuery> queries = read_bench_queries(in, queries_path);
     if (queries.empty()) throw Error(ErrorKind::invalid_argument, queries_path + ": no queries");
     Searcher searcher(resolve_database_path(db));
-    const BenchReport report = run_bench(
-        queries, options, [&searcher](const BenchQuery& q) { searcher.search(bench_request(q)); });
+    const BenchReport report = run_bench(queries, options, [&](const BenchQuery& q) {
+      SearchRequest request = bench_request(q);
+      if (count_limit) request.count_limit = count_limit;
+      searcher.search(request);
+    });
     if (json) {
       std::cout << to_json(report) << "\n";
     } else {

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bench_command.hpp"
+#include "count_limit_option.hpp"
 #include "exec_sibling.hpp"
 
 #include "nsearch/database_path.hpp"
@@ -78,6 +79,7 @@ int main(int argc, char** argv) {
   app.add_flag("--explain", explain, "also print how the query was understood");
   bool count_only = false;
   app.add_flag("--count", count_only, "print only the number of matches");
+  nsearch::cli::add_count_limit_option(app, request.count_limit);
   app.add_option("--like", request.like_id, "articles similar to the article with this id");
   bool no_collapse = false;
   app.add_flag("--no-collapse", no_collapse,

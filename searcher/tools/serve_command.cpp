@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "count_limit_option.hpp"
+
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/http_server.hpp"
@@ -47,6 +49,7 @@ int run_serve_command(int argc, char** argv) {
                  "searches run at once, the others wait their turn (0 = twice the cores)")
       ->capture_default_str()
       ->check(CLI::Range(0, 1024));
+  nsearch::cli::add_count_limit_option(app, options.count_limit);
   app.add_flag("--quiet,-q", quiet, "no access log on standard error");
   try {
     app.parse(argc, argv);

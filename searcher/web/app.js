@@ -4,6 +4,7 @@
 
 const PAGE_SIZE = 10;
 const FACETS = 'outlet,lang,year,month';
+const SINGULAR = {articles: 'article', stories: 'story'};
 const SHOWN_FACET_VALUES = 12;
 const MAX_MONTH_BARS = 48;
 
@@ -196,7 +197,7 @@ function periods(first, last, monthly) {
   return out;
 }
 
-function histogram(facets) {
+function histogram(facets, unit) {
   const box = $('histogram');
   box.replaceChildren();
   const months = facets.month || [];
@@ -210,7 +211,7 @@ function histogram(facets) {
   const chart = el('div', {class: 'bars', role: 'group', 'aria-label': `Matches per ${monthly ? 'month' : 'year'}`});
   for (const period of bars) {
     const n = counts.get(period) || 0;
-    const label = `${period}: ${n} article${n === 1 ? '' : 's'}`;
+    const label = `${period}: ${counted(n, true, SINGULAR[unit], unit)}`;
     const fill = el('span', {class: 'fill'});
     // Set through the CSSOM: the page's content security policy forbids style attributes.
     fill.style.height = `${Math.max(n ? 4 : 0, Math.round(100 * n / max))}%`;
@@ -267,6 +268,26 @@ async function correction(state, result) {
   box.hidden = false;
 }
 
+// "12,345 stories", "at least 10,000 articles": a count in its unit, lower bounds said so.
+function counted(n, exact, one, many) {
+  return `${exact ? '' : 'at least '}${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+// "363 stories (382 articles)" when copies are collapsed into stories, else "382 articles".
+function totals(result) {
+  const articles = counted(result.articles, result.articles_exact, 'article', 'articles');
+  const note = (result.collapsed ? result.total_exact : result.articles_exact) ? '' : 'counted up to the limit';
+  if (!result.collapsed) return note ? `${articles} (${note})` : articles;
+  const stories = counted(result.total, result.total_exact, 'story', 'stories');
+  return `${stories} (${articles}${note ? ', ' + note : ''})`;
+}
+
+// The facets' unit beside their headings, so that they read against the headline's counts.
+function facetUnits(result) {
+  const note = result.facets_exact ? '' : ' counted up to the limit';
+  for (const unit of document.querySelectorAll('.facet-unit')) unit.textContent = `(${result.facet_unit}${note})`;
+}
+
 async function search(state) {
   const params = new URLSearchParams({limit: String(PAGE_SIZE), offset: String((state.page - 1) * PAGE_SIZE),
     facets: FACETS, 'facet-limit': '0'});
@@ -289,15 +310,15 @@ async function search(state) {
     results.removeAttribute('aria-busy');
   }
   const shownFrom = result.hits.length ? result.offset + 1 : 0;
-  const about = result.total_exact ? '' : 'about ';
   const what = state.q ? `for “${state.q}”` : state.like ? 'similar to the article' : '';
   $('summary').textContent = result.total
-    ? `${about}${result.total} article${result.total === 1 ? '' : 's'} ${what} — showing ${shownFrom}–${result.offset + result.hits.length}`
+    ? `${totals(result)} ${what} — showing ${shownFrom}–${result.offset + result.hits.length}`
     : `No articles ${what}`;
+  facetUnits(result);
   results.replaceChildren(...result.hits.map(hitNode));
   facetList('facet-outlet', result.facets.outlet || [], state.outlets, 'outlets');
   facetList('facet-lang', result.facets.lang || [], state.langs, 'langs');
-  histogram(result.facets);
+  histogram(result.facets, result.facet_unit);
   activeFilters(state);
   pager(state, result);
   correction(state, result);

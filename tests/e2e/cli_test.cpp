@@ -792,7 +792,7 @@ TEST_CASE("nsearch: the query may follow --outlet and --lang values", "[e2e]") {
   const CommandResult none = run_nsearch(db, {"--lang", "fr", "zzzqxv"});
   INFO("first line of stdout: " << lines_of(none.out + "\n").front());
   CHECK(none.exit_code == 1);
-  CHECK_THAT(none.out, Contains("0 results"));
+  CHECK_THAT(none.out, Contains("0 stories (0 articles)"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -803,11 +803,11 @@ TEST_CASE("nsearch exit codes: 0 hits, 1 no hits, 2 errors", "[e2e]") {
   const fs::path db = tmp / "news.db";
   index_corpus(db);
 
-  SECTION("no hits: exit 1 and '0 results'") {
+  SECTION("no hits: exit 1 and '0 stories (0 articles)'") {
     const CommandResult r = run_nsearch(db, {"zzzqxv"});
     INFO("stdout: " << r.out << "\nstderr: " << r.err);
     CHECK(r.exit_code == 1);
-    CHECK_THAT(r.out, Contains("0 results"));
+    CHECK_THAT(r.out, Contains("0 stories (0 articles)"));
     CHECK(r.err.empty());
 
     const CommandResult j = run_nsearch(db, {"zzzqxv", "--json"});

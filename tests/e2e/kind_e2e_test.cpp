@@ -134,7 +134,7 @@ TEST_CASE("nsearch --facets kind, and the kind in JSON and text output", "[e2e][
   REQUIRE(text.exit_code == 0);
   CHECK_THAT(text.out, Contains(". [page] Zoo opening hours and flamingo feeding times\n"));
   CHECK_THAT(text.out, !Contains("[page] Flamingo numbers"));
-  CHECK_THAT(text.out, Contains("kind:\n  article (3)\n  page (1)\n"));
+  CHECK_THAT(text.out, Contains("kind (articles):\n  article (3)\n  page (1)\n"));
 }
 
 TEST_CASE("a record without a title shows one derived from its body, not searchable as a title",

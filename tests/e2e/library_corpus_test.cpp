@@ -286,7 +286,7 @@ TEST_CASE("library on corpus/: facets of every kind, exact and ordered", "[e2e][
   write_text(text, search(r), TextStyle{});
   const std::string out = text.str();
   const auto hit_at = out.find("1. ");
-  const auto lang_at = out.find("lang:");
+  const auto lang_at = out.find("lang (articles):");
   REQUIRE(hit_at != std::string::npos);
   REQUIRE(lang_at != std::string::npos);
   CHECK(lang_at > hit_at);

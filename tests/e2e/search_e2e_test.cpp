@@ -228,10 +228,10 @@ TEST_CASE("facets: host, author, day histogram, --facet-limit, text output", "[e
       run_nsearch({"site:continentalwire.example", "--facets", "author,host", "--limit", "1"});
   CHECK(text.exit_code == 0);
   const auto hit_at = text.out.find("1. ");
-  const auto facets_at = text.out.find("author:");
+  const auto facets_at = text.out.find("author (articles):");
   CHECK(hit_at != std::string::npos);
   CHECK(facets_at > hit_at);  // under the hits
-  CHECK_THAT(text.out.substr(facets_at), Contains("Lena Park (3)") && Contains("host:"));
+  CHECK_THAT(text.out.substr(facets_at), Contains("Lena Park (3)") && Contains("host (articles):"));
 }
 
 TEST_CASE("snippets: best passage, stems marked, HTML-escaped, bold on a terminal", "[e2e]") {

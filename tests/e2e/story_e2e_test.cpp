@@ -72,7 +72,7 @@ TEST_CASE("nsearch shows a syndicated story once, with the other outlets", "[sto
   const auto text = run_command({kNsearch, "--db", corpus.db, kQuery}, {"NO_COLOR=1"});
   CHECK(text.exit_code == 0);
   CHECK_THAT(text.out, Contains("also in: "));
-  CHECK_THAT(text.out, Contains("1 result"));
+  CHECK_THAT(text.out, Contains("1 story (3 articles)"));
 }
 
 TEST_CASE("nsearch --first-seen shows the earliest publisher", "[story][e2e]") {

@@ -281,7 +281,7 @@ TEST_CASE("output: text is safe for terminals and coloured only on request", "[o
   write_text(color, r, TextStyle{true});
   CHECK(plain.str().find('\x1b') == std::string::npos);
   CHECK(plain.str().find(title + " [31m  end") != std::string::npos);  // each one a space
-  CHECK(plain.str().starts_with("2 results, showing 1-2"));
+  CHECK(plain.str().starts_with("2 stories (2 articles), showing 1-2"));
   CHECK(color.str().find("\x1b[1mcontractor") != std::string::npos);  // matches in bold
 }
 

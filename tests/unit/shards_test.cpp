@@ -150,6 +150,8 @@ void check_same_result(const SearchResult& expected, const SearchResult& actual,
                        SortOrder sort = SortOrder::relevance, Passage passage = Passage::same) {
   CHECK(actual.total == expected.total);
   CHECK(actual.total_exact == expected.total_exact);
+  CHECK(actual.articles == expected.articles);
+  CHECK(actual.articles_exact == expected.articles_exact);
   CHECK(actual.collapsed == expected.collapsed);
   CHECK(actual.suggestion == expected.suggestion);
   test::check_same_ranking(ranking(expected, sort), ranking(actual, sort));

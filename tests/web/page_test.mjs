@@ -2,12 +2,13 @@
 // type a query, read the results, click an outlet facet and a histogram bar, page, open an
 // article, see pages and derived titles marked, and check that an article whose fields are
 // markup shows that markup as text.
-// Usage: node page_test.mjs BASE_URL SCREENSHOT_DIR
+// With LIMITED_BASE_URL, a server started with --count-limit 3: its page shows lower bounds.
+// Usage: node page_test.mjs BASE_URL SCREENSHOT_DIR [LIMITED_BASE_URL]
 import assert from 'node:assert/strict';
 import {mkdirSync} from 'node:fs';
 import {chromium} from 'playwright-core';
 
-const [base, shots] = process.argv.slice(2);
+const [base, shots, limitedBase] = process.argv.slice(2);
 mkdirSync(shots, {recursive: true});
 const SEED_TITLE = 'Mali Makes Deal With Russian Mercenaries, Snubs France';
 
@@ -79,7 +80,10 @@ await step('click the outlet facet, see the filtered list', async () => {
   assert.equal(metas.length, count);
   for (const m of metas) assert.ok(m.startsWith('Northern Ledger'), m);
   assert.equal(await page.locator('#facet-outlet button[aria-pressed=true]').count(), 1);
-  assert.match(await summary(), new RegExp(`^${count} article`));
+  // The headline names stories and the articles beside them; the facet counts articles, and
+  // says so: the two agree.
+  assert.match(await summary(), new RegExp(`^\\d+ stor(y|ies) \\(${count} articles?\\)`));
+  assert.equal(await page.locator('#outlet-title .facet-unit').textContent(), '(articles)');
   assert.match(page.url(), /outlet=Northern\+Ledger/);
   // The chip removes the filter again.
   await page.click('#active button');
@@ -104,7 +108,7 @@ await step('click a histogram bar, the range narrows to it', async () => {
 await step('pages: the second page shows the next hits', async () => {
   await page.goto(base + '/');  // no filters left from the steps before
   await searchFor('lang:en OR lang:fr OR lang:de');
-  assert.match(await summary(), /^45 articles .* showing 1–10/);
+  assert.match(await summary(), /^45 stories \(45 articles\) .* showing 1–10/);
   const first = await hitTitles();
   await page.click('#pager a:text-is("2")');
   await page.waitForFunction(() => document.querySelector('#summary').textContent.includes('showing 11–20'));
@@ -221,6 +225,15 @@ await step('a page is tagged, a title derived from the body is set apart', async
   assert.equal(await page.locator('#results .kind-tag, #results .derived-title').count(), 2);
   await page.screenshot({path: `${shots}/kind.png`, fullPage: true});
   await page.unroute('**/api/search?*');
+});
+
+await step('beyond the count limit the headline says "at least"', async () => {
+  assert.ok(limitedBase, 'no LIMITED_BASE_URL given');
+  await page.goto(limitedBase + '/?q=' + encodeURIComponent('lang:en OR lang:fr OR lang:de'));
+  await page.waitForFunction(() => document.querySelector('#summary').textContent.includes('showing'));
+  assert.match(await summary(),
+    /^at least \d+ stor(y|ies) \(at least \d+ articles, counted up to the limit\) for “lang:en OR lang:fr OR lang:de” — showing 1–10/);
+  await page.screenshot({path: `${shots}/lower-bound.png`, fullPage: true});
 });
 
 await step('no dialog, script error or policy violation happened', async () => {

@@ -51,5 +51,10 @@ inline constexpr std::size_t kMaxQueryTerms = 256;
 inline constexpr unsigned kMaxWildcardExpansion = 1000;
 /// Deepest hit a search may ask for: offset + limit.
 inline constexpr std::size_t kMaxResultWindow = 10'000;
+/// Matching articles a search counts when it counts only its total (no facets, no exact total
+/// asked for): beyond them the total is a lower bound ("at least 12,000 stories"). Counting
+/// 10,000 articles and their story keys costs about as much as ranking the page of ten (README
+/// "Counts").
+inline constexpr std::size_t kDefaultCountLimit = 10'000;
 
 }  // namespace nsearch

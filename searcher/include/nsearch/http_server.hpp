@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -24,7 +25,10 @@ struct HttpServerOptions {
   std::size_t max_body_bytes = 16 * 1024;             ///< larger request bodies get 413
   std::chrono::milliseconds io_timeout{5000};         ///< per read or write on a connection
   std::chrono::milliseconds search_time_limit{2000};  ///< matcher time per search
-  std::ostream* access_log = nullptr;                 ///< one line per request, or none when null
+  /// SearchRequest::count_limit of searches whose request sets none (count-limit=N does);
+  /// unset: the library's default.
+  std::optional<std::size_t> count_limit{};
+  std::ostream* access_log = nullptr;  ///< one line per request, or none when null
 };
 
 /// Serves until stop(). Requests are handled concurrently by a pool of worker threads.

@@ -9,8 +9,9 @@
 namespace nsearch {
 
 /// One JSON object: {"query", "query_fallback", "fallback_reason", "parsed_query", "total",
-/// "total_exact", "offset", "hits": [...], "facets": {...}}; unknown fields are null. The format is
-/// documented in the README.
+/// "total_exact", "total_unit", "articles", "articles_exact", "collapsed", "facet_unit",
+/// "offset", "hits": [...], "facets": {...}, "suggestion"}; unknown fields are null. The format
+/// is documented in the README.
 std::string to_json(const SearchResult& result);
 
 /// {"documents", "outlets": [{"value", "count"}], "languages": [...], "date_min", "date_max"}.
@@ -27,7 +28,8 @@ struct TextStyle {
   bool explain = false;  ///< also print how the query was understood
 };
 
-/// A readable listing: a summary line, numbered hits with metadata and snippet, then facets.
+/// A readable listing: a summary line naming its units ("363 stories (382 articles)", "at least"
+/// for lower bounds), numbered hits with metadata and snippet, then facets with their unit.
 /// Hits of kind "page" are tagged "[page]"; titles derived from the body are not bold.
 void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
 void write_text(std::ostream& out, const DatabaseStats& stats);

@@ -36,7 +36,8 @@ const std::vector<RequestOption>& request_options();
 /// lang (each use adds one value), kind (article or page), since, until, sort, match, facets
 /// (comma-separated), facet-limit, like, weighting ("ineb2"/"bm25"), dfr-c, bm25 ("K1,B": selects
 /// BM25), expand, expand-weight, title-weight, collapse ("0"/"false": every copy of a story),
-/// first-seen, facet-by (copy or story), count ("1"/"true": only the exact number of matches).
+/// first-seen, facet-by (copy or story), count-limit (matching articles to count, 0 = all),
+/// count ("1"/"true": only the exact number of matches).
 /// Numbers are checked against the same ranges as the CLI. Throws Error(invalid_argument) naming
 /// the option and the reason.
 void set_request_option(SearchRequest& request, std::string_view name, std::string_view value);

@@ -60,8 +60,13 @@ struct SearchRequest {
   /// "More like this": find articles similar to the article with this id (its most
   /// distinctive terms), excluding it. The query text must then be empty; filters apply.
   std::string like_id{};
-  /// Count every match exactly even without facets (slower for very common queries).
+  /// Count every match exactly even without facets (slower for very common queries): the same
+  /// as a `count_limit` of 0.
   bool exact_total = false;
+  /// Counting (the totals, and facets) stops after this many matching articles, and the totals
+  /// are then lower bounds; 0 = count every match. Unset: kDefaultCountLimit when only the
+  /// totals are counted, every match when facets are asked for (facet counts are exact).
+  std::optional<std::size_t> count_limit{};
   double expand_weight = 0.5;
   /// Stop matching after this many seconds (0 = no limit) and rank what was found by then,
   /// so that one pathological query cannot hold a server thread for long.
@@ -130,9 +135,20 @@ struct SearchResult {
   bool query_fallback = false;
   std::string fallback_reason{};
   std::string parsed_query{};  ///< how the query was understood (Xapian's description)
-  std::size_t total = 0;       ///< number of matching articles
-  bool total_exact = false;    ///< false when `total` is Xapian's estimate
-  bool collapsed = false;      ///< one hit per story; `total` then counts stories
+  /// Matching stories when `collapsed`, else matching articles (see `articles`).
+  std::size_t total = 0;
+  /// False when counting stopped before the last match (SearchRequest::count_limit, or the time
+  /// limit): `total` is then a lower bound, never an estimate.
+  bool total_exact = false;
+  bool collapsed = false;  ///< one hit per story; `total` then counts stories
+  /// Matching articles, every copy of a story counted; a lower bound unless `articles_exact`.
+  std::size_t articles = 0;
+  bool articles_exact = false;
+  /// What facet counts count: articles (copies), or stories (SearchRequest::facet_by).
+  FacetUnit facet_unit = FacetUnit::copy;
+  /// Every match was counted into the facets (and the stories). False when counting stopped at
+  /// the count limit or the time limit: facets then count the articles seen until then.
+  bool facets_exact = false;
   std::size_t offset = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;  ///< in the order requested
