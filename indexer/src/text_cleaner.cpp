@@ -11,6 +11,9 @@
 //    that run is a notice (`choose_run`); in it, prose lines and the short lines between them
 //    (`body_lines`), then only the groups of them that are about the same thing as the largest
 //    one (`keep_coherent`), and the lead above it that a box cut off (`with_lead_above`).
+//    A second, independent reading (text_cleaner_classify: each line classified jusText-style
+//    and by its neighbours) adds the standfirst below the headline when both readings agree on
+//    where the article is (`with_classified_lead`).
 // 4. Metadata: the headline is the heading-like line above the body that shares most words with
 //    it (`find_title`); byline, date and credit come from the lines around (`find_metadata`,
 //    text_cleaner_meta); the site name from a name glued to its home link.
@@ -24,6 +27,7 @@
 
 #include "extraction.hpp"
 #include "nsearch/limits.hpp"
+#include "text_cleaner_classify.hpp"
 #include "text_cleaner_lines.hpp"
 #include "text_cleaner_meta.hpp"
 #include "text_cleaner_phrases.hpp"
@@ -593,6 +597,33 @@ std::vector<std::size_t> with_lead_above(const std::vector<DumpLine>& lines,
   return out;
 }
 
+/// `body` with the standfirst that the second reading of the page (text_cleaner_classify) finds
+/// between the headline and it. A standfirst is often one long line without a full stop (it ends
+/// in a colon or nothing), which `rate` leaves short and the body's run does not take. The line
+/// classifier reads it as text when its share of function words is that of the page's own prose,
+/// and its text is trusted here only when the two readings agree on the article: its best
+/// stretch holds the whole body and starts a few lines above it. Then its long lines below the
+/// headline join the body; short ones (names, dates, menus) and lines above the headline (other
+/// stories' summaries in a sidebar) stay out.
+std::vector<std::size_t> with_classified_lead(const std::vector<DumpLine>& lines,
+                                              std::optional<std::size_t> title,
+                                              const std::vector<std::size_t>& body) {
+  constexpr std::size_t kMinLeadWords = 15;  // a sentence, not a name, date or menu
+  constexpr std::size_t kMinLinesAbove = 3;  // the stretch starts this far above the body
+  if (!title || body.empty()) return body;
+  const std::vector<bool> text = text_dump::classify_lines(lines);
+  const text_dump::Stretch stretch = text_dump::best_stretch(lines, text);
+  const std::size_t start = body.front();
+  if (stretch.empty() || stretch.begin + kMinLinesAbove > start || stretch.end <= body.back())
+    return body;
+  std::vector<std::size_t> out;
+  for (std::size_t i = std::max(stretch.begin, *title + 1); i < start; ++i) {
+    if (text[i] && lines[i].words >= kMinLeadWords) out.push_back(i);
+  }
+  out.insert(out.end(), body.begin(), body.end());
+  return out;
+}
+
 // ---------------------------------------------------------------- metadata
 
 struct Metadata {
@@ -806,6 +837,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
     body = with_lead(quality, *title, body);
   }
   body = with_lead_above(lines, quality, body, topic);
+  body = with_classified_lead(lines, title, body);
   if (explanation) *explanation = explain_lines(lines, quality, {run, candidates, body, title});
   const Metadata meta = find_metadata(lines, title.value_or(body_start), body_start, body_end);
   result.article.author = meta.author;

@@ -440,6 +440,17 @@ std::vector<PageCase> page_cases() {
        {"Foto:", "Bild:", "\xC3\x84hnliche Beitr\xC3\xA4ge", "Schreibe einen Kommentar",
         "Ich finde"}},
 
+      // A standfirst that ends without a full stop reads as a heading to the line rating, but
+      // as prose to the line classifier; the two agree on where the article is, so it is kept.
+      {"a standfirst without a full stop between the headline and the body",
+       kLynxHeader + kHeadline + "\n\n" +
+           "Councillors ended two years of argument over the cost of the northern tram line "
+           "and agreed to take it to the hospital\n\nJane Doe\n\nTransport Reporter\n\n" +
+           kArticle + kFooter,
+       kHeadline,
+       {"Councillors ended two years of argument", kParagraph1, kParagraph3},
+       {"Bus fares", "Copyright"}},
+
       // The lead stands above a subscription offer that the body's run does not cross, and
       // below a gallery, further from the headline than a byline and a photo: it is kept for
       // sharing the body's subject. The teaser of another story in a list above is not.
