@@ -479,8 +479,8 @@ bool is_invisible(const GumboNode* element) {
     case GUMBO_TAG_HEAD:
     case GUMBO_TAG_TITLE:
     case GUMBO_TAG_DATALIST:
-    // Ruby annotations: furigana readings above the kanji, read as part of the text they would
-    // split every word of it ("子こどもへの体罰たいばつ").
+    // Ruby annotations, the furigana readings over kanji: read as text, they would split every
+    // word they annotate ("子こどもへの体罰たいばつ").
     case GUMBO_TAG_RT:
     case GUMBO_TAG_RP:
       return true;
