@@ -81,10 +81,19 @@ std::vector<std::string> ld_types(const json& obj) {
   return out;
 }
 
-bool is_article_type(std::string_view t) {
+/// A schema.org type without its vocabulary: "http://schema.org/Recipe" -> "Recipe".
+std::string_view bare_type(std::string_view t) {
   if (const auto slash = t.rfind('/'); slash != std::string_view::npos) t.remove_prefix(slash + 1);
+  return t;
+}
+
+bool is_article_type(std::string_view t) {
+  t = bare_type(t);
   return t.ends_with("Article") || t.ends_with("Posting") || t == "Report";
 }
+
+// Declared content items (PageMetadata::declared_items) kept at most: a long recipe's worth.
+constexpr std::size_t kMaxDeclaredItems = 200;
 
 bool is_page_type(std::string_view t) {
   return t == "WebSite" || t == "CollectionPage" || t == "ItemList" || t == "SearchResultsPage";
@@ -174,9 +183,8 @@ std::string field_text(const LdIndex& index, const json& obj, const char* key) {
 /// Ingredients, supplies and step texts of a Recipe or HowTo: strings, lists of them, HowToStep
 /// objects ("text") and HowToSection objects ("itemListElement"), nested a few levels.
 void add_items(const json& v, std::vector<std::string>& out, int depth = 0) {
-  constexpr std::size_t kMaxItems = 200;
   constexpr int kMaxDepth = 4;
-  if (out.size() >= kMaxItems || depth > kMaxDepth) return;
+  if (out.size() >= kMaxDeclaredItems || depth > kMaxDepth) return;
   if (v.is_string()) {
     out.push_back(v.get<std::string>());
   } else if (v.is_array()) {
@@ -196,7 +204,7 @@ void read_declared_items(const json& o, PageMetadata& meta) {
 }
 
 bool declares_items(std::string_view t) {
-  if (const auto slash = t.rfind('/'); slash != std::string_view::npos) t.remove_prefix(slash + 1);
+  t = bare_type(t);
   return t == "Recipe" || t == "HowTo";
 }
 
@@ -396,9 +404,8 @@ void inspect(const GumboNode* e, DomFindings& f) {
     set_if_empty(f.time_published, v.empty() ? element_text(e) : std::string(v));
   }
   if (prop == "author" || prop == "creator") set_if_empty(f.micro_author, element_text(e));
-  constexpr std::size_t kMaxItems = 200;
   if ((prop == "recipeingredient" || prop == "ingredients" || prop == "recipeinstructions") &&
-      f.micro_items.size() < kMaxItems) {
+      f.micro_items.size() < kMaxDeclaredItems) {
     f.micro_items.push_back(element_text(e));
   }
 }

@@ -375,10 +375,11 @@ struct Searcher::Impl {
     result.articles_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
     const std::size_t seen = stories ? stories->seen() : all.get_matches_lower_bound();
     result.articles = std::max<std::size_t>(all.get_matches_lower_bound(), seen);
-    result.facets_exact =
+    const bool all_seen =
         result.articles_exact && result.articles <= check_at_least && seen == result.articles;
+    result.facets_exact = all_seen;
     result.total = stories ? stories->stories() : result.articles;
-    result.total_exact = request.collapse ? result.facets_exact : result.articles_exact;
+    result.total_exact = request.collapse ? all_seen : result.articles_exact;
     result.facets = facet_spies.results(request.facet_limit);
   }
 
