@@ -1149,7 +1149,8 @@ bool has_whole_words(const std::string& text, const std::set<std::string>& words
 
 }  // namespace
 
-TEST_CASE("Reuters-21578: indexing, re-adding, and 'crude oil' hits and facets", "[e2e][shared]") {
+TEST_CASE("Reuters-21578: indexing, re-adding, and 'crude oil' hits and facets",
+          "[e2e][shared][scale]") {
   const fs::path reuters =
       nsearch::test::shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
   if (!fs::exists(reuters)) {

@@ -96,7 +96,7 @@ TEST_CASE("language detection: at least 98% right on de, fi, ja, es, pt, fr news
 }
 
 TEST_CASE("stemming per language: German inflections and Japanese without spaces",
-          "[shared][lang]") {
+          "[shared][lang][scale]") {
   const fs::path data = nsearch::test::shared_dir() / "data/news-multi";
   const fs::path german = data / "de-10kgnad/de-10kgnad-test.jsonl.gz";
   const fs::path japanese = data / "ja-wikinews/ja-wikinews.jsonl.gz";

@@ -127,7 +127,8 @@ TEST_CASE("nindex add --shards, remove, compact and serve-shard", "[shards][e2e]
   CHECK_THAT(no_db.err, Contains("cannot open"));
 }
 
-TEST_CASE("two shards served remotely answer as one local database", "[shards][remote][e2e]") {
+TEST_CASE("two shards served remotely answer as one local database",
+          "[shards][remote][e2e][scale]") {
   const fs::path reuters =
       nsearch::test::shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
   const bool have_reuters = fs::exists(reuters);

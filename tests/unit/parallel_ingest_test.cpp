@@ -54,7 +54,8 @@ void write_articles(const fs::path& path, int n, const std::string& id_prefix) {
 
 }  // namespace
 
-TEST_CASE("jobs: a first load with one thread ends compacted, as a bulk load does", "[parallel]") {
+TEST_CASE("jobs: a first load with one thread ends compacted, as a bulk load does",
+          "[parallel][scale]") {
   TempDir tmp;
   const fs::path input = tmp / "many.jsonl";
   write_articles(input, 3000, "c");
