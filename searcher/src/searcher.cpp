@@ -61,14 +61,6 @@ std::size_t count_stories(const Xapian::ValueCountMatchSpy& keys) {
   return stories + (keys.get_total() - keyed);
 }
 
-// The same from column counts: each key counted once, each match without one a story.
-std::size_t count_stories(const ColumnCounter& keys) {
-  std::size_t stories = keys.counts()[0];
-  for (std::size_t key = 1; key < keys.counts().size(); ++key)
-    stories += keys.counts()[key] > 0 ? 1 : 0;
-  return stories;
-}
-
 // Counts the matches a matcher shows it and their distinct stories: from the in-memory story
 // column when the Searcher has one, else from each match's value (Xapian's own spy, which
 // remote shards run too). Attached to an Enquire, it must stay where it is until the match ends.
@@ -76,7 +68,7 @@ class StoryTally {
  public:
   explicit StoryTally(ValueColumns* columns) {
     if (columns != nullptr) {
-      column_.emplace(columns->column(schema::kStorySlot));
+      column_.emplace(*columns, schema::kStorySlot);
     } else {
       values_.emplace(schema::kStorySlot);
     }
@@ -92,12 +84,13 @@ class StoryTally {
     }
   }
   std::size_t seen() const { return column_ ? column_->seen() : values_->get_total(); }
+  // An article without a story key is a story of its own.
   std::size_t stories() const {
-    return column_ ? count_stories(*column_) : count_stories(*values_);
+    return column_ ? column_->distinct_or_none() : count_stories(*values_);
   }
 
  private:
-  std::optional<ColumnCounter> column_;
+  std::optional<DistinctCounter> column_;
   std::optional<Xapian::ValueCountMatchSpy> values_;
 };
 

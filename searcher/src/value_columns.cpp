@@ -1,5 +1,6 @@
 #include "value_columns.hpp"
 
+#include <limits>
 #include <unordered_map>
 
 namespace nsearch {
@@ -31,6 +32,22 @@ const ValueColumn& ValueColumns::column(Xapian::valueno slot) {
   auto it = columns_.find(slot);
   if (it == columns_.end()) it = columns_.try_emplace(slot, db_, slot).first;
   return it->second;
+}
+
+std::pair<std::vector<std::uint32_t>*, std::uint32_t> ValueColumns::fresh_marks(
+    Xapian::valueno slot) {
+  const std::size_t values = column(slot).values().size();
+  Marks& marks = marks_[slot];
+  if (marks.last == std::numeric_limits<std::uint32_t>::max() || marks.of_value.size() != values) {
+    marks.of_value.assign(values, 0);
+    marks.last = 0;
+  }
+  return {&marks.of_value, ++marks.last};
+}
+
+DistinctCounter::DistinctCounter(ValueColumns& columns, Xapian::valueno slot)
+    : column_(columns.column(slot)) {
+  std::tie(marks_, mark_) = columns.fresh_marks(slot);
 }
 
 }  // namespace nsearch

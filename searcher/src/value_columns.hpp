@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -60,12 +61,57 @@ class ValueColumns {
   /// instead), if the database is small enough to hold its columns in memory.
   bool worth_building();
   const ValueColumn& column(Xapian::valueno slot);
-  void clear() { columns_.clear(); }
+  /// For a DistinctCounter over `slot`: its values' marks, and a mark no count has used since
+  /// they were last cleared.
+  std::pair<std::vector<std::uint32_t>*, std::uint32_t> fresh_marks(Xapian::valueno slot);
+  void clear() {
+    columns_.clear();
+    marks_.clear();
+  }
 
  private:
+  // Per column, the mark of the last count that saw each value, and the last mark given.
+  struct Marks {
+    std::vector<std::uint32_t> of_value;
+    std::uint32_t last = 0;
+  };
+
   Xapian::Database db_;
   std::map<Xapian::valueno, ValueColumn> columns_;
+  std::map<Xapian::valueno, Marks> marks_;
   std::size_t counting_searches_ = 0;
+};
+
+/// Counts the matches and their distinct non-empty values of one column (a Xapian::MatchSpy) in
+/// time proportional to the matches, whatever the number of values (story keys: about one per
+/// document): a value is new to this count while its mark is not the count's own. The marks
+/// belong to the column's ValueColumns and are never cleared (but when the mark numbers wrap), so
+/// one count at a time may run over a column.
+class DistinctCounter : public Xapian::MatchSpy {
+ public:
+  DistinctCounter(ValueColumns& columns, Xapian::valueno slot);
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    const std::uint32_t value = column_.index(doc.get_docid());
+    ++seen_;
+    if (value == 0) {
+      ++without_value_;
+    } else if ((*marks_)[value] != mark_) {
+      (*marks_)[value] = mark_;
+      ++distinct_;
+    }
+  }
+  std::string name() const override { return "nsearch::DistinctCounter"; }
+  std::size_t seen() const { return seen_; }
+  /// Distinct values among the matches seen, plus each match without a value.
+  std::size_t distinct_or_none() const { return distinct_ + without_value_; }
+
+ private:
+  const ValueColumn& column_;
+  std::vector<std::uint32_t>* marks_ = nullptr;
+  std::uint32_t mark_ = 0;
+  std::size_t seen_ = 0;
+  std::size_t distinct_ = 0;
+  std::size_t without_value_ = 0;
 };
 
 }  // namespace nsearch
