@@ -27,6 +27,13 @@ class FacetSpies {
   FacetSpies(const std::vector<schema::FacetField>& fields, FacetUnit unit, bool remote,
              ValueColumns* columns = nullptr);
   void attach(Xapian::Enquire& enquire);
+  /// True when every facet counts from an in-memory column, which needs only the docid of
+  /// each match: then count(did) may stand for attaching to a matcher.
+  bool counts_by_docid() const { return column_counts_.size() == counters_.size(); }
+  void count(Xapian::docid did) {
+    for (const auto& spy : column_counts_)
+      spy->count(did);
+  }
   /// After the match: the facets in the order of `fields`.
   std::vector<Facet> results(std::size_t limit);
 

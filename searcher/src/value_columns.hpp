@@ -35,7 +35,11 @@ class ColumnCounter : public Xapian::MatchSpy {
   explicit ColumnCounter(const ValueColumn& column)
       : column_(column), counts_(column.values().size()) {}
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
-    ++counts_[column_.index(doc.get_docid())];
+    count(doc.get_docid());
+  }
+  /// What the spy does with a match, for a caller that walks the matches itself.
+  void count(Xapian::docid did) {
+    ++counts_[column_.index(did)];
     ++seen_;
   }
   std::string name() const override { return "nsearch::ColumnCounter"; }
@@ -91,7 +95,11 @@ class DistinctCounter : public Xapian::MatchSpy {
  public:
   DistinctCounter(ValueColumns& columns, Xapian::valueno slot);
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
-    const std::uint32_t value = column_.index(doc.get_docid());
+    count(doc.get_docid());
+  }
+  /// What the spy does with a match, for a caller that walks the matches itself.
+  void count(Xapian::docid did) {
+    const std::uint32_t value = column_.index(did);
     ++seen_;
     if (value == 0) {
       ++without_value_;

@@ -3,6 +3,7 @@
 #include <map>
 #include <sstream>
 
+#include "matching_query.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/output.hpp"
@@ -353,4 +354,40 @@ TEST_CASE("output: snippet_html escapes the text and marks the matches", "[outpu
   CHECK(json.find(
             "\"snippet_html\":\"A title with markup &amp; <mark>ampersands</mark> &lt; &gt;.\"") !=
         std::string::npos);
+}
+
+TEST_CASE("query: the matching part drops only what adds weight", "[query][count]") {
+  using Q = Xapian::Query;
+  const Q oil("Zoil");
+  const Q gas("Zgas");
+  const Q boost(Q::OP_SCALE_WEIGHT, Q("ZSoil"), 0.5);
+  CHECK(matching_part(Q(Q::OP_AND_MAYBE, oil, boost)).get_description() == oil.get_description());
+  // Inside other operators, and however deep.
+  const Q both(Q::OP_AND, Q(Q::OP_AND_MAYBE, oil, boost), Q(Q::OP_SCALE_WEIGHT, gas, 2.0));
+  CHECK(matching_part(both).get_description() == Q(Q::OP_AND, oil, gas).get_description());
+  const Q filtered(Q::OP_FILTER, Q(Q::OP_AND_MAYBE, oil, boost), Q("Len"));
+  CHECK(matching_part(filtered).get_description() ==
+        Q(Q::OP_FILTER, oil, Q("Len")).get_description());
+  // What decides matching stays as it is: phrases, exclusions, value ranges.
+  const std::vector<Q> words{Q("crude"), Q("oil")};
+  const Q phrase(Q::OP_PHRASE, words.begin(), words.end());
+  CHECK(matching_part(phrase).get_description() == phrase.get_description());
+  const Q excluded(Q::OP_AND_NOT, phrase, Q(Q::OP_VALUE_GE, 1, "2020"));
+  CHECK(matching_part(excluded).get_description() == excluded.get_description());
+
+  // Through a search: the same articles match, counted by the same numbers.
+  Fixture f;
+  SearchRequest plain;
+  plain.query = "crude oil";
+  plain.title_weight = 0;
+  SearchRequest boosted = plain;
+  boosted.title_weight = 3;
+  boosted.recency = "30d";
+  const SearchResult without = f.search(plain);
+  const SearchResult with = f.search(boosted);
+  CHECK(Fixture::ids(with) == Ids{"o1", "o2"});
+  CHECK(Fixture::ids(with) == Fixture::ids(without));
+  CHECK(with.total == 2);
+  CHECK(with.total_exact);
+  CHECK(with.articles == without.articles);
 }
