@@ -13,4 +13,4 @@ phase "ASan+UBSan test suite" ctest --preset asan -j"$(nproc)"
 
 cmake --preset fuzz -DNSEARCH_FUZZ_SECONDS="${FUZZ_SECONDS:-30}" >/dev/null
 phase "fuzz build" cmake --build build-fuzz -j"$(nproc)" --target fuzzers
-phase "fuzzing (each target for ${FUZZ_SECONDS:-30} s)" ctest --preset fuzz
+phase "fuzzing (each target for ${FUZZ_SECONDS:-30} s, one per core)" ctest --preset fuzz -j"$(nproc)"
