@@ -293,12 +293,24 @@ struct Searcher::Impl {
     if (request.expand_terms > 0) query = expand(enquire, query, request);
     if (!request.recency.empty()) query = with_recency(enquire, query, request);
     enquire.set_query(query);
+    // Over one local database, a Searcher that counts again counts from in-memory columns.
+    const bool counts = request.collapse || !facet_fields.empty();
+    ValueColumns* in_memory =
+        counts && layout.stub_text.empty() && !layout.remote && columns.worth_building() ? &columns
+                                                                                         : nullptr;
+    std::optional<ColumnSortKey> date_key;
     if (request.sort == SortOrder::date) {
       // Newest first needs no relevance: without weights to compute the matcher only compares
       // date values, keeping the page's best in a bounded heap (40% less time). Articles of
-      // the same second, and undated ones, follow in index order.
+      // the same second, and undated ones, follow in index order. Every match's date is read:
+      // from the column when there is one.
       enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);
+      if (in_memory != nullptr) {
+        date_key.emplace(in_memory->column(schema::kDateSlot));
+        enquire.set_sort_by_key(&*date_key, /*reverse=*/true);
+      } else {
+        enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);
+      }
     }
     if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
     const std::size_t count_limit = effective_count_limit(request, facet_fields);
@@ -311,11 +323,6 @@ struct Searcher::Impl {
         request.collapse
             ? page_end
             : std::max<std::size_t>(page_end, count_limit == 0 ? db.get_doccount() : count_limit);
-    // Over one local database, a Searcher that counts again counts from in-memory columns.
-    const bool counts = request.collapse || !facet_fields.empty();
-    ValueColumns* in_memory =
-        counts && layout.stub_text.empty() && !layout.remote && columns.worth_building() ? &columns
-                                                                                         : nullptr;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
                                                static_cast<Xapian::doccount>(checked));

@@ -29,6 +29,19 @@ class ValueColumn {
   std::vector<std::string> values_;
 };
 
+/// The sort key of a match from a column: its value, as Xapian::Enquire::set_sort_by_value would
+/// read it from the value stream (about 1000 instructions a match, against an array lookup).
+class ColumnSortKey : public Xapian::KeyMaker {
+ public:
+  explicit ColumnSortKey(const ValueColumn& column) : column_(column) {}
+  std::string operator()(const Xapian::Document& doc) const override {
+    return column_.values()[column_.index(doc.get_docid())];
+  }
+
+ private:
+  const ValueColumn& column_;
+};
+
 /// Counts the matches by value index of one column (a Xapian::MatchSpy).
 class ColumnCounter : public Xapian::MatchSpy {
  public:
