@@ -399,8 +399,9 @@ bool is_teaser_list(const std::vector<DumpLine>& lines, const std::vector<Qualit
 /// Groups before it join it: inside the body's run, text before the core is the article's lead
 /// and first paragraphs, cut off from the rest by a photo, a toolbar or a box of links (over 990
 /// modern pages, most groups the old topic test dropped there were article text). Groups after
-/// it join while they are close and alike enough (see `min_topic_share`): an "About us" blurb or
-/// an author's biography after the article, or a stray paragraph of another story, does not.
+/// it join while they are close and alike enough (see `min_topic_share`), or long enough to be
+/// the article's second half: an "About us" blurb or an author's biography after the article,
+/// or a stray paragraph of another story, does not.
 std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
                                        const std::vector<Quality>& quality,
                                        const std::vector<std::size_t>& kept) {
@@ -440,11 +441,22 @@ std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
   };
   join(groups[core]);
   const std::size_t core_words = prose_words(groups[core]);
+  // A group with half the core's prose or more is the rest of the article, cut off by an inline
+  // box (a gallery, a video, a list of links), rather than a blurb about the author or the site,
+  // which is a paragraph or two, or a list of other stories' teasers; being long, it shares a
+  // smaller part of its words with the core, and it joins unless it shares almost none (another
+  // story).
+  constexpr double kMinLongShare = 0.05;
+  auto joins = [&](const LineGroup& group) {
+    const double share = topic_share(lines, group.lines, topic);
+    const bool long_part =
+        2 * prose_words(group) >= core_words && !is_teaser_list(lines, quality, group);
+    return share >= min_topic_share(group.separation, core_words) ||
+           (long_part && share >= kMinLongShare);
+  };
   std::size_t last = core;
-  while (last + 1 < groups.size() && topic_share(lines, groups[last + 1].lines, topic) >=
-                                         min_topic_share(groups[last + 1].separation, core_words)) {
+  while (last + 1 < groups.size() && joins(groups[last + 1]))
     join(groups[++last]);
-  }
   std::vector<std::size_t> coherent;
   for (std::size_t g = 0; g <= last; ++g) {
     if (!notice[g] || g == core)

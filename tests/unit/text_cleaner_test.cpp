@@ -462,6 +462,23 @@ std::vector<PageCase> page_cases() {
        {kLead, kParagraph1, kParagraph3},
        {kOtherStoryTeaser, "Monthly plan", "Cancel any time"}},
 
+      // The second half of the article stands below a box of links; it speaks of other things
+      // than the first half (few words in common), but it is as long as half of it: the rest
+      // of the article, not a blurb about the author or the site.
+      {"the second half of an article below a box of links",
+       kLynxHeader + kHeadline + "\n\n" + kArticle + "\n" +
+           "  * Timetables\n  * Maps of the area\n  * Fares\n  * Park and ride\n\n" +
+           "Residents of the suburbs, many of them commuters who drive to their offices today, "
+           "welcomed the news at a packed meeting in the community hall, where engineers showed "
+           "drawings of the stops.\n\n"
+           "Shop owners along the route hope the trams will bring them customers, although "
+           "some fear months of roadworks outside their doors once the construction crews "
+           "arrive.\n" +
+           kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph3, "Residents of the suburbs", "Shop owners along the route"},
+       {"Park and ride", "Bus fares"}},
+
       // A consent dialog after the article holds more prose than the article; its lines speak
       // of cookies, consent and data, and most are furniture by their wording, but the ones
       // that explain it read as prose: the run is a notice, and the article is the other run.
