@@ -8,9 +8,11 @@
 //    share of function words, capitalisation, cues.
 // 3. Body: the run of lines with the most prose, as a maximum-sum run where prose counts for and
 //    furniture against, not crossing comment sections or comment signatures (`best_run`), unless
-//    that run is a notice (`choose_run`); in it, prose lines and the short lines between them
-//    (`body_lines`), then only the groups of them that are about the same thing as the largest
-//    one (`keep_coherent`), and the lead above it that a box cut off (`with_lead_above`).
+//    that run is a notice (`choose_run`), with the article's first part above it when a list the
+//    run did not cross cuts the article in two (`with_part_above`); in it, prose lines and the
+//    short lines between them (`body_lines`), then only the groups of them that are about the
+//    same thing as the largest one (`keep_coherent`), and the lead above it that a box cut off
+//    (`with_lead_above`).
 //    A second, independent reading (text_cleaner_classify: each line classified jusText-style
 //    and by its neighbours) adds the standfirst below the headline when both readings agree on
 //    where the article is (`with_classified_lead`).
@@ -286,6 +288,40 @@ std::vector<std::size_t> body_lines(const std::vector<DumpLine>& lines,
     if (q != Quality::kShort && !is_transparent(lines[i])) previous_decided = q;
   }
   return kept;
+}
+
+/// Whether the text of line `i` recurs within a few lines: a photo's caption given twice (as the
+/// image's text and below it), or a teaser's summary next to its link.
+bool repeated_nearby(const std::vector<DumpLine>& lines, std::size_t i) {
+  constexpr std::size_t kNear = 3;
+  const std::size_t end = std::min(lines.size(), i + kNear + 1);
+  for (std::size_t j = i > kNear ? i - kNear : 0; j < end; ++j) {
+    if (j != i && lines[j].text == lines[i].text) return true;
+  }
+  return false;
+}
+
+/// The body lines of `run` (see `body_lines`), after those of the article's first part when a
+/// list that the run did not cross (a recipe's ingredients, a table of contents, a gallery's
+/// captions) cuts the article in two: the best run above it, when it weighs half as much as the
+/// run or more (a teaser or a blurb above an article is a paragraph) and is neither a notice nor
+/// text given twice (a caption, a browser warning).
+std::vector<std::size_t> with_part_above(const std::vector<DumpLine>& lines,
+                                         const std::vector<Quality>& quality, Span run) {
+  constexpr double kMinWeightShare = 0.5;
+  std::vector<std::size_t> out = body_lines(lines, quality, run);
+  std::vector<Quality> above = quality;
+  std::fill(above.begin() + static_cast<std::ptrdiff_t>(run.begin), above.end(), Quality::kBad);
+  const Span part = best_run(lines, above);
+  if (part.empty() || part.score < kMinWeightShare * run.score || is_notice_run(lines, above, part))
+    return out;
+  std::vector<std::size_t> first = body_lines(lines, quality, part);
+  const bool repeated = std::all_of(first.begin(), first.end(), [&](std::size_t i) {
+    return !is_prose(quality[i]) || repeated_nearby(lines, i);
+  });
+  if (repeated) return out;
+  first.insert(first.end(), out.begin(), out.end());
+  return first;
 }
 
 // ---------------------------------------------------------------- topic coherence
@@ -568,17 +604,6 @@ std::vector<std::size_t> with_lead(const std::vector<Quality>& quality, std::siz
   return out;
 }
 
-/// Whether the text of line `i` recurs within a few lines: a photo's caption given twice (as the
-/// image's text and below it), or a teaser's summary next to its link.
-bool repeated_nearby(const std::vector<DumpLine>& lines, std::size_t i) {
-  constexpr std::size_t kNear = 3;
-  const std::size_t end = std::min(lines.size(), i + kNear + 1);
-  for (std::size_t j = i > kNear ? i - kNear : 0; j < end; ++j) {
-    if (j != i && lines[j].text == lines[i].text) return true;
-  }
-  return false;
-}
-
 /// Whether line `i` stands next to list items: the summary of a story in a list of stories.
 bool in_list(const std::vector<DumpLine>& lines, std::size_t i) {
   return (i > 0 && lines[i - 1].bullet) || (i + 1 < lines.size() && lines[i + 1].bullet);
@@ -815,7 +840,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
 
   const Span run = choose_run(lines, quality);
   const std::vector<std::size_t> candidates =
-      run.empty() ? std::vector<std::size_t>{} : body_lines(lines, quality, run);
+      run.empty() ? std::vector<std::size_t>{} : with_part_above(lines, quality, run);
   const std::vector<std::size_t> kept =
       candidates.empty() ? candidates : keep_coherent(lines, quality, candidates);
   std::size_t body_words = 0;
