@@ -8,9 +8,11 @@
 //    share of function words, capitalisation, cues.
 // 3. Body: the run of lines with the most prose, as a maximum-sum run where prose counts for and
 //    furniture against, not crossing comment sections or comment signatures (`best_run`), unless
-//    that run is a notice (`choose_run`); in it, prose lines and the short lines between them
-//    (`body_lines`), then only the groups of them that are about the same thing as the largest
-//    one (`keep_coherent`), and the lead above it that a box cut off (`with_lead_above`).
+//    that run is a notice (`choose_run`), with the article's first part above it when a list the
+//    run did not cross cuts the article in two (`with_part_above`); in it, prose lines and the
+//    short lines between them (`body_lines`), then only the groups of them that are about the
+//    same thing as the largest one (`keep_coherent`), and the lead above it that a box cut off
+//    (`with_lead_above`).
 //    A second, independent reading (text_cleaner_classify: each line classified jusText-style
 //    and by its neighbours) adds the standfirst below the headline when both readings agree on
 //    where the article is (`with_classified_lead`).
@@ -288,6 +290,40 @@ std::vector<std::size_t> body_lines(const std::vector<DumpLine>& lines,
   return kept;
 }
 
+/// Whether the text of line `i` recurs within a few lines: a photo's caption given twice (as the
+/// image's text and below it), or a teaser's summary next to its link.
+bool repeated_nearby(const std::vector<DumpLine>& lines, std::size_t i) {
+  constexpr std::size_t kNear = 3;
+  const std::size_t end = std::min(lines.size(), i + kNear + 1);
+  for (std::size_t j = i > kNear ? i - kNear : 0; j < end; ++j) {
+    if (j != i && lines[j].text == lines[i].text) return true;
+  }
+  return false;
+}
+
+/// The body lines of `run` (see `body_lines`), after those of the article's first part when a
+/// list that the run did not cross (a recipe's ingredients, a table of contents, a gallery's
+/// captions) cuts the article in two: the best run above it, when it weighs half as much as the
+/// run or more (a teaser or a blurb above an article is a paragraph) and is neither a notice nor
+/// text given twice (a caption, a browser warning).
+std::vector<std::size_t> with_part_above(const std::vector<DumpLine>& lines,
+                                         const std::vector<Quality>& quality, Span run) {
+  constexpr double kMinWeightShare = 0.5;
+  std::vector<std::size_t> out = body_lines(lines, quality, run);
+  std::vector<Quality> above = quality;
+  std::fill(above.begin() + static_cast<std::ptrdiff_t>(run.begin), above.end(), Quality::kBad);
+  const Span part = best_run(lines, above);
+  if (part.empty() || part.score < kMinWeightShare * run.score || is_notice_run(lines, above, part))
+    return out;
+  std::vector<std::size_t> first = body_lines(lines, quality, part);
+  const bool repeated = std::all_of(first.begin(), first.end(), [&](std::size_t i) {
+    return !is_prose(quality[i]) || repeated_nearby(lines, i);
+  });
+  if (repeated) return out;
+  first.insert(first.end(), out.begin(), out.end());
+  return first;
+}
+
 // ---------------------------------------------------------------- topic coherence
 
 using TermSet = std::unordered_set<std::string>;
@@ -399,8 +435,9 @@ bool is_teaser_list(const std::vector<DumpLine>& lines, const std::vector<Qualit
 /// Groups before it join it: inside the body's run, text before the core is the article's lead
 /// and first paragraphs, cut off from the rest by a photo, a toolbar or a box of links (over 990
 /// modern pages, most groups the old topic test dropped there were article text). Groups after
-/// it join while they are close and alike enough (see `min_topic_share`): an "About us" blurb or
-/// an author's biography after the article, or a stray paragraph of another story, does not.
+/// it join while they are close and alike enough (see `min_topic_share`), or long enough to be
+/// the article's second half: an "About us" blurb or an author's biography after the article,
+/// or a stray paragraph of another story, does not.
 std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
                                        const std::vector<Quality>& quality,
                                        const std::vector<std::size_t>& kept) {
@@ -440,11 +477,22 @@ std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
   };
   join(groups[core]);
   const std::size_t core_words = prose_words(groups[core]);
+  // A group with half the core's prose or more is the rest of the article, cut off by an inline
+  // box (a gallery, a video, a list of links), rather than a blurb about the author or the site,
+  // which is a paragraph or two, or a list of other stories' teasers; being long, it shares a
+  // smaller part of its words with the core, and it joins unless it shares almost none (another
+  // story).
+  constexpr double kMinLongShare = 0.05;
+  auto joins = [&](const LineGroup& group) {
+    const double share = topic_share(lines, group.lines, topic);
+    const bool long_part =
+        2 * prose_words(group) >= core_words && !is_teaser_list(lines, quality, group);
+    return share >= min_topic_share(group.separation, core_words) ||
+           (long_part && share >= kMinLongShare);
+  };
   std::size_t last = core;
-  while (last + 1 < groups.size() && topic_share(lines, groups[last + 1].lines, topic) >=
-                                         min_topic_share(groups[last + 1].separation, core_words)) {
+  while (last + 1 < groups.size() && joins(groups[last + 1]))
     join(groups[++last]);
-  }
   std::vector<std::size_t> coherent;
   for (std::size_t g = 0; g <= last; ++g) {
     if (!notice[g] || g == core)
@@ -554,17 +602,6 @@ std::vector<std::size_t> with_lead(const std::vector<Quality>& quality, std::siz
   }
   out.insert(out.end(), body.begin(), body.end());
   return out;
-}
-
-/// Whether the text of line `i` recurs within a few lines: a photo's caption given twice (as the
-/// image's text and below it), or a teaser's summary next to its link.
-bool repeated_nearby(const std::vector<DumpLine>& lines, std::size_t i) {
-  constexpr std::size_t kNear = 3;
-  const std::size_t end = std::min(lines.size(), i + kNear + 1);
-  for (std::size_t j = i > kNear ? i - kNear : 0; j < end; ++j) {
-    if (j != i && lines[j].text == lines[i].text) return true;
-  }
-  return false;
 }
 
 /// Whether line `i` stands next to list items: the summary of a story in a list of stories.
@@ -803,7 +840,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
 
   const Span run = choose_run(lines, quality);
   const std::vector<std::size_t> candidates =
-      run.empty() ? std::vector<std::size_t>{} : body_lines(lines, quality, run);
+      run.empty() ? std::vector<std::size_t>{} : with_part_above(lines, quality, run);
   const std::vector<std::size_t> kept =
       candidates.empty() ? candidates : keep_coherent(lines, quality, candidates);
   std::size_t body_words = 0;

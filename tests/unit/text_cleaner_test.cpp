@@ -462,6 +462,49 @@ std::vector<PageCase> page_cases() {
        {kLead, kParagraph1, kParagraph3},
        {kOtherStoryTeaser, "Monthly plan", "Cancel any time"}},
 
+      // The second half of the article stands below a box of links; it speaks of other things
+      // than the first half (few words in common), but it is as long as half of it: the rest
+      // of the article, not a blurb about the author or the site.
+      {"the second half of an article below a box of links",
+       kLynxHeader + kHeadline + "\n\n" + kArticle + "\n" +
+           "  * Timetables\n  * Maps of the area\n  * Fares\n  * Park and ride\n\n" +
+           "Residents of the suburbs, many of them commuters who drive to their offices today, "
+           "welcomed the news at a packed meeting in the community hall, where engineers showed "
+           "drawings of the stops.\n\n"
+           "Shop owners along the route hope the trams will bring them customers, although "
+           "some fear months of roadworks outside their doors once the construction crews "
+           "arrive.\n" +
+           kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph3, "Residents of the suburbs", "Shop owners along the route"},
+       {"Park and ride", "Bus fares"}},
+
+      // A recipe: a gallery, its introduction, then the list of ingredients (too long for the
+      // body's run to cross), then the method. The introduction weighs more than half the method:
+      // it is the article's first part, though it shares few words with the method.
+      {"an introduction above a long list of ingredients",
+       kLynxHeader + "Lemon cake with a crisp sugar crust\n\n" + kGallery +
+           "My grandmother baked this every summer, and the smell of it still takes me back to "
+           "her small kitchen by the sea, where we spent long afternoons.\n\n"
+           "It keeps for days in a tin, and it tastes even better on the second day, when the "
+           "syrup has soaked right through to the middle.\n\n"
+           "Ingredients\n\n"
+           "  * 200 g flour\n  * 200 g sugar\n  * 200 g butter\n  * 4 eggs\n"
+           "  * 2 lemons\n  * 1 tsp baking powder\n  * 1 pinch salt\n  * 100 g icing sugar\n"
+           "  * 2 tbsp milk\n  * 50 g almonds\n  * 1 vanilla pod\n  * 1 tbsp honey\n\n"
+           "Heat the oven to 180 degrees and line a loaf tin with baking paper, then beat the "
+           "butter and the sugar until pale and fluffy.\n\n"
+           "Add the eggs one at a time, fold in the flour and the grated zest, and pour the "
+           "batter into the tin.\n\n"
+           "Bake for about forty minutes, until a skewer comes out clean, and leave the cake to "
+           "cool in the tin for ten minutes.\n\n"
+           "Stir the lemon juice into the remaining sugar and spoon it over the warm cake, so "
+           "that it sets into a crisp crust.\n" +
+           kFooter,
+       "Lemon cake with a crisp sugar crust",
+       {"My grandmother baked this", "It keeps for days", "Heat the oven", "a crisp crust."},
+       {"Bus fares"}},
+
       // A consent dialog after the article holds more prose than the article; its lines speak
       // of cookies, consent and data, and most are furniture by their wording, but the ones
       // that explain it read as prose: the run is a notice, and the article is the other run.
