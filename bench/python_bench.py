@@ -7,13 +7,15 @@ Runs the queries of bench/queries-en.tsv (the requests of `nsearch bench`: top 1
 outlet and year facets for "faceted", newest first for "date") on one database, alternately
 through `nsearch bench` (C++, in a process of its own) and through nsearch.Searcher (timing
 search() and reading every hit's fields, as a caller would), `--rounds` times each, and prints
-the latencies and the ratio Python / C++ of the best round of each. Without --db it indexes
+the latencies and the ratio Python / C++ of the best round of each, and the ratio of CPU time per
+search (medians of the rounds), which load on a shared machine skews less. Without --db it indexes
 the English reference corpus (../shared/data/news-en) into --work first.
 """
 
 import argparse
 import json
 import pathlib
+import resource
 import statistics
 import subprocess
 import sys
@@ -55,6 +57,7 @@ def python_round(searcher, queries, passes):
     for query, options in requests:  # warm-up pass, as nsearch bench --warmup 1
         searcher.search(query, **options)
     times = []
+    cpu_start = time.process_time()
     for _ in range(passes):
         for query, options in requests:
             start = time.perf_counter()
@@ -63,17 +66,34 @@ def python_round(searcher, queries, passes):
                 hit.id, hit.title, hit.snippet, hit.date, hit.outlet
             result.facets
             times.append((time.perf_counter() - start) * 1000)
+    cpu_ms = (time.process_time() - cpu_start) * 1000 / len(times)
     times.sort()
     return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
-            "mean_ms": statistics.fmean(times)}
+            "mean_ms": statistics.fmean(times), "cpu_ms": cpu_ms}
 
 
-def cpp_round(nsearch_bin, db, queries_path, passes):
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpp_bench(nsearch_bin, db, queries_path, passes):
+    """`nsearch bench`'s report, and the CPU seconds of the whole process."""
+    before = children_cpu_seconds()
     done = subprocess.run(
         [nsearch_bin, "bench", queries_path, "--db", db, "--passes", str(passes),
          "--warmup", "1", "--json"],
         capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)["overall"]
+    return json.loads(done.stdout)["overall"], children_cpu_seconds() - before
+
+
+def cpp_round(nsearch_bin, db, queries_path, passes, query_count):
+    # CPU per search: a run of 1 + passes timed passes less a run of 1 (start-up, warm-up and
+    # the first pass cancel out), which machine load does not skew as it skews latency.
+    report, cpu = cpp_bench(nsearch_bin, db, queries_path, passes + 1)
+    _, cpu_one_pass = cpp_bench(nsearch_bin, db, queries_path, 1)
+    report["cpu_ms"] = (cpu - cpu_one_pass) * 1000 / (passes * query_count)
+    return report
 
 
 def main():
@@ -99,10 +119,12 @@ def main():
     searcher = nsearch.Searcher(db)
     cpp, python = [], []
     for _ in range(args.rounds):  # alternated, so that load on the machine hits both alike
-        cpp.append(cpp_round(args.nsearch, db, args.queries, args.passes))
+        cpp.append(cpp_round(args.nsearch, db, args.queries, args.passes, len(queries)))
         python.append(python_round(searcher, queries, args.passes))
     best_cpp = min(cpp, key=lambda r: r["p50_ms"])
     best_python = min(python, key=lambda r: r["p50_ms"])
+    cpu_cpp = statistics.median(r["cpu_ms"] for r in cpp)
+    cpu_python = statistics.median(r["cpu_ms"] for r in python)
     report = {
         "database": str(db),
         "documents": searcher.stats()["documents"],
@@ -112,6 +134,8 @@ def main():
         "python": {k: round(best_python[k], 3) for k in ("p50_ms", "p95_ms", "mean_ms")},
         "ratio_p50": round(best_python["p50_ms"] / best_cpp["p50_ms"], 3),
         "ratio_p95": round(best_python["p95_ms"] / best_cpp["p95_ms"], 3),
+        "cpu_ms_per_search": {"cpp": round(cpu_cpp, 3), "python": round(cpu_python, 3)},
+        "ratio_cpu": round(cpu_python / cpu_cpp, 3),
         "rounds_p50_ms": {"cpp": [r["p50_ms"] for r in cpp],
                           "python": [round(r["p50_ms"], 3) for r in python]},
     }
