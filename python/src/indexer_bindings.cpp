@@ -2,16 +2,17 @@
 //
 // Each call opens the database for writing, as one `nindex` command does, and commits and closes
 // it before returning: a notebook does not keep the writer's lock between cells.
-#include <pybind11/functional.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
-#include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -49,27 +50,36 @@ class DiagnosticList {
   std::vector<Diagnostic> diagnostics_;
 };
 
-// Calls the Python progress callback from the indexer's threads, with the GIL, and checks for
-// Ctrl-C there: either an exception from the callback or KeyboardInterrupt stops the run (what
-// was indexed is committed) and is raised by add() afterwards.
-class ProgressBridge {
+// What may stop a run from Python: an exception from the progress callback, which is called on
+// the indexer's reading thread, and Ctrl-C, which Python delivers to the main thread only. Either
+// stops the run (what was indexed is committed) and is raised by add() afterwards.
+class RunControl {
  public:
-  explicit ProgressBridge(py::object callback) : callback_(std::move(callback)) {}
-  ProgressBridge(const ProgressBridge&) = delete;
-  ProgressBridge& operator=(const ProgressBridge&) = delete;
+  explicit RunControl(py::object progress)
+      : progress_(std::move(progress)), has_progress_(!progress_.is_none()) {}
+  RunControl(const RunControl&) = delete;
+  RunControl& operator=(const RunControl&) = delete;
 
   void attach(Indexer* indexer) { indexer_ = indexer; }
 
-  void report(const IndexProgress& progress) {
+  /// IndexOptions::on_progress: from the indexer's threads, without the GIL.
+  void progress(const IndexProgress& progress) {
+    if (!has_progress_) return;
     const py::gil_scoped_acquire gil;
     if (failure_) return;
     try {
-      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-      if (!callback_.is_none()) callback_(progress);
+      progress_(progress);
     } catch (const py::error_already_set&) {
-      failure_ = std::current_exception();
-      if (indexer_ != nullptr) indexer_->request_stop();
+      stop(std::current_exception());
     }
+  }
+
+  /// From the thread that called add(), without the GIL: runs Python's signal handlers when it
+  /// is the main thread (KeyboardInterrupt for Ctrl-C).
+  void check_signals() {
+    const py::gil_scoped_acquire gil;
+    if (!failure_ && PyErr_CheckSignals() != 0)
+      stop(std::make_exception_ptr(py::error_already_set()));
   }
 
   /// Raises what stopped the run, if anything. With the GIL held.
@@ -78,10 +88,44 @@ class ProgressBridge {
   }
 
  private:
-  py::object callback_;
+  void stop(std::exception_ptr failure) {
+    failure_ = std::move(failure);
+    if (indexer_ != nullptr) indexer_->request_stop();
+  }
+
+  py::object progress_;
+  bool has_progress_;
   Indexer* indexer_ = nullptr;
-  std::exception_ptr failure_;
+  std::exception_ptr failure_;  // written and read with the GIL held
 };
+
+// Runs `work` on a thread of its own while the calling thread checks for signals every 100 ms,
+// then rethrows what `work` threw. Called without the GIL.
+void run_watched(const std::function<void()>& work, RunControl& control) {
+  std::mutex mutex;
+  std::condition_variable finished;
+  bool done = false;
+  std::exception_ptr error;
+  std::jthread runner([&] {
+    try {
+      work();
+    } catch (...) {
+      error = std::current_exception();
+    }
+    const std::lock_guard lock(mutex);
+    done = true;
+    finished.notify_one();
+  });
+  std::unique_lock lock(mutex);
+  while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&done] { return done; })) {
+    lock.unlock();
+    control.check_signals();
+    lock.lock();
+  }
+  lock.unlock();
+  runner.join();
+  if (error) std::rethrow_exception(error);
+}
 
 py::dict summary_dict(const IndexReport& r, double seconds, const DiagnosticList& warnings) {
   // The keys of `nindex add --json` (but its exit code), and the warnings it prints.
@@ -135,22 +179,26 @@ py::dict add(const IndexerHandle& handle, const py::object& inputs, const std::s
   options.force = force;
   options.story_clusters = story_clusters;
   options.lock_wait = wait_time(lock_wait_seconds);
-  ProgressBridge bridge(progress);
-  options.on_progress = [&bridge](const IndexProgress& p) { bridge.report(p); };
+  RunControl control(progress);
+  options.on_progress = [&control](const IndexProgress& p) { control.progress(p); };
   DiagnosticList warnings;
   IndexReport report;
   const auto start = std::chrono::steady_clock::now();
   {
     const py::gil_scoped_release no_gil;
     Indexer indexer(std::move(options), [&warnings](const Diagnostic& d) { warnings.add(d); });
-    bridge.attach(&indexer);
-    indexer.add(paths);
-    if (prune && !indexer.report().stopped) indexer.prune(paths);
+    control.attach(&indexer);
+    run_watched(
+        [&] {
+          indexer.add(paths);
+          if (prune && !indexer.report().stopped) indexer.prune(paths);
+        },
+        control);
     report = indexer.report();
-    bridge.attach(nullptr);
+    control.attach(nullptr);
   }  // commits
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  bridge.raise_failure();
+  control.raise_failure();
   return summary_dict(report, elapsed.count(), warnings);
 }
 

@@ -23,7 +23,8 @@
 namespace nsearch::python {
 namespace {
 
-enum class ValueType { integer, number, flag, text, text_list };
+// text_list: a comma-separated option (facets); repeated_text: one option per item (outlet).
+enum class ValueType { integer, number, flag, text, text_list, repeated_text };
 
 struct SearchOption {
   const char* name;  ///< the keyword argument: the SearchRequest field it sets
@@ -40,14 +41,18 @@ struct SearchOption {
                        py::str(py::type::of(value).attr("__name__")).cast<std::string>());
 }
 
+// bool is an int in Python; an option that counts takes no True.
+bool is_int(py::handle value) {
+  return PyLong_Check(value.ptr()) && !PyBool_Check(value.ptr());
+}
+
 bool flag_value(const char* option, py::handle value) {
   if (!PyBool_Check(value.ptr())) reject_type(option, "True or False", value);
   return value.cast<bool>();
 }
 
 double number_value(const char* option, py::handle value) {
-  if (PyBool_Check(value.ptr()) || !(PyLong_Check(value.ptr()) || PyFloat_Check(value.ptr())))
-    reject_type(option, "a number", value);
+  if (!is_int(value) && !PyFloat_Check(value.ptr())) reject_type(option, "a number", value);
   const double x = value.cast<double>();
   if (!(x >= 0) || x == std::numeric_limits<double>::infinity()) {
     throw Error(ErrorKind::invalid_argument, "bad value " + py::repr(value).cast<std::string>() +
@@ -55,6 +60,15 @@ double number_value(const char* option, py::handle value) {
                                                  ": expected a non-negative number");
   }
   return x;
+}
+
+std::size_t count_value(const char* option, py::handle value) {
+  if (!is_int(value)) reject_type(option, "an int", value);
+  if (value.attr("__lt__")(0).cast<bool>()) {
+    throw Error(ErrorKind::invalid_argument, "bad value " + py::repr(value).cast<std::string>() +
+                                                 " for " + option + ": expected a whole number");
+  }
+  return value.cast<std::size_t>();
 }
 
 std::string text_value(const char* option, py::handle value) {
@@ -76,11 +90,10 @@ std::vector<std::string> text_list_value(const char* option, py::handle value) {
 std::string option_text(const SearchOption& option, py::handle value) {
   switch (option.type) {
     case ValueType::integer:
-      if (PyBool_Check(value.ptr()) || !PyLong_Check(value.ptr()))
-        reject_type(option.name, "an int", value);
+      if (!is_int(value)) reject_type(option.name, "an int", value);
       return py::str(value).cast<std::string>();
     case ValueType::number:
-      if (PyBool_Check(value.ptr()) || !(PyLong_Check(value.ptr()) || PyFloat_Check(value.ptr())))
+      if (!is_int(value) && !PyFloat_Check(value.ptr()))
         reject_type(option.name, "a number", value);
       return py::str(value).cast<std::string>();
     case ValueType::flag:
@@ -88,6 +101,7 @@ std::string option_text(const SearchOption& option, py::handle value) {
     case ValueType::text:
       return text_value(option.name, value);
     case ValueType::text_list:
+    case ValueType::repeated_text:
       break;
   }
   std::string joined;
@@ -109,8 +123,8 @@ const std::vector<SearchOption>& search_options() {
   static const std::vector<SearchOption> options = {
       {"limit", T::integer, "limit", [](const R& r) { return py::cast(r.limit); }},
       {"offset", T::integer, "offset", [](const R& r) { return py::cast(r.offset); }},
-      {"outlets", T::text_list, "outlet", [](const R& r) { return text_list(r.outlets); }},
-      {"langs", T::text_list, "lang", [](const R& r) { return text_list(r.langs); }},
+      {"outlets", T::repeated_text, "outlet", [](const R& r) { return text_list(r.outlets); }},
+      {"langs", T::repeated_text, "lang", [](const R& r) { return text_list(r.langs); }},
       {"kind", T::text, "kind", [](const R& r) { return text_or_none(r.kind); }},
       {"since", T::text, "since", [](const R& r) { return text_or_none(r.since); }},
       {"until", T::text, "until", [](const R& r) { return text_or_none(r.until); }},
@@ -137,11 +151,7 @@ const std::vector<SearchOption>& search_options() {
        [](R& r, py::handle v) { r.exact_total = flag_value("exact_total", v); },
        "count every match exactly (count_limit 0)"},
       {"snippet_bytes", T::integer, nullptr, [](const R& r) { return py::cast(r.snippet_bytes); },
-       [](R& r, py::handle v) {
-         if (PyBool_Check(v.ptr()) || !PyLong_Check(v.ptr()))
-           reject_type("snippet_bytes", "an int", v);
-         r.snippet_bytes = v.cast<std::size_t>();
-       },
+       [](R& r, py::handle v) { r.snippet_bytes = count_value("snippet_bytes", v); },
        "target snippet length in bytes (0 = no snippets)"},
       {"free_text", T::flag, nullptr, [](const R& r) { return py::cast(r.free_text); },
        [](R& r, py::handle v) { r.free_text = flag_value("free_text", v); },
@@ -187,7 +197,7 @@ std::string option_names() {
 void set_option(SearchRequest& request, const SearchOption& option, py::handle value) {
   if (option.request_option == nullptr) {
     option.assign(request, value);
-  } else if (option.type == ValueType::text_list && std::string_view(option.name) != "facets") {
+  } else if (option.type == ValueType::repeated_text) {
     for (const std::string& item : text_list_value(option.name, value))
       set_request_option(request, option.request_option, item);  // each use adds one
   } else {

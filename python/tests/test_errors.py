@@ -51,6 +51,7 @@ def test_bad_syntax_falls_back_to_plain_words_as_the_cli_does(searcher, cli_json
         ({"title_weight": -1.0}, "title-weight"),
         ({"bm25_k1": float("nan")}, "bm25_k1"),
         ({"recency": "soon"}, "recency"),
+        ({"snippet_bytes": -5}, "snippet_bytes"),
     ],
 )
 def test_a_bad_option_raises_invalid_argument(searcher, options, message):

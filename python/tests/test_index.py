@@ -4,11 +4,13 @@ warnings, and the writer lock."""
 import json
 import shutil
 import subprocess
+import sys
 import threading
 
 import pytest
 
 import nsearch
+from conftest import module_env
 
 CORPUS_DOCUMENTS = 44  # corpus/README.md
 
@@ -127,3 +129,34 @@ def test_a_second_writer_gets_database_locked_while_add_runs(tmp_path, corpus):
         release.set()
         adding.join()
     assert nsearch.Indexer(db).remove(["x"]) == 0  # the lock is released with the call
+
+
+CTRL_C_DURING_ADD = """
+import os, signal, sys, time
+import nsearch
+
+signalled = []
+
+def progress(p):
+    if not signalled:
+        signalled.append(p.articles)
+        os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C in a terminal or a notebook's interrupt
+        time.sleep(0.5)  # the reading thread waits here; Python sees the signal meanwhile
+
+try:
+    nsearch.Indexer(sys.argv[1]).add(sys.argv[2], progress=progress)
+except KeyboardInterrupt:
+    print("interrupted")
+rest = nsearch.Indexer(sys.argv[1]).add(sys.argv[2])  # continues where the first stopped
+print(rest["interrupted"], rest["added"] > 0)
+"""
+
+
+def test_ctrl_c_stops_add_which_raises_keyboard_interrupt(tmp_path, corpus):
+    done = subprocess.run(
+        [sys.executable, "-c", CTRL_C_DURING_ADD, tmp_path / "db", corpus],
+        capture_output=True, text=True, env=module_env(), timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    # Stopped during the run, not after it: the second add had articles left to add.
+    assert done.stdout.split() == ["interrupted", "False", "True"]
