@@ -17,7 +17,9 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
+#include "nsearch/sharded_indexer.hpp"
 
 namespace nsearch::python {
 namespace {
@@ -166,19 +168,32 @@ struct IndexerHandle {
   std::filesystem::path path;
 };
 
+// Options to open the database for writing. A sharded database takes ShardedIndexer, which
+// cannot stop a run early (Ctrl-C) nor prune: nindex writes those.
+IndexOptions writing_options(const IndexerHandle& handle, double lock_wait_seconds) {
+  if (is_sharded_database(handle.path)) {
+    throw Error(ErrorKind::invalid_argument,
+                handle.path.string() +
+                    " is a sharded database: write it with nindex (nsearch.Indexer writes plain "
+                    "databases; nsearch.Searcher reads both)");
+  }
+  IndexOptions options;
+  options.db_path = handle.path;
+  options.lock_wait = wait_time(lock_wait_seconds);
+  return options;
+}
+
 py::dict add(const IndexerHandle& handle, const py::object& inputs, const std::string& outlet,
              const std::string& lang, unsigned jobs, std::size_t memory_mb, bool force, bool prune,
              bool story_clusters, double lock_wait_seconds, const py::object& progress) {
   const std::vector<std::filesystem::path> paths = path_list(inputs);
-  IndexOptions options;
-  options.db_path = handle.path;
+  IndexOptions options = writing_options(handle, lock_wait_seconds);
   options.default_outlet = outlet;
   options.default_lang = lang;
   options.jobs = jobs;
   options.memory_mb = memory_mb;
   options.force = force;
   options.story_clusters = story_clusters;
-  options.lock_wait = wait_time(lock_wait_seconds);
   RunControl control(progress);
   options.on_progress = [&control](const IndexProgress& p) { control.progress(p); };
   DiagnosticList warnings;
@@ -204,9 +219,7 @@ py::dict add(const IndexerHandle& handle, const py::object& inputs, const std::s
 
 std::size_t remove(const IndexerHandle& handle, const std::vector<std::string>& ids,
                    double lock_wait_seconds) {
-  IndexOptions options;
-  options.db_path = handle.path;
-  options.lock_wait = wait_time(lock_wait_seconds);
+  IndexOptions options = writing_options(handle, lock_wait_seconds);
   const py::gil_scoped_release no_gil;
   Indexer indexer(std::move(options), nullptr);
   return indexer.remove(ids);

@@ -160,3 +160,12 @@ def test_ctrl_c_stops_add_which_raises_keyboard_interrupt(tmp_path, corpus):
     assert done.returncode == 0, done.stderr
     # Stopped during the run, not after it: the second add had articles left to add.
     assert done.stdout.split() == ["interrupted", "False", "True"]
+
+
+def test_a_sharded_database_is_searched_but_not_written(tmp_path, corpus, nindex_bin):
+    db = tmp_path / "sharded.db"
+    subprocess.run([nindex_bin, "--db", db, "add", "--shards", "2", "--quiet", corpus], check=True)
+    assert nsearch.Searcher(db).stats()["documents"] > 0
+    for write in (lambda: nsearch.Indexer(db).add(corpus), lambda: nsearch.Indexer(db).remove("x")):
+        with pytest.raises(nsearch.InvalidArgumentError, match="sharded database"):
+            write()
