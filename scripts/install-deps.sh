@@ -16,6 +16,8 @@ packages=(
   catch2                         # unit tests (v2)
   clang libclang-rt-14-dev       # fuzz targets: libFuzzer and the sanitizer runtimes for clang
   python3                        # evaluation scripts (tests/eval)
+  pybind11-dev python3-dev       # the Python module (NSEARCH_PYTHON)
+  python3-pytest python3-pandas  # its tests (pandas: to_pandas() and the README's example)
   chromium                       # the search page's browser test (tests/web)
   wrk                            # HTTP load test (bench/http_load.sh)
 )

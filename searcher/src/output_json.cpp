@@ -18,7 +18,13 @@ ordered_json counts_json(const std::vector<FacetCount>& counts) {
   return list;
 }
 
-// The snippet as HTML: text escaped, matches wrapped in <mark>.
+std::string dump(const ordered_json& j) {
+  // Stored text is valid UTF-8; `replace` guards against anything that is not.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
 std::string snippet_html(const Hit& hit) {
   std::string out;
   std::size_t pos = 0;
@@ -57,9 +63,35 @@ std::string snippet_html(const Hit& hit) {
   return out;
 }
 
-std::string dump(const ordered_json& j) {
-  // Stored text is valid UTF-8; `replace` guards against anything that is not.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+namespace {
+
+// `collapsed`: with the story's other copies (copies, also_in).
+ordered_json hit_json(const Hit& hit, bool collapsed) {
+  ordered_json h;
+  h["rank"] = hit.rank;
+  h["id"] = hit.id;
+  h["score"] = hit.score;
+  h["title"] = or_null(hit.title);
+  h["title_derived"] = hit.title_derived;
+  h["outlet"] = or_null(hit.outlet);
+  h["date"] = or_null(hit.date);
+  h["author"] = or_null(hit.author);
+  h["url"] = or_null(hit.url);
+  h["lang"] = or_null(hit.lang);
+  h["category"] = or_null(hit.category);
+  h["kind"] = hit.kind;
+  h["snippet"] = or_null(hit.snippet);
+  ordered_json ranges = ordered_json::array();
+  for (const auto& [begin, end] : hit.highlights)
+    ranges.push_back({begin, end});
+  h["highlights"] = ranges;
+  h["snippet_html"] = hit.snippet.empty() ? ordered_json(nullptr) : ordered_json(snippet_html(hit));
+  h["story"] = or_null(hit.story);
+  if (collapsed) {
+    h["copies"] = hit.copies;
+    h["also_in"] = hit.also_in;
+  }
+  return h;
 }
 
 }  // namespace
@@ -80,34 +112,8 @@ std::string to_json(const SearchResult& result) {
   j["facets_exact"] = result.facets_exact;
   j["offset"] = result.offset;
   ordered_json hits = ordered_json::array();
-  for (const Hit& hit : result.hits) {
-    ordered_json h;
-    h["rank"] = hit.rank;
-    h["id"] = hit.id;
-    h["score"] = hit.score;
-    h["title"] = or_null(hit.title);
-    h["title_derived"] = hit.title_derived;
-    h["outlet"] = or_null(hit.outlet);
-    h["date"] = or_null(hit.date);
-    h["author"] = or_null(hit.author);
-    h["url"] = or_null(hit.url);
-    h["lang"] = or_null(hit.lang);
-    h["category"] = or_null(hit.category);
-    h["kind"] = hit.kind;
-    h["snippet"] = or_null(hit.snippet);
-    ordered_json ranges = ordered_json::array();
-    for (const auto& [begin, end] : hit.highlights)
-      ranges.push_back({begin, end});
-    h["highlights"] = ranges;
-    h["snippet_html"] =
-        hit.snippet.empty() ? ordered_json(nullptr) : ordered_json(snippet_html(hit));
-    h["story"] = or_null(hit.story);
-    if (result.collapsed) {
-      h["copies"] = hit.copies;
-      h["also_in"] = hit.also_in;
-    }
-    hits.push_back(std::move(h));
-  }
+  for (const Hit& hit : result.hits)
+    hits.push_back(hit_json(hit, result.collapsed));
   j["hits"] = std::move(hits);
   ordered_json facets = ordered_json::object();
   for (const Facet& facet : result.facets)
@@ -115,6 +121,10 @@ std::string to_json(const SearchResult& result) {
   j["facets"] = std::move(facets);
   j["suggestion"] = result.suggestion ? ordered_json(*result.suggestion) : ordered_json(nullptr);
   return dump(j);
+}
+
+std::string to_json(const Hit& hit) {
+  return dump(hit_json(hit, true));
 }
 
 std::string to_json(const StoryCopies& copies) {

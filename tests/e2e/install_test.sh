@@ -29,6 +29,17 @@ c++ -std=c++20 ${CXXFLAGS:-} "$source_dir/examples/faceted_search.cpp" -o "$work
 # The installed nsearch finds its HTTP server (nsearch-serve, installed next to it).
 "$work/prefix/bin/nsearch" serve --help | grep -q "^Usage: nsearch serve"
 
+# The Python module, when built (NSEARCH_PYTHON), where Debian's python3 looks under the prefix.
+for package in "$work"/prefix/lib/python3*/dist-packages/nsearch; do
+  [ -d "$package" ] || continue
+  PYTHONPATH=$(dirname "$package") /usr/bin/python3 -c '
+import sys, nsearch
+assert nsearch.__file__.startswith(sys.argv[1]), nsearch.__file__
+assert nsearch.Searcher(sys.argv[2]).search("flood warning").total == 2
+' "$work/prefix" "$work/db-cmake"
+  test -f "$package/__init__.pyi" -a -f "$package/py.typed"
+done
+
 # The headers installed are the public ones only.
 test -f "$work/prefix/include/nsearch/searcher.hpp"
 test ! -e "$work/prefix/include/nsearch/text_util.hpp"

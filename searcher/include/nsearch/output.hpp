@@ -14,6 +14,12 @@ namespace nsearch {
 /// is documented in the README.
 std::string to_json(const SearchResult& result);
 
+/// One hit as in to_json(SearchResult)'s "hits", with "copies" and "also_in" always.
+std::string to_json(const Hit& hit);
+
+/// The hit's snippet as HTML: text escaped, matches wrapped in <mark> (JSON's "snippet_html").
+std::string snippet_html(const Hit& hit);
+
 /// {"documents", "outlets": [{"value", "count"}], "languages": [...], "date_min", "date_max"}.
 std::string to_json(const DatabaseStats& stats);
 
