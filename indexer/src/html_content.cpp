@@ -23,6 +23,7 @@
 
 #include "html_cues.hpp"
 #include "html_dom.hpp"
+#include "notice_words.hpp"
 #include "nsearch/dates.hpp"
 
 namespace nsearch::html {
@@ -371,6 +372,29 @@ void mark_teaser_lists(std::span<const Block> blocks, std::vector<Cue>& cue) {
   }
 }
 
+/// Weighs the blocks (PageScore::weight, with the opening prose boosted), sums the weights up
+/// the tree and picks the element with the largest sum.
+void weigh_blocks(std::span<const Block> blocks, PageScore& s) {
+  s.weight.resize(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const bool furniture =
+        s.tree.furniture[s.owner[i]] || s.cue[i] != Cue::kNone || blocks[i].in_caption;
+    s.weight[i] = block_weight(blocks[i], furniture);
+  }
+  s.article_start = boost_after_headline(s.headline, blocks, s.weight);
+  s.total = subtree_sums(s.tree, s.owner, s.weight);
+  s.best = 0;
+  for (std::size_t i = 1; i < s.total.size(); ++i) {
+    if (s.total[i] > s.total[s.best] + 1e-9) s.best = i;
+  }
+}
+
+constexpr int kMaxNoticeRounds = 3;  // a page with more notices than that has no article
+// A notice inside the article's container is cut out only when it is a dialog of several
+// paragraphs: a paragraph or two about cookies in an article about privacy stay.
+constexpr double kMinNoticeElementWords = 40;
+constexpr double kMinNoticeElementBlocks = 3;
+
 PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> headline) {
   PageScore s;
   s.tree = index_elements(html_root(blocks));
@@ -386,18 +410,57 @@ PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> h
     if (!s.tree.furniture[s.owner[i]]) prose[i] = std::max(0.0, block_weight(blocks[i], false));
   }
   mark_teaser_lists(blocks, s.cue);
-  mark_layout_furniture(s.tree, subtree_sums(s.tree, s.owner, prose));
-  s.weight.resize(blocks.size());
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const bool furniture =
-        s.tree.furniture[s.owner[i]] || s.cue[i] != Cue::kNone || blocks[i].in_caption;
-    s.weight[i] = block_weight(blocks[i], furniture);
-  }
+  const std::vector<double> element_prose = subtree_sums(s.tree, s.owner, prose);
+  mark_layout_furniture(s.tree, element_prose);
   s.headline = headline;
-  s.article_start = boost_after_headline(headline, blocks, s.weight);
-  s.total = subtree_sums(s.tree, s.owner, s.weight);
-  for (std::size_t i = 1; i < s.total.size(); ++i) {
-    if (s.total[i] > s.total[s.best] + 1e-9) s.best = i;
+  weigh_blocks(blocks, s);
+  // A consent dialog or a privacy statement can hold more prose than a short article, and
+  // class names do not always give it away: when the winner reads as a notice, it is
+  // furniture and the next best is taken.
+  std::vector<double> words(blocks.size()), notices(blocks.size());
+  std::vector<double> texts(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    texts[i] = blocks[i].words > 0 ? 1.0 : 0.0;
+    words[i] = static_cast<double>(blocks[i].words);
+    notices[i] = static_cast<double>(blocks[i].notice_words);
+  }
+  const std::vector<double> element_words = subtree_sums(s.tree, s.owner, words);
+  const std::vector<double> element_notices = subtree_sums(s.tree, s.owner, notices);
+  const std::vector<double> element_blocks = subtree_sums(s.tree, s.owner, texts);
+  // An article about privacy or licences reads as a notice too, but it starts under its
+  // headline, or (no headline found) holds most of the page's prose.
+  const auto is_notice = [&](std::size_t e) {
+    if (!reads_as_notice(static_cast<std::size_t>(element_words[e]),
+                         static_cast<std::size_t>(element_notices[e])))
+      return false;
+    if (!s.article_start) return element_prose[e] < 0.5 * element_prose[0];
+    const std::size_t start = s.owner[*s.article_start];
+    return start < e || start >= s.tree.end[e];
+  };
+  const auto mark_furniture = [&](std::size_t e) {
+    std::fill(s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(e),
+              s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(s.tree.end[e]), true);
+  };
+  for (int round = 0; round < kMaxNoticeRounds; ++round) {
+    if (s.total.empty() || s.total[s.best] <= 0 || !is_notice(s.best)) break;
+    mark_furniture(s.best);
+    weigh_blocks(blocks, s);
+  }
+  // A consent dialog inside the article's container (some pages put every overlay there) is
+  // left out of the body, when the headline shows where the article starts.
+  bool marked = false;
+  const std::size_t inside_end = s.article_start ? s.tree.end[s.best] : s.best;
+  for (std::size_t e = s.best + 1; e < inside_end; ++e) {
+    if (s.tree.furniture[e] || element_words[e] < kMinNoticeElementWords ||
+        element_blocks[e] < kMinNoticeElementBlocks || !is_notice(e))
+      continue;
+    mark_furniture(e);
+    marked = true;
+  }
+  if (marked) {
+    const std::size_t best = s.best;
+    weigh_blocks(blocks, s);
+    s.best = best;
   }
   return s;
 }
