@@ -74,7 +74,7 @@ constexpr std::string_view kLayoutParts[] = {
     "newsletter", "breadcrumb", "outbrain",    "taboola", "advert",  "sponsor",   "sharebar",
     "sharing",    "promo",      "photo",       "caption", "gallery", "slideshow", "thumb"};
 
-enum class Hint { kNone, kContentFurniture, kLayoutFurniture };
+enum class Hint { kNone, kContentFurniture, kLayoutFurniture, kForm };
 
 template <std::size_t W, std::size_t P>
 bool matches(const std::vector<std::string>& tokens, const std::string_view (&words)[W],
@@ -168,7 +168,9 @@ ElementTree index_elements(const GumboNode* root) {
         // post ("twitter-tweet", "instagram-media") quotes its source as a paragraph would.
         const bool skip_hint = tag_of(n) == GUMBO_TAG_BODY || tag_of(n) == GUMBO_TAG_HTML ||
                                tag_of(n) == GUMBO_TAG_BLOCKQUOTE;
-        t.hint.push_back(skip_hint ? Hint::kNone : class_hint(n));
+        t.hint.push_back(skip_hint                     ? Hint::kNone
+                         : tag_of(n) == GUMBO_TAG_FORM ? Hint::kForm
+                                                       : class_hint(n));
         t.index.emplace(n, i);
         t.end.push_back(i + 1);
         open.push_back(i);
@@ -195,14 +197,23 @@ void mark_content_furniture(ElementTree& t) {
 
 /// Adds the layout furniture (headers, sidebars...) to ElementTree::furniture, except for
 /// elements that hold most of the page's prose: those are sloppy wrappers. `prose` is the
-/// prose weight under each element outside comments.
-void mark_layout_furniture(ElementTree& t, const std::vector<double>& prose) {
+/// prose weight under each element outside comments, `words` the words under it.
+void mark_layout_furniture(ElementTree& t, const std::vector<double>& prose,
+                           const std::vector<double>& words,
+                           std::optional<std::size_t> headline_owner) {
   const std::size_t n = t.nodes.size();
   const double page_prose = n == 0 ? 0.0 : prose[0];
+  const double page_words = n == 0 ? 0.0 : words[0];
   for (std::size_t i = 0; i < n; ++i) {
     const bool inherited = t.parent[i] != i && t.furniture[t.parent[i]];
     const bool layout = t.hint[i] == Hint::kLayoutFurniture && prose[i] < 0.5 * page_prose;
-    t.furniture[i] = t.furniture[i] || inherited || layout;
+    // A form (a newsletter sign-up, a login, a comment form) is no article text, unless it
+    // wraps the article (an ASP.NET page is one form): it holds the headline or, when that is
+    // not known, most of the page's text.
+    const bool wraps = headline_owner ? *headline_owner >= i && *headline_owner < t.end[i]
+                                      : words[i] >= 0.5 * page_words;
+    const bool form = t.hint[i] == Hint::kForm && !wraps;
+    t.furniture[i] = t.furniture[i] || inherited || layout || form;
   }
 }
 
@@ -410,13 +421,6 @@ PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> h
     if (!s.tree.furniture[s.owner[i]]) prose[i] = std::max(0.0, block_weight(blocks[i], false));
   }
   mark_teaser_lists(blocks, s.cue);
-  const std::vector<double> element_prose = subtree_sums(s.tree, s.owner, prose);
-  mark_layout_furniture(s.tree, element_prose);
-  s.headline = headline;
-  weigh_blocks(blocks, s);
-  // A consent dialog or a privacy statement can hold more prose than a short article, and
-  // class names do not always give it away: when the winner reads as a notice, it is
-  // furniture and the next best is taken.
   std::vector<double> words(blocks.size()), notices(blocks.size());
   std::vector<double> texts(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -425,6 +429,14 @@ PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> h
     notices[i] = static_cast<double>(blocks[i].notice_words);
   }
   const std::vector<double> element_words = subtree_sums(s.tree, s.owner, words);
+  const std::vector<double> element_prose = subtree_sums(s.tree, s.owner, prose);
+  mark_layout_furniture(s.tree, element_prose, element_words,
+                        headline ? std::optional<std::size_t>(s.owner[*headline]) : std::nullopt);
+  s.headline = headline;
+  weigh_blocks(blocks, s);
+  // A consent dialog or a privacy statement can hold more prose than a short article, and
+  // class names do not always give it away: when the winner reads as a notice, it is
+  // furniture and the next best is taken.
   const std::vector<double> element_notices = subtree_sums(s.tree, s.owner, notices);
   const std::vector<double> element_blocks = subtree_sums(s.tree, s.owner, texts);
   // An article about privacy or licences reads as a notice too, but it starts under its

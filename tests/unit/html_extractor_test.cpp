@@ -1147,3 +1147,34 @@ TEST_CASE("An article about privacy is kept whole", "[html][content]") {
   REQUIRE(e.has_text);
   CHECK(e.article.body == p1 + "\n" + p2 + "\n" + p3);
 }
+
+TEST_CASE("A sign-up form is no article text; a form that wraps the page is", "[html][content]") {
+  // The sign-up form's explanations outweigh a two-paragraph article.
+  const std::string signup =
+      "<form action=\"/subscribe\"><h3>Stay informed</h3>"
+      "<div><label><input type=\"checkbox\"> Receive the weekly letter with the news of the "
+      "association and its calls to action, two or three mails a month at most.</label></div>"
+      "<div><label><input type=\"checkbox\"> Receive news of local events organised by the "
+      "group nearest to where you live, and of the meetings it holds every month.</label></div>"
+      "<div><input type=\"email\" placeholder=\"Email\"><input type=\"submit\" value=\"OK\"></div>"
+      "<p>By filling in this form you will be added to our mailing list. You can leave it at "
+      "any time with the link at the bottom of every letter we send, and we will never share "
+      "your address with anybody else for any reason whatsoever.</p></form>";
+  const std::string short_article =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1><div><p>" +
+      kPara1 + "</p><p>" + kPara2 + "</p></div>" + signup + "</body></html>";
+  Extraction e = extract_html(short_article);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == kPara1 + "\n" + kPara2);
+
+  // An ASP.NET page: one form around the whole page, the article in it.
+  const std::string wrapped =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<form id=\"aspnetForm\" method=\"post\"><input type=\"hidden\" name=\"__VIEWSTATE\">"
+      "<h1>Ferry service grows</h1><div>" +
+      article_paragraphs() + "</div></form></body></html>";
+  e = extract_html(wrapped);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == expected_body());
+}
