@@ -12,6 +12,7 @@
 
 #include "database_layout.hpp"
 #include "facet_spies.hpp"
+#include "match_export.hpp"
 #include "matching_query.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/limits.hpp"
@@ -25,6 +26,7 @@
 #include "story_members.hpp"
 #include "story_signature.hpp"
 #include "suggest.hpp"
+#include "text_util.hpp"
 #include "value_columns.hpp"
 #include "weighting.hpp"
 
@@ -676,6 +678,24 @@ struct Searcher::Impl {
     return Xapian::Query(op, query, expansion);
   }
 
+  std::size_t export_matches(const SearchRequest& request,
+                             const std::function<bool(const Article&)>& sink) {
+    const QueryBuilder builder(db, &parsers);
+    Xapian::Query query;
+    if (!request.like_id.empty()) {
+      query = similar_to(request, builder);
+    } else if (text::trim(request.query).empty() && builder.filters(request).empty()) {
+      query = Xapian::Query::MatchAll;  // an export of the whole database
+    } else {
+      query = builder.build(request).query;
+    }
+    MatchStreamOptions options;
+    options.newest_first = request.sort == SortOrder::date;
+    options.one_per_story = request.collapse;
+    options.remote = layout.remote;
+    return stream_matches(db, matching_part(query), options, sink);
+  }
+
   Article article(const std::string& id) {
     const std::string id_term = schema::id_term(id);
     const Xapian::PostingIterator it = db.postlist_begin(id_term);
@@ -737,6 +757,18 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 StoryCopies Searcher::copies(const std::string& id) {
   return impl_->with_reopen("cannot list copies", [&] { return impl_->copies(id); });
+}
+
+std::size_t Searcher::export_matches(const SearchRequest& request,
+                                     const std::function<bool(const Article&)>& sink) {
+  // Not retried on a newer revision as searches are: the sink may have been given articles.
+  try {
+    return impl_->export_matches(request, sink);
+  } catch (const Xapian::WildcardError& e) {
+    throw Error(ErrorKind::bad_query, e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, "export failed: " + e.get_description());
+  }
 }
 
 DatabaseStats Searcher::stats() {

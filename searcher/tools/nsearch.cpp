@@ -11,6 +11,8 @@
 #include "bench_command.hpp"
 #include "count_limit_option.hpp"
 #include "exec_sibling.hpp"
+#include "export_command.hpp"
+#include "filter_options.hpp"
 
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
@@ -39,9 +41,11 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "bench") {
     return nsearch::cli::bench_command(argc - 1, argv + 1);
   }
+  if (argc > 1 && std::string_view(argv[1]) == "export")
+    return nsearch::cli::export_command(argc - 1, argv + 1);
   CLI::App app{
       "nsearch: search a news database built by nindex\n(nsearch serve --help: the HTTP server; "
-      "nsearch bench --help: latency)"};
+      "nsearch bench --help: latency; nsearch export --help: every match as JSON lines or CSV)"};
   std::string db;
   std::vector<std::string> query_words;
   nsearch::SearchRequest request;
@@ -56,15 +60,7 @@ int main(int argc, char** argv) {
   // offset + limit are checked against the result window by the Searcher.
   app.add_option("--limit,-n", request.limit, "number of hits to show");
   app.add_option("--offset", request.offset, "hits to skip (for paging)");
-  // One value per use, so that a query may follow: --lang fr pétrole.
-  app.add_option("--outlet", request.outlets, "only this outlet (repeatable)")
-      ->allow_extra_args(false);
-  app.add_option("--lang", request.langs, "only this language, e.g. en (repeatable)")
-      ->allow_extra_args(false);
-  app.add_option("--kind", request.kind, "only this kind of document: article or page");
-  app.add_option("--since", request.since,
-                 "only articles on or after DATE (2021, 2021-09, 2021-09-24)");
-  app.add_option("--until", request.until, "only articles on or before DATE (inclusive)");
+  nsearch::cli::add_filter_options(app, request);
   app.add_option("--sort", sort, "relevance or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}));
   app.add_option("--recency", request.recency,

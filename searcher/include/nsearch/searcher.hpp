@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -205,6 +206,16 @@ class Searcher {
   void refresh();
   /// Every article of the story of the article `id`. Throws Error (not_found, database_error).
   StoryCopies copies(const std::string& id);
+
+  /// Every article matching `request`'s query and filters, one at a time to `sink`, which
+  /// returns false to stop; limit, offset, facets and ranking options are not used. Newest first
+  /// when request.sort is SortOrder::date (undated articles last), else in index order; with
+  /// request.collapse the first article met of each story only. Memory does not grow with the
+  /// number of matches, but for 16 bytes a match newest first (to sort) and a story key a story
+  /// collapsed. Returns how many articles `sink` was given. Throws Error (bad_query,
+  /// invalid_argument, database_error), also after some articles were given.
+  std::size_t export_matches(const SearchRequest& request,
+                             const std::function<bool(const Article&)>& sink);
 
  private:
   struct Impl;
