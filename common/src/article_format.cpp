@@ -102,6 +102,36 @@ std::string to_csv(const Article& a, std::span<const std::string> fields) {
   return record;
 }
 
+ExportFormat::ExportFormat(std::string_view format, std::string_view fields)
+    : csv_(format == "csv"), all_fields_(fields.empty()) {
+  if (format != "jsonl" && format != "csv") {
+    throw Error(ErrorKind::invalid_argument,
+                "unknown format \"" + std::string(format) + "\" (known: jsonl, csv)");
+  }
+  if (all_fields_) {
+    fields_.assign(kFields.begin(), kFields.end());
+  } else {
+    fields_ = parse_article_fields(fields);
+  }
+}
+
+std::string ExportFormat::header() const {
+  if (!csv_) return {};
+  std::string line;
+  for (const std::string& name : fields_)
+    line += (line.empty() ? "" : ",") + name;
+  return line + "\r\n";
+}
+
+std::string ExportFormat::record(const Article& article) const {
+  if (csv_) return to_csv(article, fields_) + "\r\n";
+  return (all_fields_ ? to_json(article) : to_json(article, fields_)) + '\n';
+}
+
+std::string_view ExportFormat::content_type() const {
+  return csv_ ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+}
+
 void write_text(std::ostream& out, const Article& a) {
   auto field = [&out](const char* name, const std::string& value) {
     out << name << (value.empty() ? "(none)" : value) << "\n";

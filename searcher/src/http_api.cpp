@@ -2,6 +2,7 @@
 // suggestions. Errors are JSON too, with the HTTP status saying what kind they are.
 #include <exception>
 #include <functional>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -41,14 +42,16 @@ void set_json(httplib::Response& res, int status, const std::string& body) {
   res.set_content(body, "application/json; charset=utf-8");
 }
 
-// Answers with what `answer` returns (a JSON document), or with the error it throws. A database
-// that fails while in use is closed, so that the next request opens it afresh.
-void respond(httplib::Response& res, SearcherPool& pool,
-             const std::function<std::string(Searcher&)>& answer) {
+// Runs `work` on a Searcher of the pool; when it throws, answers with the error (JSON, the HTTP
+// status saying what kind) and returns false. A database that fails while in use is closed, so
+// that the next request opens it afresh.
+bool run_or_answer_error(httplib::Response& res, SearcherPool& pool,
+                         const std::function<void(Searcher&)>& work) {
   try {
     auto searcher = pool.lease();
     try {
-      set_json(res, 200, answer(*searcher));
+      work(*searcher);
+      return true;
     } catch (const Error& e) {
       if (status_of(e.kind()) == 503) searcher.discard();
       throw;
@@ -58,6 +61,15 @@ void respond(httplib::Response& res, SearcherPool& pool,
   } catch (const std::exception& e) {
     set_json(res, 500, error_json(500, std::string("internal error: ") + e.what()));
   }
+  return false;
+}
+
+// Answers with what `answer` returns (a JSON document), or with the error it throws.
+void respond(httplib::Response& res, SearcherPool& pool,
+             const std::function<std::string(Searcher&)>& answer) {
+  std::string body;
+  if (run_or_answer_error(res, pool, [&](Searcher& s) { body = answer(s); }))
+    set_json(res, 200, body);
 }
 
 // Query parameters given once at most, checked before the database is touched.
@@ -97,6 +109,44 @@ std::size_t suggestion_limit(const httplib::Request& req) {
   return scratch.limit;
 }
 
+// What /api/export takes: the query and filters of a search, and how to write the articles.
+struct ExportRequest {
+  SearchRequest search;
+  std::string format = "jsonl";
+  std::string fields;
+};
+
+ExportRequest export_request_of(const httplib::Request& req) {
+  ExportRequest out;
+  out.search.collapse = false;        // every copy, unless collapse=1
+  out.search.sort = SortOrder::date;  // newest first, unless order=index
+  for (const auto& [name, value] : req.params) {
+    if (name != "outlet" && name != "lang") check_unrepeated(req, name.c_str());
+    if (name == "q") check_query_length(value);
+    if (name == "format") {
+      out.format = value;
+    } else if (name == "fields") {
+      out.fields = value;
+    } else if (name == "order") {
+      if (value != "date" && value != "index")
+        throw Error(ErrorKind::invalid_argument, "order must be date or index");
+      out.search.sort = value == "date" ? SortOrder::date : SortOrder::relevance;
+    } else if (name == "q" || name == "outlet" || name == "lang" || name == "kind" ||
+               name == "since" || name == "until" || name == "match" || name == "collapse") {
+      set_request_option(out.search, name, value);
+    } else {
+      throw Error(ErrorKind::invalid_argument,
+                  "unknown parameter " + name +
+                      " (known: q, outlet, lang, kind, since, until, match, order, collapse, "
+                      "format, fields)");
+    }
+  }
+  return out;
+}
+
+// Streams an export in chunks of about this size: a chunk per article would cost a write each.
+constexpr std::size_t kExportChunkBytes = 64 * 1024;
+
 }  // namespace
 
 std::string error_json(int status, std::string_view message) {
@@ -115,6 +165,52 @@ void add_api_routes(httplib::Server& server, SearcherPool& pool, const HttpServe
       return;
     }
     respond(res, pool, [&request](Searcher& s) { return to_json(s.search(request)); });
+  });
+
+  // Every match, streamed (chunked transfer). The query is tried on one match first, so that a
+  // bad one is answered with 400 before the stream starts; a client that goes away stops the
+  // export at the next chunk. The export holds one of the pool's searchers while it streams.
+  server.Get("/api/export", [&pool](const httplib::Request& req, httplib::Response& res) {
+    ExportRequest request;
+    std::shared_ptr<const ExportFormat> writer;
+    try {
+      request = export_request_of(req);
+      writer = std::make_shared<const ExportFormat>(request.format, request.fields);
+    } catch (const Error& e) {
+      set_json(res, 400, error_json(400, e.what()));
+      return;
+    }
+    const bool valid = run_or_answer_error(res, pool, [&](Searcher& s) {
+      SearchRequest probe = request.search;
+      probe.sort = SortOrder::relevance;  // index order: stops at the first match
+      s.export_matches(probe, [](const Article&) { return false; });
+    });
+    if (!valid) return;
+    res.set_header("Cache-Control", "no-cache");
+    res.set_chunked_content_provider(
+        std::string(writer->content_type()),
+        [&pool, search = request.search, writer](std::size_t, httplib::DataSink& sink) {
+          std::string chunk = writer->header();
+          bool open = true;
+          const auto flush = [&] {
+            open = open && (chunk.empty() || sink.write(chunk.data(), chunk.size()));
+            chunk.clear();
+            return open;
+          };
+          try {
+            auto searcher = pool.lease();
+            searcher->export_matches(search, [&](const Article& article) {
+              Article shown = article;
+              shown.source.clear();  // where the server read it from is not the client's business
+              chunk += writer->record(shown);
+              return chunk.size() < kExportChunkBytes || flush();
+            });
+          } catch (const std::exception&) {
+            return false;  // the stream ends short: the client sees an incomplete transfer
+          }
+          if (flush()) sink.done();
+          return open;
+        });
   });
 
   server.Get(R"(/api/doc/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {

@@ -52,21 +52,12 @@ int export_command(int argc, char** argv) {
     request.default_operator = parse_match(match);
     request.sort = order == "date" ? SortOrder::date : SortOrder::relevance;
     request.collapse = collapse;
-    const std::vector<std::string> columns = parse_article_fields(fields.empty() ? known : fields);
+    const ExportFormat writer(format, fields);
     Searcher searcher(resolve_database_path(db));
     std::ios::sync_with_stdio(false);
-    if (format == "csv") {
-      for (const std::string& name : columns)
-        std::cout << (&name == columns.data() ? "" : ",") << name;
-      std::cout << "\r\n";
-    }
-    const bool all_fields = fields.empty();
+    std::cout << writer.header();
     const std::size_t written = searcher.export_matches(request, [&](const Article& article) {
-      if (format == "csv") {
-        std::cout << to_csv(article, columns) << "\r\n";
-      } else {
-        std::cout << (all_fields ? to_json(article) : to_json(article, columns)) << '\n';
-      }
+      std::cout << writer.record(article);
       return static_cast<bool>(std::cout);  // a closed pipe (| head) ends the export
     });
     std::cout.flush();

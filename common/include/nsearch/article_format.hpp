@@ -32,6 +32,26 @@ std::string to_json(const Article& article, std::span<const std::string> fields)
 /// end.
 std::string to_csv(const Article& article, std::span<const std::string> fields);
 
+/// How exports write articles (`nsearch export`, `/api/export`): JSON lines or CSV, with the
+/// chosen fields.
+class ExportFormat {
+ public:
+  /// `format` is "jsonl" or "csv"; `fields` a comma-separated list (see parse_article_fields),
+  /// empty for all of them. Throws Error(invalid_argument).
+  ExportFormat(std::string_view format, std::string_view fields);
+  /// What comes first: the CSV header record, nothing for JSON lines.
+  std::string header() const;
+  /// One article, with its line end (CSV's is CRLF).
+  std::string record(const Article& article) const;
+  /// The media type: "application/x-ndjson" or "text/csv", with the charset.
+  std::string_view content_type() const;
+
+ private:
+  bool csv_ = false;
+  bool all_fields_ = true;
+  std::vector<std::string> fields_;
+};
+
 /// A readable block: the metadata fields one per line, a blank line, then the body.
 void write_text(std::ostream& out, const Article& article);
 
