@@ -1,17 +1,15 @@
-// Streaming every match. Over local databases a MatchDecider sees each match once and declines
-// it, so Xapian's matcher keeps nothing: memory does not grow with the number of matches in index
-// order, and newest first keeps only a date and a document number per match (16 bytes) to sort
-// before reading the articles. A remote shard runs no decider: its matches are paged in Xapian's
-// own order instead.
+// Going through every match. Over local databases a MatchDecider sees each match once and
+// declines it, so Xapian's matcher keeps nothing: in index order the articles are read as the
+// matcher meets them, and memory does not grow with the number of matches; newest first keeps a
+// date and a document number per match (16 bytes) to sort before reading the articles. A remote
+// shard runs no decider: its matches are paged in Xapian's own order instead.
 #include "match_export.hpp"
 
 #include <algorithm>
 #include <cstdint>
-#include <string>
-#include <unordered_set>
 #include <utility>
-#include <vector>
 
+#include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "stored_data.hpp"
 
@@ -45,80 +43,106 @@ class EachMatch : public Xapian::MatchDecider {
   mutable bool stopped_ = false;  // the matcher calls a const decider
 };
 
-/// The sink with one article per story when asked: the first met of each story.
-class Emitter {
- public:
-  Emitter(bool one_per_story, const std::function<bool(const Article&)>& sink)
-      : one_per_story_(one_per_story), sink_(sink) {}
-  /// False when the sink asked to stop.
-  bool emit(const Xapian::Document& doc) {
-    if (one_per_story_) {
-      const std::string story = doc.get_value(schema::kStorySlot);
-      // An article without a story key is a story of its own.
-      if (!story.empty() && !stories_.insert(story).second) return true;
-    }
-    ++emitted_;
-    return sink_(deserialise_article(doc.get_data()));
-  }
-  std::size_t emitted() const { return emitted_; }
-
- private:
-  bool one_per_story_;
-  const std::function<bool(const Article&)>& sink_;
-  std::unordered_set<std::string> stories_;
-  std::size_t emitted_ = 0;
-};
-
-std::size_t stream_local(const Xapian::Database& db, const Xapian::Query& query,
-                         const MatchStreamOptions& options, Emitter& emitter) {
+/// Runs `each` on every match of `query` over local databases, in index order.
+void each_local_match(const Xapian::Database& db, const Xapian::Query& query,
+                      std::function<bool(const Xapian::Document&)> each) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
-  if (!options.newest_first) {
-    const EachMatch each([&emitter](const Xapian::Document& doc) { return emitter.emit(doc); });
-    enquire.get_mset(0, 0, 1, nullptr, &each);
-    return emitter.emitted();
-  }
-  std::vector<std::pair<std::uint64_t, Xapian::docid>> dated;
-  const EachMatch each([&dated](const Xapian::Document& doc) {
-    dated.emplace_back(date_key(doc.get_value(schema::kDateSlot)), doc.get_docid());
-    return true;
-  });
-  enquire.get_mset(0, 0, 1, nullptr, &each);
-  // Newest first; the same date (and undated articles, last) in index order.
-  std::stable_sort(dated.begin(), dated.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [date, did] : dated) {
-    if (!emitter.emit(db.get_document(did, Xapian::DOC_ASSUME_VALID))) break;
-  }
-  return emitter.emitted();
+  const EachMatch decider(std::move(each));
+  enquire.get_mset(0, 0, 1, nullptr, &decider);
 }
 
-std::size_t stream_paged(const Xapian::Database& db, const Xapian::Query& query,
-                         const MatchStreamOptions& options, Emitter& emitter) {
+std::vector<Xapian::docid> paged_matches(const Xapian::Database& db, const Xapian::Query& query,
+                                         const MatchStreamOptions& options) {
   constexpr Xapian::doccount kPage = 1000;
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   if (options.newest_first) enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);
+  std::vector<Xapian::docid> out;
   for (Xapian::doccount offset = 0;; offset += kPage) {
     const Xapian::MSet page = enquire.get_mset(offset, kPage);
-    for (auto it = page.begin(); it != page.end(); ++it) {
-      if (!emitter.emit(it.get_document())) return emitter.emitted();
-    }
-    if (page.size() < kPage) return emitter.emitted();
+    for (auto it = page.begin(); it != page.end(); ++it)
+      out.push_back(*it);
+    if (page.size() < kPage) return out;
   }
 }
 
 }  // namespace
 
+bool StoryFilter::first_of_story(const Xapian::Document& doc) {
+  if (!one_per_story_) return true;
+  const std::string story = doc.get_value(schema::kStorySlot);
+  return story.empty() || stories_.insert(story).second;
+}
+
+std::vector<Xapian::docid> collect_matches(const Xapian::Database& db, const Xapian::Query& query,
+                                           const MatchStreamOptions& options) {
+  if (options.remote) return paged_matches(db, query, options);
+  std::vector<Xapian::docid> out;
+  if (!options.newest_first) {
+    each_local_match(db, query, [&out](const Xapian::Document& doc) {
+      out.push_back(doc.get_docid());
+      return true;
+    });
+    return out;
+  }
+  std::vector<std::pair<std::uint64_t, Xapian::docid>> dated;
+  each_local_match(db, query, [&dated](const Xapian::Document& doc) {
+    dated.emplace_back(date_key(doc.get_value(schema::kDateSlot)), doc.get_docid());
+    return true;
+  });
+  // Newest first; the same date (and undated articles, last) in index order.
+  std::stable_sort(dated.begin(), dated.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  out.reserve(dated.size());
+  for (const auto& entry : dated)
+    out.push_back(entry.second);
+  return out;
+}
+
 std::size_t stream_matches(const Xapian::Database& db, const Xapian::Query& query,
                            const MatchStreamOptions& options,
                            const std::function<bool(const Article&)>& sink) {
-  Emitter emitter(options.one_per_story, sink);
-  return options.remote ? stream_paged(db, query, options, emitter)
-                        : stream_local(db, query, options, emitter);
+  StoryFilter stories(options.one_per_story);
+  std::size_t given = 0;
+  const auto give = [&](const Xapian::Document& doc) {
+    if (!stories.first_of_story(doc)) return true;
+    ++given;
+    return sink(deserialise_article(doc.get_data()));
+  };
+  if (!options.remote && !options.newest_first) {
+    each_local_match(db, query, give);  // nothing kept per match
+    return given;
+  }
+  for (const Xapian::docid did : collect_matches(db, query, options)) {
+    if (!give(db.get_document(did, Xapian::DOC_ASSUME_VALID))) break;
+  }
+  return given;
+}
+
+ExportCursor::ExportCursor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ExportCursor::~ExportCursor() = default;
+ExportCursor::ExportCursor(ExportCursor&&) noexcept = default;
+ExportCursor& ExportCursor::operator=(ExportCursor&&) noexcept = default;
+
+std::optional<Article> ExportCursor::next() {
+  try {
+    while (impl_->next < impl_->matches.size()) {
+      const Xapian::Document doc =
+          impl_->db.get_document(impl_->matches[impl_->next++], Xapian::DOC_ASSUME_VALID);
+      if (impl_->stories.first_of_story(doc)) return deserialise_article(doc.get_data());
+    }
+    return std::nullopt;
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, "export failed: " + e.get_description());
+  }
+}
+
+std::size_t ExportCursor::matches() const {
+  return impl_->matches.size();
 }
 
 }  // namespace nsearch

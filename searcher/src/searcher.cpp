@@ -678,14 +678,15 @@ struct Searcher::Impl {
     return Xapian::Query(op, query, expansion);
   }
 
-  std::size_t export_matches(const SearchRequest& request,
-                             const std::function<bool(const Article&)>& sink) {
+  // What an export goes through: the matching part of the request's query (everything when
+  // there is neither query nor filter), and how.
+  std::pair<Xapian::Query, MatchStreamOptions> export_query(const SearchRequest& request) {
     const QueryBuilder builder(db, &parsers);
     Xapian::Query query;
     if (!request.like_id.empty()) {
       query = similar_to(request, builder);
     } else if (text::trim(request.query).empty() && builder.filters(request).empty()) {
-      query = Xapian::Query::MatchAll;  // an export of the whole database
+      query = Xapian::Query::MatchAll;
     } else {
       query = builder.build(request).query;
     }
@@ -693,7 +694,19 @@ struct Searcher::Impl {
     options.newest_first = request.sort == SortOrder::date;
     options.one_per_story = request.collapse;
     options.remote = layout.remote;
-    return stream_matches(db, matching_part(query), options, sink);
+    return {matching_part(query), options};
+  }
+
+  std::size_t export_matches(const SearchRequest& request,
+                             const std::function<bool(const Article&)>& sink) {
+    const auto [query, options] = export_query(request);
+    return stream_matches(db, query, options, sink);
+  }
+
+  ExportCursor export_cursor(const SearchRequest& request) {
+    const auto [query, options] = export_query(request);
+    return ExportCursor(std::make_unique<ExportCursor::Impl>(ExportCursor::Impl{
+        db, collect_matches(db, query, options), 0, StoryFilter(options.one_per_story)}));
   }
 
   Article article(const std::string& id) {
@@ -769,6 +782,16 @@ std::size_t Searcher::export_matches(const SearchRequest& request,
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::database_error, "export failed: " + e.get_description());
   }
+}
+
+ExportCursor Searcher::export_cursor(const SearchRequest& request) {
+  return impl_->with_reopen("export failed", [&] {
+    try {
+      return impl_->export_cursor(request);
+    } catch (const Xapian::WildcardError& e) {
+      throw Error(ErrorKind::bad_query, e.get_msg());
+    }
+  });
 }
 
 DatabaseStats Searcher::stats() {

@@ -179,6 +179,28 @@ struct Suggestions {
   std::string correction;
 };
 
+/// The articles of an export pulled one at a time (Searcher::export_cursor), for iterators and
+/// generators where Searcher::export_matches pushes them to a function. It holds the matching
+/// document numbers (4 bytes a match) and reads each article when asked. It shares its
+/// Searcher's database handle: use them from one thread at a time.
+class ExportCursor {
+ public:
+  ~ExportCursor();
+  ExportCursor(ExportCursor&&) noexcept;
+  ExportCursor& operator=(ExportCursor&&) noexcept;
+
+  /// The next article, or none at the end. Throws Error (database_error).
+  std::optional<Article> next();
+  /// The matching articles (copies of a story included).
+  std::size_t matches() const;
+
+  struct Impl;
+  explicit ExportCursor(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 /// Read-only access to a database. Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
@@ -216,6 +238,10 @@ class Searcher {
   /// invalid_argument, database_error), also after some articles were given.
   std::size_t export_matches(const SearchRequest& request,
                              const std::function<bool(const Article&)>& sink);
+
+  /// The same articles as export_matches, pulled one at a time. Throws Error (bad_query,
+  /// invalid_argument, database_error).
+  ExportCursor export_cursor(const SearchRequest& request);
 
  private:
   struct Impl;
