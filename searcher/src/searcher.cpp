@@ -13,11 +13,13 @@
 #include "database_layout.hpp"
 #include "facet_spies.hpp"
 #include "matching_query.hpp"
+#include "nsearch/analysis.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/limits.hpp"
 #include "nsearch/schema.hpp"
 #include "query_builder.hpp"
 #include "recency.hpp"
+#include "significant_terms.hpp"
 #include "snippet.hpp"
 #include "spelling.hpp"
 #include "stem_cache.hpp"
@@ -25,6 +27,7 @@
 #include "story_members.hpp"
 #include "story_signature.hpp"
 #include "suggest.hpp"
+#include "trend.hpp"
 #include "value_columns.hpp"
 #include "weighting.hpp"
 
@@ -270,6 +273,12 @@ struct Searcher::Impl {
       }
     }
     open_afresh();
+  }
+
+  // What trends and terms read: in-memory columns over one local database that fits.
+  AnalysisSource analysis_source() {
+    const bool local = layout.stub_text.empty() && !layout.remote;
+    return {db, local && columns.fit_in_memory() ? &columns : nullptr, local, &parsers};
   }
 
   SearchResult search(const SearchRequest& request) {
@@ -723,16 +732,25 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
+namespace {
+
+// Runs a read of a query's matches; a wildcard that expands too far is a bad query.
+template <typename Read>
+auto with_wildcard_limit(Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const Xapian::WildcardError& e) {
+    throw Error(ErrorKind::bad_query, e.get_msg() + " (the limit is " +
+                                          std::to_string(kMaxWildcardExpansion) +
+                                          " words: make the prefix before * longer)");
+  }
+}
+
+}  // namespace
+
 SearchResult Searcher::search(const SearchRequest& request) {
-  return impl_->with_reopen("search failed", [&] {
-    try {
-      return impl_->search(request);
-    } catch (const Xapian::WildcardError& e) {
-      throw Error(ErrorKind::bad_query, e.get_msg() + " (the limit is " +
-                                            std::to_string(kMaxWildcardExpansion) +
-                                            " words: make the prefix before * longer)");
-    }
-  });
+  return impl_->with_reopen(
+      "search failed", [&] { return with_wildcard_limit([&] { return impl_->search(request); }); });
 }
 
 StoryCopies Searcher::copies(const std::string& id) {
@@ -750,6 +768,20 @@ Article Searcher::article(const std::string& id) {
 Suggestions Searcher::suggest(const std::string& text, std::size_t limit) {
   return impl_->with_reopen("cannot suggest",
                             [&] { return suggest_words(impl_->db, text, limit); });
+}
+
+TrendResult Searcher::trend(const TrendRequest& request) {
+  return impl_->with_reopen("trend failed", [&] {
+    return with_wildcard_limit([&] { return compute_trend(impl_->analysis_source(), request); });
+  });
+}
+
+TermsResult Searcher::terms(const TermsRequest& request) {
+  return impl_->with_reopen("terms failed", [&] {
+    return with_wildcard_limit([&] {
+      return find_significant_terms(impl_->analysis_source(), request, impl_->stem_cache);
+    });
+  });
 }
 
 void Searcher::refresh() {

@@ -178,6 +178,11 @@ struct Suggestions {
   std::string correction;
 };
 
+struct TrendRequest;
+struct TrendResult;
+struct TermsRequest;
+struct TermsResult;
+
 /// Read-only access to a database. Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
@@ -205,6 +210,13 @@ class Searcher {
   void refresh();
   /// Every article of the story of the article `id`. Throws Error (not_found, database_error).
   StoryCopies copies(const std::string& id);
+
+  /// Matching articles (stories) per period for each query (see nsearch/analysis.hpp). Throws
+  /// Error (bad_query, invalid_argument, database_error).
+  TrendResult trend(const TrendRequest& request);
+  /// The terms most over-represented in the matches of a query against the whole database
+  /// (see nsearch/analysis.hpp). Throws Error (bad_query, invalid_argument, database_error).
+  TermsResult terms(const TermsRequest& request);
 
  private:
   struct Impl;

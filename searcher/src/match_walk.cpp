@@ -1,0 +1,70 @@
+#include "match_walk.hpp"
+
+#include <algorithm>
+
+#include "nsearch/schema.hpp"
+
+namespace nsearch {
+namespace {
+
+// Collects each match's docid and declines it.
+class Collector : public Xapian::MatchDecider {
+ public:
+  explicit Collector(std::vector<Xapian::docid>& docids) : docids_(docids) {}
+  bool operator()(const Xapian::Document& doc) const override {
+    docids_.push_back(doc.get_docid());
+    return false;
+  }
+
+ private:
+  std::vector<Xapian::docid>& docids_;
+};
+
+}  // namespace
+
+std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query,
+                                           bool local) {
+  std::vector<Xapian::docid> docids;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(query);
+  if (local) {
+    const Collector collector(docids);
+    enquire.get_mset(0, 0, db.get_doccount(), nullptr, &collector);
+  } else {
+    const Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+    for (auto it = all.begin(); it != all.end(); ++it)
+      docids.push_back(*it);
+  }
+  std::sort(docids.begin(), docids.end());
+  return docids;
+}
+
+std::uint32_t DateStoryValues::Dictionary::add(std::string value) {
+  if (value.empty()) return 0;
+  const auto [at, added] = index.try_emplace(value, static_cast<std::uint32_t>(values.size()));
+  if (added) values.push_back(std::move(value));
+  return at->second;
+}
+
+DateStoryValues::DateStoryValues(const Xapian::Database& db, ValueColumns* columns) : db_(db) {
+  if (columns != nullptr) {
+    date_column_ = &columns->column(schema::kDateSlot);
+    story_column_ = &columns->column(schema::kStorySlot);
+  }
+}
+
+std::pair<std::uint32_t, std::uint32_t> DateStoryValues::of(Xapian::docid did) {
+  if (date_column_ != nullptr) return {date_column_->index(did), story_column_->index(did)};
+  const Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
+  return {date_values_.add(doc.get_value(schema::kDateSlot)),
+          story_values_.add(doc.get_value(schema::kStorySlot))};
+}
+
+std::uint32_t DateStoryValues::story(Xapian::docid did) {
+  if (story_column_ != nullptr) return story_column_->index(did);
+  return story_values_.add(
+      db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kStorySlot));
+}
+
+}  // namespace nsearch
