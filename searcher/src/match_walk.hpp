@@ -75,6 +75,7 @@ class StoryMarks {
 namespace nsearch {
 
 class QueryParsers;
+class TermFrequencies;
 
 /// What analysis reads of a Searcher's open database.
 struct AnalysisSource {
@@ -83,6 +84,7 @@ struct AnalysisSource {
   ValueColumns* columns;
   bool local;  ///< one local database: matches may be collected by a MatchDecider
   QueryParsers* parsers;
+  TermFrequencies* frequencies;  ///< of `db`'s revision
 };
 
 }  // namespace nsearch

@@ -27,6 +27,7 @@
 #include "story_members.hpp"
 #include "story_signature.hpp"
 #include "suggest.hpp"
+#include "term_frequencies.hpp"
 #include "trend.hpp"
 #include "value_columns.hpp"
 #include "weighting.hpp"
@@ -197,21 +198,26 @@ struct Searcher::Impl {
   std::filesystem::path path;
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
-  QueryParsers parsers;  // of `db`: replaced with it
-  ValueColumns columns;  // of `db`'s revision: cleared when it moves
-  StemCache stem_cache;  // snippets stem every word of each hit's text
+  QueryParsers parsers;         // of `db`: replaced with it
+  ValueColumns columns;         // of `db`'s revision: cleared when it moves
+  StemCache stem_cache;         // snippets stem every word of each hit's text
+  TermFrequencies frequencies;  // of `db`'s revision: cleared when it moves
 
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path),
         layout(layout_of(db_path)),
         db(open_database(db_path)),
         parsers(db),
-        columns(db) {}
+        columns(db),
+        frequencies(db) {}
 
   // The latest revision of the same database. The columns stay while the revision does:
   // nsearch serve refreshes its Searcher before every request.
   void reopen() {
-    if (db.reopen()) columns.clear();
+    if (db.reopen()) {
+      columns.clear();
+      frequencies.clear();
+    }
   }
 
   // A new connection to the database as the layout now names it (reopen() changes `db` in place,
@@ -222,6 +228,7 @@ struct Searcher::Impl {
     layout = std::move(now);
     parsers = QueryParsers(db);
     columns = ValueColumns(db);
+    frequencies = TermFrequencies(db);
   }
 
   // After a read failed: reopens at the latest revision so that the read can run again. Over a
@@ -278,7 +285,8 @@ struct Searcher::Impl {
   // What trends and terms read: in-memory columns over one local database that fits.
   AnalysisSource analysis_source() {
     const bool local = layout.stub_text.empty() && !layout.remote;
-    return {db, local && columns.fit_in_memory() ? &columns : nullptr, local, &parsers};
+    return {db, local && columns.fit_in_memory() ? &columns : nullptr, local, &parsers,
+            &frequencies};
   }
 
   SearchResult search(const SearchRequest& request) {

@@ -11,6 +11,7 @@
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "query_builder.hpp"
+#include "term_frequencies.hpp"
 
 namespace nsearch {
 namespace {
@@ -23,11 +24,6 @@ bool is_word_start(char c) {
 // "Zmercenari": a stem of a free-text word (not a field's "ZS...", not a number).
 bool is_stem(const std::string& term) {
   return term.size() > 2 && term[0] == 'Z' && is_word_start(term[1]);
-}
-
-// An unprefixed, unstemmed word as the indexer spells it.
-bool is_word(const std::string& term) {
-  return !term.empty() && is_word_start(term[0]);
 }
 
 // The match set, after keeping one copy of each story when counting stories.
@@ -71,30 +67,30 @@ MatchSet match_set(const AnalysisSource& source, const Xapian::Query& query, Cou
 struct Sample {
   std::size_t documents = 0;
   std::unordered_map<std::string, std::size_t> stems;  // document frequency in the sample
-  std::map<std::string, std::size_t> words;            // likewise, sorted for prefix lookups
   std::map<std::string, std::size_t> languages;        // documents per language code
 };
 
+// Reads only the language term and the stems of each sampled match: a term list is sorted, and
+// skip_to() passes over the rest (the unstemmed words, half of it, above all).
 Sample read_sample(const Xapian::Database& db, const std::vector<Xapian::docid>& docids) {
   Sample sample;
   const std::size_t n = std::min(docids.size(), kTermsSample);
   const std::string lang_prefix(schema::kLangPrefix);
-  std::unordered_map<std::string, std::size_t> words;
+  sample.stems.reserve(n * 64);
   for (std::size_t i = 0; i < n; ++i) {
     const Xapian::docid did = docids[i * docids.size() / n];
-    for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+    auto t = db.termlist_begin(did);
+    const auto end = db.termlist_end(did);
+    t.skip_to(lang_prefix);
+    if (t != end && (*t).size() == lang_prefix.size() + 2 && (*t).starts_with(lang_prefix))
+      ++sample.languages[(*t).substr(lang_prefix.size())];
+    for (t.skip_to("Z"); t != end; ++t) {
       const std::string term = *t;
-      if (is_stem(term)) {
-        ++sample.stems[term];
-      } else if (is_word(term)) {
-        ++words[term];
-      } else if (term.size() == lang_prefix.size() + 2 && term.starts_with(lang_prefix)) {
-        ++sample.languages[term.substr(lang_prefix.size())];
-      }
+      if (term[0] != 'Z') break;
+      if (is_stem(term)) ++sample.stems[term];
     }
   }
   sample.documents = n;
-  sample.words.insert(words.begin(), words.end());
   return sample;
 }
 
@@ -127,19 +123,24 @@ std::unordered_set<std::string> query_stems(const Xapian::Query& query, const Xa
   return out;
 }
 
-// The most common word among the sampled matches whose stem is `stem` ("Z..."); the stem
-// itself when none is.
-std::string surface_form(const std::string& stem, const Sample& sample,
-                         const Xapian::Stem& stemmer) {
+// The indexed word with the stem `stem` ("Z...") that most matches contain; the stem itself when
+// there is none. Snowball stems are their words' beginnings but for the last letter or so
+// ("economi": economy, economies), so the words to try share all but that.
+std::string surface_form(const std::string& stem, const Xapian::Database& db,
+                         const Xapian::Stem& stemmer, const std::vector<bool>& in_matches) {
   const std::string bare = stem.substr(1);
-  const std::string prefix = bare.substr(0, std::min<std::size_t>(bare.size(), 3));
+  const std::string prefix = bare.size() > 3 ? bare.substr(0, bare.size() - 1) : bare;
   std::string best = bare;
   std::size_t most = 0;
-  for (auto it = sample.words.lower_bound(prefix);
-       it != sample.words.end() && it->first.starts_with(prefix); ++it) {
-    if (it->second > most && stemmer(it->first) == bare) {
-      best = it->first;
-      most = it->second;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    const std::string word = *it;
+    if (stemmer(word) != bare) continue;
+    std::size_t count = 0;
+    for (auto post = db.postlist_begin(word); post != db.postlist_end(word); ++post)
+      count += in_matches[*post] ? 1 : 0;
+    if (count > most) {
+      best = word;
+      most = count;
     }
   }
   return best;
@@ -202,7 +203,7 @@ TermsResult find_significant_terms(const AnalysisSource& source, const TermsRequ
     if (in_sample < min_in_sample || excluded.count(stem) > 0) continue;
     const double in_matches =
         matches * static_cast<double>(in_sample) / static_cast<double>(sample.documents);
-    const double in_database = std::max<double>(db.get_termfreq(stem), in_matches);
+    const double in_database = std::max<double>(source.frequencies->of(stem), in_matches);
     if (in_matches / matches <= (in_database - in_matches) / std::max(1.0, database - matches))
       continue;
     candidates.emplace_back(
@@ -221,33 +222,38 @@ TermsResult find_significant_terms(const AnalysisSource& source, const TermsRequ
   // Exact counts: each candidate's postings among the matches (and the stories' copies).
   const bool exact_in_sample =
       request.by == CountUnit::articles && sample.documents == set.docids.size();
+  std::vector<SignificantTerm> scored;
   for (const auto& candidate : candidates) {
     const std::string& stem = *candidate.second;
     SignificantTerm term;
     term.stem = stem.substr(1);
-    term.term = surface_form(stem, sample, stemmer);
-    if ((function_words.languages_of(term.term) & languages) != 0) continue;
     if (exact_in_sample) {
       term.in_matches = sample.stems.at(stem);
-      term.in_database = db.get_termfreq(stem);
+      term.in_database = source.frequencies->of(stem);
     } else {
       for (auto it = db.postlist_begin(stem); it != db.postlist_end(stem); ++it) {
         if (set.member[*it]) ++term.in_matches;
         if (request.by == CountUnit::stories && set.story_copy[*it]) ++term.in_database;
       }
-      if (request.by == CountUnit::articles) term.in_database = db.get_termfreq(stem);
+      if (request.by == CountUnit::articles) term.in_database = source.frequencies->of(stem);
     }
     if (term.in_matches < min_in_matches) continue;
     const double k1 = static_cast<double>(term.in_matches);
     const double k2 = std::max(0.0, static_cast<double>(term.in_database) - k1);
     if (k1 / matches <= k2 / std::max(1.0, database - matches)) continue;
     term.score = log_likelihood_ratio(k1, matches, k2, database - matches);
-    if (term.score > 0) result.terms.push_back(std::move(term));
+    if (term.score > 0) scored.push_back(std::move(term));
   }
-  std::sort(result.terms.begin(), result.terms.end(), [](const auto& a, const auto& b) {
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
     return a.score > b.score || (a.score == b.score && a.stem < b.stem);
   });
-  if (result.terms.size() > request.limit) result.terms.resize(request.limit);
+  // Named, and function words left out, down the list until there are enough.
+  for (SignificantTerm& term : scored) {
+    if (result.terms.size() == request.limit) break;
+    term.term = surface_form("Z" + term.stem, db, stemmer, set.member);
+    if ((function_words.languages_of(term.term) & languages) != 0) continue;
+    result.terms.push_back(std::move(term));
+  }
   return result;
 }
 

@@ -13,8 +13,8 @@ namespace nsearch {
 /// from the term lists of at most kTermsSample matches spread over the set; the counts and
 /// scores of the terms returned are exact (their posting lists intersected with the matches).
 /// Leaves out terms in a single match of four or more, the query's own terms and the function words
-/// of the matches' languages, and names each stem by its most common unstemmed form among the
-/// sampled matches. Throws Error (bad_query, invalid_argument).
+/// of the matches' languages, and names each stem by its unstemmed form in most matches. Throws
+/// Error (bad_query, invalid_argument).
 TermsResult find_significant_terms(const AnalysisSource& source, const TermsRequest& request,
                                    StemCache& stems);
 

@@ -118,8 +118,11 @@ function compareForm(state) {
   return form;
 }
 
-function formatValue(value, norm) {
-  return norm ? `${(100 * value).toFixed(value < 0.01 ? 2 : 1)}%` : value.toLocaleString('en');
+// A count, or a share as a percentage with `digits` decimals (by default as many as it needs).
+function formatValue(value, norm, digits) {
+  if (!norm) return value.toLocaleString('en');
+  if (digits === undefined) digits = value === 0 || value >= 0.1 ? 1 : value >= 0.01 ? 2 : 3;
+  return `${(100 * value).toFixed(digits)}%`;
 }
 
 // Y ticks: 0, half and the top, rounded to something readable.
@@ -143,9 +146,11 @@ function chart(trend, state) {
     'Use the arrow keys to move between points; Enter searches that query in that period.');
   const root = svg('svg', {viewBox: `0 0 ${width} ${height}`, class: 'trend-chart', role: 'group', tabindex: '0',
     'aria-label': `${norm ? 'Share of all ' + unit : 'Matching ' + unit} per ${trend.by}, ${trend.periods[0]} to ${trend.periods[n - 1]}`});
-  for (const v of [0, top / 2, top]) {
+  // Ticks at 0, the middle (when it is a whole count) and the top, all with the same decimals.
+  const tickDigits = top >= 0.2 ? 0 : top >= 0.02 ? 1 : 2;
+  for (const v of [0, top / 2, top].filter((t) => norm || Number.isInteger(t))) {
     root.append(svg('line', {class: 'grid', x1: left, x2: width - right, y1: y(v), y2: y(v)}),
-      svg('text', {class: 'tick', x: left - 6, y: y(v) + 4, 'text-anchor': 'end'}, formatValue(v, norm)));
+      svg('text', {class: 'tick', x: left - 6, y: y(v) + 4, 'text-anchor': 'end'}, formatValue(v, norm, tickDigits)));
   }
   const labelEvery = Math.max(1, Math.ceil(n / 8));
   for (let i = 0; i < n; i += labelEvery) {
@@ -158,9 +163,11 @@ function chart(trend, state) {
     const row = [];
     values[k].forEach((v, i) => {
       const [since, until] = periodRange(trend.periods[i], trend.by);
-      const label = `${s.query}, ${trend.periods[i]}: ${s.counts[i].toLocaleString('en')} ${unit}` +
+      const label = `${s.query}, ${trend.periods[i]}: ${counted(s.counts[i], true, SINGULAR[unit], unit)}` +
         (norm ? ` (${formatValue(v, true)} of ${trend.totals[i].toLocaleString('en')})` : '');
-      const point = svg('circle', {class: `point s${k}`, cx: x(i), cy: y(v), r: n > 120 ? 2 : 4, tabindex: '-1',
+      // Periods without matches stay reachable from the keyboard, but small: the line says it.
+      const point = svg('circle', {class: `point s${k}${v > 0 ? '' : ' zero'}`, cx: x(i), cy: y(v),
+        r: v > 0 && n <= 120 ? 4 : 2, tabindex: '-1',
         role: 'button', 'aria-label': label, 'data-query': s.query, 'data-since': since, 'data-until': until},
       svg('title', {}, label));
       point.addEventListener('click', () => go({q: s.query, since, until, compare: []}));
@@ -191,7 +198,7 @@ function chart(trend, state) {
   const legend = el('ul', {class: 'legend', 'aria-label': 'Queries'}, trend.series.map((s, k) => {
     const total = s.counts.reduce((a, b) => a + b, 0);
     return el('li', {}, el('span', {class: `swatch s${k}`, 'aria-hidden': 'true'}), s.query,
-      el('span', {class: 'count'}, ` ${total.toLocaleString('en')} ${unit}`));
+      el('span', {class: 'count'}, ' ' + counted(total, true, SINGULAR[unit], unit)));
   }));
   return [legend, root, readout];
 }

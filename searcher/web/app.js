@@ -412,6 +412,8 @@ async function render() {
   const comparing = !reading && state.compare.length > 0;
   $('article').hidden = true;
   $('compare').hidden = !comparing;
+  // The filters' facets describe results; compare mode has none, and takes the whole width.
+  $('layout').classList.toggle('comparing', comparing);
   $('top-words-section').hidden = true;
   for (const id of ['summary', 'results', 'pager', 'correction']) $(id).classList.toggle('away', reading || comparing);
   if (reading) await showArticle(state);

@@ -278,7 +278,7 @@ await step('compare mode: trend lines of several queries, normalised or raw; a p
   await page.click('#compare-form button[type=submit]');
   await page.waitForFunction(() => location.search.includes('by=year') &&
     document.querySelectorAll('.trend-chart .point.s0').length > 0 &&
-    document.querySelector('.trend-chart .point.s0').getAttribute('aria-label').includes('stories') &&
+    /: \d+ stor(y|ies)$/.test(document.querySelector('.trend-chart .point.s0').getAttribute('aria-label')) &&
     !document.querySelector('.trend-chart .point.s0').getAttribute('aria-label').includes('%'));
   await page.screenshot({path: `${shots}/compare-raw.png`, fullPage: true});
   // Keyboard: one tab stop, arrows move among points, Enter searches that query in that year.
