@@ -16,6 +16,9 @@
 namespace nsearch {
 namespace {
 
+// Candidates counted exactly beyond the number of terms asked for (some are function words).
+constexpr std::size_t kSpareCandidates = 15;
+
 bool is_word_start(char c) {
   const auto u = static_cast<unsigned char>(c);
   return (u >= 'a' && u <= 'z') || u >= 0x80;
@@ -66,6 +69,7 @@ MatchSet match_set(const AnalysisSource& source, const Xapian::Query& query, Cou
 // What the term lists of the sampled matches hold.
 struct Sample {
   std::size_t documents = 0;
+  std::vector<Xapian::docid> docids;                   // ascending
   std::unordered_map<std::string, std::size_t> stems;  // document frequency in the sample
   std::map<std::string, std::size_t> languages;        // documents per language code
 };
@@ -79,6 +83,7 @@ Sample read_sample(const Xapian::Database& db, const std::vector<Xapian::docid>&
   sample.stems.reserve(n * 64);
   for (std::size_t i = 0; i < n; ++i) {
     const Xapian::docid did = docids[i * docids.size() / n];
+    sample.docids.push_back(did);
     auto t = db.termlist_begin(did);
     const auto end = db.termlist_end(did);
     t.skip_to(lang_prefix);
@@ -123,11 +128,34 @@ std::unordered_set<std::string> query_stems(const Xapian::Query& query, const Xa
   return out;
 }
 
-// The indexed word with the stem `stem` ("Z...") that most matches contain; the stem itself when
-// there is none. Snowball stems are their words' beginnings but for the last letter or so
-// ("economi": economy, economies), so the words to try share all but that.
+// How many of `docids` (ascending) have `term`: by skipping through its posting list to each
+// when they are much fewer than its postings, else by walking it past `member` (by docid).
+std::size_t count_among(const Xapian::Database& db, const std::string& term,
+                        Xapian::doccount postings, const std::vector<Xapian::docid>& docids,
+                        const std::vector<bool>& member) {
+  constexpr std::size_t kSkipGain = 8;  // a skip costs several steps of a walk
+  std::size_t count = 0;
+  auto it = db.postlist_begin(term);
+  const auto end = db.postlist_end(term);
+  if (docids.size() * kSkipGain < postings) {
+    for (const Xapian::docid did : docids) {
+      it.skip_to(did);
+      if (it == end) break;
+      count += *it == did ? 1 : 0;
+    }
+  } else {
+    for (; it != end; ++it)
+      count += member[*it] ? 1 : 0;
+  }
+  return count;
+}
+
+// The indexed word with the stem `stem` ("Z...") that most sampled matches contain; the stem
+// itself when there is none. Snowball stems are their words' beginnings but for the last letter
+// or so ("economi": economy, economies), so the words to try share all but that.
 std::string surface_form(const std::string& stem, const Xapian::Database& db,
-                         const Xapian::Stem& stemmer, const std::vector<bool>& in_matches) {
+                         const Xapian::Stem& stemmer, const Sample& sample,
+                         const std::vector<bool>& member) {
   const std::string bare = stem.substr(1);
   const std::string prefix = bare.size() > 3 ? bare.substr(0, bare.size() - 1) : bare;
   std::string best = bare;
@@ -135,9 +163,7 @@ std::string surface_form(const std::string& stem, const Xapian::Database& db,
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
     const std::string word = *it;
     if (stemmer(word) != bare) continue;
-    std::size_t count = 0;
-    for (auto post = db.postlist_begin(word); post != db.postlist_end(word); ++post)
-      count += in_matches[*post] ? 1 : 0;
+    const std::size_t count = count_among(db, word, it.get_termfreq(), sample.docids, member);
     if (count > most) {
       best = word;
       most = count;
@@ -210,7 +236,8 @@ TermsResult find_significant_terms(const AnalysisSource& source, const TermsRequ
         log_likelihood_ratio(in_matches, matches, in_database - in_matches, database - matches),
         &stem);
   }
-  const std::size_t keep = std::min(candidates.size(), request.limit * 3 + 40);
+  // The estimates are good enough to leave few out: exact counts cost a posting list each.
+  const std::size_t keep = std::min(candidates.size(), request.limit + kSpareCandidates);
   std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
                     candidates.end(), [](const auto& a, const auto& b) {
                       return a.first > b.first || (a.first == b.first && *a.second < *b.second);
@@ -231,11 +258,15 @@ TermsResult find_significant_terms(const AnalysisSource& source, const TermsRequ
       term.in_matches = sample.stems.at(stem);
       term.in_database = source.frequencies->of(stem);
     } else {
-      for (auto it = db.postlist_begin(stem); it != db.postlist_end(stem); ++it) {
-        if (set.member[*it]) ++term.in_matches;
-        if (request.by == CountUnit::stories && set.story_copy[*it]) ++term.in_database;
+      if (request.by == CountUnit::articles) {
+        term.in_database = source.frequencies->of(stem);
+        term.in_matches = count_among(db, stem, term.in_database, set.docids, set.member);
+      } else {
+        for (auto it = db.postlist_begin(stem); it != db.postlist_end(stem); ++it) {
+          if (set.member[*it]) ++term.in_matches;
+          if (set.story_copy[*it]) ++term.in_database;
+        }
       }
-      if (request.by == CountUnit::articles) term.in_database = source.frequencies->of(stem);
     }
     if (term.in_matches < min_in_matches) continue;
     const double k1 = static_cast<double>(term.in_matches);
@@ -248,9 +279,12 @@ TermsResult find_significant_terms(const AnalysisSource& source, const TermsRequ
     return a.score > b.score || (a.score == b.score && a.stem < b.stem);
   });
   // Named, and function words left out, down the list until there are enough.
+  std::vector<bool> sample_member(set.member.size(), false);
+  for (const Xapian::docid did : sample.docids)
+    sample_member[did] = true;
   for (SignificantTerm& term : scored) {
     if (result.terms.size() == request.limit) break;
-    term.term = surface_form("Z" + term.stem, db, stemmer, set.member);
+    term.term = surface_form("Z" + term.stem, db, stemmer, sample, sample_member);
     if ((function_words.languages_of(term.term) & languages) != 0) continue;
     result.terms.push_back(std::move(term));
   }
