@@ -55,22 +55,28 @@ std::uint32_t DateStoryValues::Dictionary::add(std::string value) {
   return at->second;
 }
 
-DateStoryValues::DateStoryValues(const Xapian::Database& db, ValueColumns* columns) : db_(db) {
+DateStoryValues::DateStoryValues(const Xapian::Database& db, ValueColumns* columns, bool dates,
+                                 bool stories)
+    : db_(db), dates_(dates), stories_(stories) {
   if (columns != nullptr) {
-    date_column_ = &columns->column(schema::kDateSlot);
-    story_column_ = &columns->column(schema::kStorySlot);
+    if (dates) date_column_ = &columns->column(schema::kDateSlot);
+    if (stories) story_column_ = &columns->column(schema::kStorySlot);
   }
 }
 
 std::pair<std::uint32_t, std::uint32_t> DateStoryValues::of(Xapian::docid did) {
-  if (date_column_ != nullptr) return {date_column_->index(did), story_column_->index(did)};
+  if (date_column_ != nullptr || story_column_ != nullptr || (!dates_ && !stories_)) {
+    return {date_column_ != nullptr ? date_column_->index(did) : 0,
+            story_column_ != nullptr ? story_column_->index(did) : 0};
+  }
   const Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
-  return {date_values_.add(doc.get_value(schema::kDateSlot)),
-          story_values_.add(doc.get_value(schema::kStorySlot))};
+  return {dates_ ? date_values_.add(doc.get_value(schema::kDateSlot)) : 0,
+          stories_ ? story_values_.add(doc.get_value(schema::kStorySlot)) : 0};
 }
 
 std::uint32_t DateStoryValues::story(Xapian::docid did) {
   if (story_column_ != nullptr) return story_column_->index(did);
+  if (!stories_) return 0;
   return story_values_.add(
       db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kStorySlot));
 }

@@ -46,7 +46,7 @@ MatchSet match_set(const AnalysisSource& source, const Xapian::Query& query, Cou
     set.docids = std::move(matches);
     set.database = db.get_doccount();
   } else {
-    DateStoryValues values(db, source.columns);
+    DateStoryValues values(db, source.columns, /*dates=*/false, /*stories=*/true);
     StoryMarks marks;
     marks.begin();
     for (const Xapian::docid did : matches)

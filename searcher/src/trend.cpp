@@ -112,7 +112,8 @@ TrendResult compute_trend(const AnalysisSource& source, const TrendRequest& requ
     one.query = text;
     queries.push_back(matching_part(builder.build(one).query));
   }
-  DateStoryValues values(source.db, source.columns);
+  DateStoryValues values(source.db, source.columns, /*dates=*/true,
+                         /*stories=*/request.count == CountUnit::stories);
   DatePeriods periods(request.by);
   const std::vector<Dated> all =
       dated(all_docids(source, builder.filters(request.filters)), values, periods);
