@@ -121,6 +121,16 @@ class Searcher:
         until: Optional[str] = ...,
         default_operator: Optional[Literal["all", "any"]] = ...,
     ) -> ExportIterator: ...
+    def trend(
+        self,
+        queries: list[str],
+        *,
+        by: str = ...,
+        count: str = ...,
+        normalise: bool = ...,
+        **filters: Any,
+    ) -> dict[str, Any]: ...
+    def terms(self, query: str, *, limit: int = ..., by: str = ..., **filters: Any) -> dict[str, Any]: ...
     def refresh(self) -> None: ...
 
 class ExportIterator:

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "nsearch/analysis.hpp"
+#include "nsearch/analysis_output.hpp"
 #include "nsearch/article_format.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/output.hpp"
@@ -501,6 +503,43 @@ void bind_searcher_class(py::module_& m) {
           "that order). order='date' (newest first, undated last) or 'index' (as indexed); "
           "collapse=True keeps the first article of each story. It holds 4 bytes per match and "
           "reads each article when it is reached. Raises BadQueryError, InvalidArgumentError.")
+      .def(
+          "trend",
+          [](LockedSearcher& s, const std::vector<std::string>& queries, const std::string& by,
+             const std::string& count, bool normalise, const py::kwargs& filters) {
+            TrendRequest request;
+            request.queries = queries;
+            request.filters = make_request("", filters);
+            request.by = parse_trend_period(by);
+            request.count = parse_count_unit(count);
+            request.normalise = normalise;
+            return from_json(
+                to_json(s.run([&request](Searcher& searcher) { return searcher.trend(request); })));
+          },
+          py::arg("queries"), py::kw_only(), py::arg("by") = "month", py::arg("count") = "articles",
+          py::arg("normalise") = false,
+          "Matching articles (count='stories': stories) per period (by: day, week, month, year) "
+          "for each query, as `nsearch trend --json` prints it: {'by', 'count', 'periods', "
+          "'totals', 'series': [{'query', 'counts', 'shares'}]} ('shares' with normalise=True). "
+          "Filters are search() options (outlets, langs, kind, since, until, default_operator). "
+          "Raises BadQueryError, InvalidArgumentError.")
+      .def(
+          "terms",
+          [](LockedSearcher& s, std::string query, std::size_t limit, const std::string& by,
+             const py::kwargs& filters) {
+            TermsRequest request;
+            request.search = make_request(std::move(query), filters);
+            request.limit = limit;
+            request.by = parse_count_unit(by);
+            return from_json(
+                to_json(s.run([&request](Searcher& searcher) { return searcher.terms(request); })));
+          },
+          py::arg("query"), py::kw_only(), py::arg("limit") = 20, py::arg("by") = "articles",
+          "The terms most over-represented in the matches of `query` (log-likelihood ratio), as "
+          "`nsearch terms --json` prints them: {'query', 'by', 'matches', 'database', 'sampled', "
+          "'measure', 'terms': [{'term', 'stem', 'in_matches', 'in_database', 'score'}]}. "
+          "by='stories' counts each story once. Filters as search(). Raises BadQueryError, "
+          "InvalidArgumentError.")
       .def(
           "refresh",
           [](LockedSearcher& s) { s.run([](Searcher& searcher) { searcher.refresh(); }); },

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http_json.hpp"
 #include "http_routes.hpp"
 #include "nsearch/article_format.hpp"
 #include "nsearch/error.hpp"
@@ -18,73 +19,6 @@ namespace {
 
 constexpr std::size_t kDefaultSuggestions = 8;
 constexpr std::size_t kMaxSuggestions = 50;
-
-int status_of(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::invalid_argument:
-    case ErrorKind::bad_query:
-    case ErrorKind::input_error:
-      return 400;
-    case ErrorKind::not_found:
-      return 404;
-    case ErrorKind::database_not_found:
-    case ErrorKind::database_locked:
-    case ErrorKind::database_error:
-    case ErrorKind::storage_full:
-      return 503;
-  }
-  return 500;
-}
-
-void set_json(httplib::Response& res, int status, const std::string& body) {
-  res.status = status;
-  res.set_header("Cache-Control", "no-cache");
-  res.set_content(body, "application/json; charset=utf-8");
-}
-
-// Runs `work` on a Searcher of the pool; when it throws, answers with the error (JSON, the HTTP
-// status saying what kind) and returns false. A database that fails while in use is closed, so
-// that the next request opens it afresh.
-bool run_or_answer_error(httplib::Response& res, SearcherPool& pool,
-                         const std::function<void(Searcher&)>& work) {
-  try {
-    auto searcher = pool.lease();
-    try {
-      work(*searcher);
-      return true;
-    } catch (const Error& e) {
-      if (status_of(e.kind()) == 503) searcher.discard();
-      throw;
-    }
-  } catch (const Error& e) {
-    set_json(res, status_of(e.kind()), error_json(status_of(e.kind()), e.what()));
-  } catch (const std::exception& e) {
-    set_json(res, 500, error_json(500, std::string("internal error: ") + e.what()));
-  }
-  return false;
-}
-
-// Answers with what `answer` returns (a JSON document), or with the error it throws.
-void respond(httplib::Response& res, SearcherPool& pool,
-             const std::function<std::string(Searcher&)>& answer) {
-  std::string body;
-  if (run_or_answer_error(res, pool, [&](Searcher& s) { body = answer(s); }))
-    set_json(res, 200, body);
-}
-
-// Query parameters given once at most, checked before the database is touched.
-void check_unrepeated(const httplib::Request& req, const char* name) {
-  if (req.get_param_value_count(name) > 1) {
-    throw Error(ErrorKind::invalid_argument, std::string("parameter ") + name + " given twice");
-  }
-}
-
-void check_query_length(std::string_view text) {
-  if (text.size() > kMaxQueryBytes) {
-    throw Error(ErrorKind::invalid_argument,
-                "query longer than " + std::to_string(kMaxQueryBytes) + " bytes");
-  }
-}
 
 SearchRequest search_request_of(const httplib::Request& req, const HttpServerOptions& options) {
   SearchRequest request;

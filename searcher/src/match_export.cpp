@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "match_walk.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "stored_data.hpp"
@@ -53,14 +54,15 @@ void each_local_match(const Xapian::Database& db, const Xapian::Query& query,
   enquire.get_mset(0, 0, 1, nullptr, &decider);
 }
 
-std::vector<Xapian::docid> paged_matches(const Xapian::Database& db, const Xapian::Query& query,
-                                         const MatchStreamOptions& options) {
+// Newest first over remote shards.
+std::vector<Xapian::docid> paged_newest_first(const Xapian::Database& db,
+                                              const Xapian::Query& query) {
   constexpr Xapian::doccount kPage = 1000;
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  if (options.newest_first) enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);
+  enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);
   std::vector<Xapian::docid> out;
   for (Xapian::doccount offset = 0;; offset += kPage) {
     const Xapian::MSet page = enquire.get_mset(offset, kPage);
@@ -80,15 +82,9 @@ bool StoryFilter::first_of_story(const Xapian::Document& doc) {
 
 std::vector<Xapian::docid> collect_matches(const Xapian::Database& db, const Xapian::Query& query,
                                            const MatchStreamOptions& options) {
-  if (options.remote) return paged_matches(db, query, options);
+  if (!options.newest_first) return matching_docids(db, query, !options.remote);
+  if (options.remote) return paged_newest_first(db, query);
   std::vector<Xapian::docid> out;
-  if (!options.newest_first) {
-    each_local_match(db, query, [&out](const Xapian::Document& doc) {
-      out.push_back(doc.get_docid());
-      return true;
-    });
-    return out;
-  }
   std::vector<std::pair<std::uint64_t, Xapian::docid>> dated;
   each_local_match(db, query, [&dated](const Xapian::Document& doc) {
     dated.emplace_back(date_key(doc.get_value(schema::kDateSlot)), doc.get_docid());

@@ -14,11 +14,13 @@
 #include "facet_spies.hpp"
 #include "match_export.hpp"
 #include "matching_query.hpp"
+#include "nsearch/analysis.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/limits.hpp"
 #include "nsearch/schema.hpp"
 #include "query_builder.hpp"
 #include "recency.hpp"
+#include "significant_terms.hpp"
 #include "snippet.hpp"
 #include "spelling.hpp"
 #include "stem_cache.hpp"
@@ -26,7 +28,9 @@
 #include "story_members.hpp"
 #include "story_signature.hpp"
 #include "suggest.hpp"
+#include "term_frequencies.hpp"
 #include "text_util.hpp"
+#include "trend.hpp"
 #include "value_columns.hpp"
 #include "weighting.hpp"
 
@@ -196,21 +200,26 @@ struct Searcher::Impl {
   std::filesystem::path path;
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
-  QueryParsers parsers;  // of `db`: replaced with it
-  ValueColumns columns;  // of `db`'s revision: cleared when it moves
-  StemCache stem_cache;  // snippets stem every word of each hit's text
+  QueryParsers parsers;         // of `db`: replaced with it
+  ValueColumns columns;         // of `db`'s revision: cleared when it moves
+  StemCache stem_cache;         // snippets stem every word of each hit's text
+  TermFrequencies frequencies;  // of `db`'s revision: cleared when it moves
 
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path),
         layout(layout_of(db_path)),
         db(open_database(db_path)),
         parsers(db),
-        columns(db) {}
+        columns(db),
+        frequencies(db) {}
 
   // The latest revision of the same database. The columns stay while the revision does:
   // nsearch serve refreshes its Searcher before every request.
   void reopen() {
-    if (db.reopen()) columns.clear();
+    if (db.reopen()) {
+      columns.clear();
+      frequencies.clear();
+    }
   }
 
   // A new connection to the database as the layout now names it (reopen() changes `db` in place,
@@ -221,6 +230,7 @@ struct Searcher::Impl {
     layout = std::move(now);
     parsers = QueryParsers(db);
     columns = ValueColumns(db);
+    frequencies = TermFrequencies(db);
   }
 
   // After a read failed: reopens at the latest revision so that the read can run again. Over a
@@ -272,6 +282,13 @@ struct Searcher::Impl {
       }
     }
     open_afresh();
+  }
+
+  // What trends and terms read: in-memory columns over one local database that fits.
+  AnalysisSource analysis_source() {
+    const bool local = layout.stub_text.empty() && !layout.remote;
+    return {db, local && columns.fit_in_memory() ? &columns : nullptr, local, &parsers,
+            &frequencies};
   }
 
   SearchResult search(const SearchRequest& request) {
@@ -756,16 +773,25 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
+namespace {
+
+// Runs a read of a query's matches; a wildcard that expands too far is a bad query.
+template <typename Read>
+auto with_wildcard_limit(Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const Xapian::WildcardError& e) {
+    throw Error(ErrorKind::bad_query, e.get_msg() + " (the limit is " +
+                                          std::to_string(kMaxWildcardExpansion) +
+                                          " words: make the prefix before * longer)");
+  }
+}
+
+}  // namespace
+
 SearchResult Searcher::search(const SearchRequest& request) {
-  return impl_->with_reopen("search failed", [&] {
-    try {
-      return impl_->search(request);
-    } catch (const Xapian::WildcardError& e) {
-      throw Error(ErrorKind::bad_query, e.get_msg() + " (the limit is " +
-                                            std::to_string(kMaxWildcardExpansion) +
-                                            " words: make the prefix before * longer)");
-    }
-  });
+  return impl_->with_reopen(
+      "search failed", [&] { return with_wildcard_limit([&] { return impl_->search(request); }); });
 }
 
 StoryCopies Searcher::copies(const std::string& id) {
@@ -805,6 +831,20 @@ Article Searcher::article(const std::string& id) {
 Suggestions Searcher::suggest(const std::string& text, std::size_t limit) {
   return impl_->with_reopen("cannot suggest",
                             [&] { return suggest_words(impl_->db, text, limit); });
+}
+
+TrendResult Searcher::trend(const TrendRequest& request) {
+  return impl_->with_reopen("trend failed", [&] {
+    return with_wildcard_limit([&] { return compute_trend(impl_->analysis_source(), request); });
+  });
+}
+
+TermsResult Searcher::terms(const TermsRequest& request) {
+  return impl_->with_reopen("terms failed", [&] {
+    return with_wildcard_limit([&] {
+      return find_significant_terms(impl_->analysis_source(), request, impl_->stem_cache);
+    });
+  });
 }
 
 void Searcher::refresh() {

@@ -28,10 +28,7 @@ int export_command(int argc, char** argv) {
   std::string fields;
   bool collapse = false;
   app.add_option("query", query_words, "query (as nsearch; none: every article)");
-  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
-  add_filter_options(app, request);
-  app.add_option("--match", match, "words without operators: all must match, or any")
-      ->check(CLI::IsMember({"all", "any"}));
+  add_filter_options(app, db, request, match);
   app.add_option("--order", order, "date (newest first) or index (as indexed: fastest)")
       ->check(CLI::IsMember({"date", "index"}));
   app.add_flag("--collapse", collapse, "one article per story (the first in that order)");

@@ -2,7 +2,9 @@
 
 namespace nsearch::cli {
 
-void add_filter_options(CLI::App& app, SearchRequest& request) {
+void add_filter_options(CLI::App& app, std::string& db, SearchRequest& request,
+                        std::string& match) {
+  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
   // One value per use, so that a query may follow: --lang fr pétrole.
   app.add_option("--outlet", request.outlets, "only this outlet (repeatable)")
       ->allow_extra_args(false);
@@ -12,6 +14,8 @@ void add_filter_options(CLI::App& app, SearchRequest& request) {
   app.add_option("--since", request.since,
                  "only articles on or after DATE (2021, 2021-09, 2021-09-24)");
   app.add_option("--until", request.until, "only articles on or before DATE (inclusive)");
+  app.add_option("--match", match, "words without operators: all must match, or any")
+      ->check(CLI::IsMember({"all", "any"}));
 }
 
 }  // namespace nsearch::cli

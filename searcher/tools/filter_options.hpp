@@ -1,6 +1,7 @@
-// The search filters as command-line options, declared once for every nsearch command that
-// selects articles (search, export).
+// The options that narrow what a command reads: database, outlets, languages, kind, dates.
 #pragma once
+
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -8,7 +9,8 @@
 
 namespace nsearch::cli {
 
-/// Adds --outlet and --lang (repeatable), --kind, --since and --until, filling `request`.
-void add_filter_options(CLI::App& app, SearchRequest& request);
+/// Adds --db, --outlet, --lang, --kind, --since, --until and --match, storing into `db`,
+/// `request` and `match` (the caller turns `match` into request.default_operator).
+void add_filter_options(CLI::App& app, std::string& db, SearchRequest& request, std::string& match);
 
 }  // namespace nsearch::cli

@@ -201,6 +201,11 @@ class ExportCursor {
   std::unique_ptr<Impl> impl_;
 };
 
+struct TrendRequest;
+struct TrendResult;
+struct TermsRequest;
+struct TermsResult;
+
 /// Read-only access to a database. Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
@@ -242,6 +247,13 @@ class Searcher {
   /// The same articles as export_matches, pulled one at a time. Throws Error (bad_query,
   /// invalid_argument, database_error).
   ExportCursor export_cursor(const SearchRequest& request);
+
+  /// Matching articles (stories) per period for each query (see nsearch/analysis.hpp). Throws
+  /// Error (bad_query, invalid_argument, database_error).
+  TrendResult trend(const TrendRequest& request);
+  /// The terms most over-represented in the matches of a query against the whole database
+  /// (see nsearch/analysis.hpp). Throws Error (bad_query, invalid_argument, database_error).
+  TermsResult terms(const TermsRequest& request);
 
  private:
   struct Impl;
