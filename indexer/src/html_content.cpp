@@ -406,6 +406,64 @@ constexpr int kMaxNoticeRounds = 3;  // a page with more notices than that has n
 constexpr double kMinNoticeElementWords = 40;
 constexpr double kMinNoticeElementBlocks = 3;
 
+/// Per-element sums of what the notice rules look at.
+struct ElementSums {
+  std::vector<double> words, prose, notice_words, text_blocks;
+};
+
+ElementSums element_sums(std::span<const Block> blocks, const PageScore& s,
+                         const std::vector<double>& prose) {
+  std::vector<double> words(blocks.size()), notices(blocks.size()), texts(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    words[i] = static_cast<double>(blocks[i].words);
+    notices[i] = static_cast<double>(blocks[i].notice_words);
+    texts[i] = blocks[i].words > 0 ? 1.0 : 0.0;
+  }
+  return {subtree_sums(s.tree, s.owner, words), subtree_sums(s.tree, s.owner, prose),
+          subtree_sums(s.tree, s.owner, notices), subtree_sums(s.tree, s.owner, texts)};
+}
+
+/// A consent dialog or a privacy statement can hold more prose than a short article, and class
+/// names do not always give it away: when the winner reads as a notice (notice_words.hpp), it
+/// is furniture and the next best is taken; a dialog inside the winner is left out of it.
+void set_notices_aside(std::span<const Block> blocks, const ElementSums& sums, PageScore& s) {
+  // An article about privacy or licences reads as a notice too, but it starts under its
+  // headline, or (no headline found) holds most of the page's prose.
+  const auto is_notice = [&](std::size_t e) {
+    if (!reads_as_notice(static_cast<std::size_t>(sums.words[e]),
+                         static_cast<std::size_t>(sums.notice_words[e])))
+      return false;
+    if (!s.article_start) return sums.prose[e] < 0.5 * sums.prose[0];
+    const std::size_t start = s.owner[*s.article_start];
+    return start < e || start >= s.tree.end[e];
+  };
+  const auto mark_furniture = [&](std::size_t e) {
+    std::fill(s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(e),
+              s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(s.tree.end[e]), true);
+  };
+  for (int round = 0; round < kMaxNoticeRounds; ++round) {
+    if (s.total.empty() || s.total[s.best] <= 0 || !is_notice(s.best)) break;
+    mark_furniture(s.best);
+    weigh_blocks(blocks, s);
+  }
+  // Inside the winner (some pages put every overlay in the article's container), only when the
+  // headline shows where the article starts.
+  bool marked = false;
+  const std::size_t inside_end = s.article_start ? s.tree.end[s.best] : s.best;
+  for (std::size_t e = s.best + 1; e < inside_end; ++e) {
+    if (s.tree.furniture[e] || sums.words[e] < kMinNoticeElementWords ||
+        sums.text_blocks[e] < kMinNoticeElementBlocks || !is_notice(e))
+      continue;
+    mark_furniture(e);
+    marked = true;
+  }
+  if (marked) {
+    const std::size_t best = s.best;
+    weigh_blocks(blocks, s);
+    s.best = best;
+  }
+}
+
 PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> headline) {
   PageScore s;
   s.tree = index_elements(html_root(blocks));
@@ -421,59 +479,12 @@ PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> h
     if (!s.tree.furniture[s.owner[i]]) prose[i] = std::max(0.0, block_weight(blocks[i], false));
   }
   mark_teaser_lists(blocks, s.cue);
-  std::vector<double> words(blocks.size()), notices(blocks.size());
-  std::vector<double> texts(blocks.size());
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    texts[i] = blocks[i].words > 0 ? 1.0 : 0.0;
-    words[i] = static_cast<double>(blocks[i].words);
-    notices[i] = static_cast<double>(blocks[i].notice_words);
-  }
-  const std::vector<double> element_words = subtree_sums(s.tree, s.owner, words);
-  const std::vector<double> element_prose = subtree_sums(s.tree, s.owner, prose);
-  mark_layout_furniture(s.tree, element_prose, element_words,
+  const ElementSums sums = element_sums(blocks, s, prose);
+  mark_layout_furniture(s.tree, sums.prose, sums.words,
                         headline ? std::optional<std::size_t>(s.owner[*headline]) : std::nullopt);
   s.headline = headline;
   weigh_blocks(blocks, s);
-  // A consent dialog or a privacy statement can hold more prose than a short article, and
-  // class names do not always give it away: when the winner reads as a notice, it is
-  // furniture and the next best is taken.
-  const std::vector<double> element_notices = subtree_sums(s.tree, s.owner, notices);
-  const std::vector<double> element_blocks = subtree_sums(s.tree, s.owner, texts);
-  // An article about privacy or licences reads as a notice too, but it starts under its
-  // headline, or (no headline found) holds most of the page's prose.
-  const auto is_notice = [&](std::size_t e) {
-    if (!reads_as_notice(static_cast<std::size_t>(element_words[e]),
-                         static_cast<std::size_t>(element_notices[e])))
-      return false;
-    if (!s.article_start) return element_prose[e] < 0.5 * element_prose[0];
-    const std::size_t start = s.owner[*s.article_start];
-    return start < e || start >= s.tree.end[e];
-  };
-  const auto mark_furniture = [&](std::size_t e) {
-    std::fill(s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(e),
-              s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(s.tree.end[e]), true);
-  };
-  for (int round = 0; round < kMaxNoticeRounds; ++round) {
-    if (s.total.empty() || s.total[s.best] <= 0 || !is_notice(s.best)) break;
-    mark_furniture(s.best);
-    weigh_blocks(blocks, s);
-  }
-  // A consent dialog inside the article's container (some pages put every overlay there) is
-  // left out of the body, when the headline shows where the article starts.
-  bool marked = false;
-  const std::size_t inside_end = s.article_start ? s.tree.end[s.best] : s.best;
-  for (std::size_t e = s.best + 1; e < inside_end; ++e) {
-    if (s.tree.furniture[e] || element_words[e] < kMinNoticeElementWords ||
-        element_blocks[e] < kMinNoticeElementBlocks || !is_notice(e))
-      continue;
-    mark_furniture(e);
-    marked = true;
-  }
-  if (marked) {
-    const std::size_t best = s.best;
-    weigh_blocks(blocks, s);
-    s.best = best;
-  }
+  set_notices_aside(blocks, sums, s);
   return s;
 }
 
