@@ -133,12 +133,17 @@ void add_api_routes(httplib::Server& server, SearcherPool& pool, const HttpServe
           };
           try {
             auto searcher = pool.lease();
-            searcher->export_matches(search, [&](const Article& article) {
-              Article shown = article;
-              shown.source.clear();  // where the server read it from is not the client's business
-              chunk += writer->record(shown);
-              return chunk.size() < kExportChunkBytes || flush();
-            });
+            try {
+              searcher->export_matches(search, [&](const Article& article) {
+                Article shown = article;
+                shown.source.clear();  // where the server read it from is not the client's
+                chunk += writer->record(shown);
+                return chunk.size() < kExportChunkBytes || flush();
+              });
+            } catch (const Error& e) {
+              if (status_of(e.kind()) == 503) searcher.discard();  // as respond() does
+              throw;
+            }
           } catch (const std::exception&) {
             return false;  // the stream ends short: the client sees an incomplete transfer
           }
