@@ -11,10 +11,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "http_get.hpp"
 #include "nsearch/analysis.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/searcher.hpp"
-#include "http_get.hpp"
 #include "run_command.hpp"
 #include "server_process.hpp"
 #include "temp_dir.hpp"

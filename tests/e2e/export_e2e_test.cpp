@@ -202,8 +202,7 @@ TEST_CASE("nsearch export --format csv: chosen fields, quoted as CSV readers exp
 
 TEST_CASE("nsearch export: all of Reuters-21578 that matches a frequent word",
           "[e2e][shared][scale]") {
-  const fs::path reuters =
-      nsearch::test::shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
+  const fs::path reuters = nsearch::test::reuters21578();
   if (!fs::exists(reuters)) {
     WARN(reuters.string() << " not found: skipped");
     return;

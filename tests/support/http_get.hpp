@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 namespace nsearch::test {
