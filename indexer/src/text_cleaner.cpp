@@ -353,7 +353,8 @@ void add_terms(const DumpLine& line, TermSet& terms) {
 std::size_t separation(const std::vector<DumpLine>& lines, std::size_t from, std::size_t to) {
   std::size_t n = 0;
   for (std::size_t i = from + 1; i < to; ++i) {
-    if (!is_transparent(lines[i])) n += lines[i].cue == Cue::kBoilerplate ? 2 : 1;
+    if (is_transparent(lines[i]) || lines[i].cue == Cue::kNotice || lines[i].words == 0) continue;
+    n += lines[i].cue == Cue::kBoilerplate ? 2 : 1;
   }
   return n;
 }
@@ -591,15 +592,23 @@ std::optional<std::size_t> find_title(const std::vector<DumpLine>& lines, std::s
   return std::nullopt;
 }
 
-/// `body` with the lines of prose that sit between the headline and it, a few lines below the
-/// headline: the article's lead or standfirst, cut off from the text by a photo, a byline box or
-/// a share bar that the body's run did not cross.
-std::vector<std::size_t> with_lead(const std::vector<Quality>& quality, std::size_t title,
-                                   const std::vector<std::size_t>& body) {
+/// `body` with the lines between the headline and it, a few lines below the headline, that are
+/// the article's lead or standfirst, cut off from the text by a photo, a byline box or a share
+/// bar that the body's run did not cross: lines of prose, and shorter lines that read as a
+/// sentence (a standfirst often ends without a full stop) about the body's topic, not given
+/// twice (a caption, a headline repeated) and not furniture.
+std::vector<std::size_t> with_lead(const std::vector<DumpLine>& lines,
+                                   const std::vector<Quality>& quality, std::size_t title,
+                                   const std::vector<std::size_t>& body, const TermSet& topic) {
   constexpr std::size_t kLeadSpan = 10;  // lines below the headline: deck, byline, date, photo
+  constexpr double kMinStandfirstShare = 0.35;
   std::vector<std::size_t> out;
   for (std::size_t i = title + 1; i < body.front() && i <= title + kLeadSpan; ++i) {
-    if (is_prose(quality[i])) out.push_back(i);
+    const bool standfirst = quality[i] == Quality::kShort && lines[i].cue == Cue::kNone &&
+                            !lines[i].bullet && sentence_like(lines[i]) &&
+                            !repeated_nearby(lines, i) &&
+                            topic_share(lines, {i}, topic) >= kMinStandfirstShare;
+    if (is_prose(quality[i]) || standfirst) out.push_back(i);
   }
   out.insert(out.end(), body.begin(), body.end());
   return out;
@@ -872,7 +881,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
   const std::optional<std::size_t> title = find_title(lines, body_start, topic);
   if (title) {
     result.article.title = lines[*title].text;
-    body = with_lead(quality, *title, body);
+    body = with_lead(lines, quality, *title, body, topic);
   }
   body = with_lead_above(lines, quality, body, topic);
   body = with_classified_lead(lines, title, body);

@@ -253,12 +253,36 @@ std::vector<PageCase> page_cases() {
        {"Staff Reporter", "The Daily Example", "independent journalism", "Subscribe"},
        "Staff Reporter"},
 
-      {"deck under the headline: the headline is the title",
+      // The deck is the article's standfirst: the HTML cleaner keeps it, and so do the
+      // extraction sets' gold texts of modern pages.
+      {"deck under the headline: the headline is the title, the deck opens the body",
        "Tram line extension approved\n\nCouncil ends two-year dispute over northern route\n\n" +
            kArticle,
        "Tram line extension approved",
+       {"Council ends two-year dispute over northern route", kParagraph1},
+       {}},
+
+      {"a line under the headline about something else is no standfirst",
+       "Tram line extension approved\n\nWatch our video of the best autumn walks in the hills\n\n" +
+           kArticle,
+       "Tram line extension approved",
        {kParagraph1},
-       {"Council ends"}},
+       {"autumn walks"}},
+
+      // An embedded post's consent placeholder inside the article separates nothing: the text
+      // after it is the article's second half, although it shares few words with the first.
+      {"a consent placeholder for an embed inside the article",
+       kHeadline + "\n\n" + kArticle + "\n[ ]\n\n" +
+           "I consent to external content being shown, and to cookies and personal data being "
+           "passed to third-party platforms; see our privacy policy.\n\nWhat happens next\n\n" +
+           "Engineers from the regional transport authority will survey the route over the "
+           "winter, checking bridges, drains and the foundations of several old warehouses along "
+           "the river.\n\nResidents of the harbour district, whose streets have never had a "
+           "stop, asked for a public meeting so that they can see the drawings before building "
+           "starts.\n",
+       kHeadline,
+       {kParagraph1, "Engineers from the regional", "Residents of the harbour"},
+       {"I consent", "privacy policy"}},
 
       {"hard-wrapped press release",
        "Council approves tram line extension\n\n"
