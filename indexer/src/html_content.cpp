@@ -514,6 +514,17 @@ bool is_body_text(std::span<const Block> blocks, const PageScore& s, std::size_t
          s.cue[i] == Cue::kNone;
 }
 
+/// A short line ending in a colon or a question mark ("Read more:", "Already read?", "More on
+/// this topic:"): the heading of what follows it. After the article's last paragraph, what
+/// follows is a list of other stories or a box the article left out, so it does not end the
+/// article.
+bool introduces_list(const Block& b) {
+  constexpr std::size_t kMaxWords = 8;
+  if (b.words == 0 || b.words > kMaxWords) return false;
+  const std::string_view t = b.text;  // whitespace collapsed and trimmed
+  return !t.empty() && (t.back() == ':' || t.back() == '?');
+}
+
 /// The article's last paragraphs can be short lines that are not prose (line-ups, lists of
 /// figures) and so fall outside the best stretch: those that are siblings of its last block,
 /// marked up alike, are kept. Returns the new end (index into `inside`).
@@ -622,8 +633,11 @@ std::vector<std::size_t> pick_blocks(std::span<const Block> blocks, const PageSc
   // Within it, the article is the stretch with the most prose: this keeps list-like
   // paragraphs (results tables, subheadings) between prose and drops what trails or precedes.
   const auto [first, run_last] = best_run(inside, run_weight);
-  const std::size_t last =
+  std::size_t last =
       extend_over_list(blocks, s, inside, extend_over_siblings(blocks, s, inside, run_last));
+  // A heading with nothing of the article after it introduces what the article left out.
+  while (last > run_last && introduces_list(blocks[inside[last]]))
+    --last;
   std::vector<std::size_t> out;
   for (std::size_t k = first; k <= last; ++k) {
     const std::size_t i = inside[k];

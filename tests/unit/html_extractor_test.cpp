@@ -1067,6 +1067,22 @@ TEST_CASE("A list that closes the article is kept whole", "[html][content]") {
                               "on Fridays");
 }
 
+TEST_CASE("A heading after the article's last paragraph for what it left out is dropped",
+          "[html][content]") {
+  // "Background:" heads more of the article and stays; "Already read?" heads a list of other
+  // stories, which the article leaves out, and goes with it.
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body><h1>Ferry service grows</h1>"
+      "<div class=\"story\">" +
+      article_paragraphs() + "<p>Background:</p><p>" + kPara1 +
+      "</p><p>Already read?</p>"
+      "<p><a href=\"/a\">Harbour master retires after forty years</a></p>"
+      "<p><a href=\"/b\">New timetable for the island buses</a></p></div></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == expected_body() + "\nBackground:\n" + kPara1);
+}
+
 TEST_CASE("A table that closes the article is kept whole", "[html][content]") {
   const std::string page =
       "<html><head><title>Ferry service grows</title></head><body><h1>Ferry service grows</h1>"
