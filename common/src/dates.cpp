@@ -1,4 +1,5 @@
 #include "nsearch/dates.hpp"
+#include "text_util.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -225,14 +226,6 @@ bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Splits date text into tokens; false on characters no date contains.
 bool tokenize(std::string_view text, std::vector<Token>& out) {
   std::size_t i = 0;
@@ -271,7 +264,7 @@ bool tokenize(std::string_view text, std::vector<Token>& out) {
         t.digits = static_cast<int>(j - i);
         // Ordinal suffixes: 24th, 1st, 2nd, 3rd.
         if (j + 2 <= text.size()) {
-          const std::string suffix = lower_ascii(text.substr(j, 2));
+          const std::string suffix = text::ascii_lowercase(text.substr(j, 2));
           if ((suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") &&
               (j + 2 == text.size() || !is_alpha(text[j + 2]))) {
             j += 2;
@@ -290,7 +283,7 @@ bool tokenize(std::string_view text, std::vector<Token>& out) {
       }
       if (w.size() > 12) return false;
       Token t{TokenKind::word};
-      t.word = lower_ascii(w);
+      t.word = text::ascii_lowercase(w);
       out.push_back(t);
       i = j;
     } else if ((c == '+' || c == '-') && !out.empty() && out.back().kind == TokenKind::time &&

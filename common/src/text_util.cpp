@@ -107,9 +107,8 @@ std::size_t word_count(std::string_view s) {
 
 std::string ascii_lowercase(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out)
+    c = ascii_lower(c);
   return out;
 }
 

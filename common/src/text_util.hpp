@@ -34,6 +34,11 @@ bool is_cjk_ideograph_or_kana(char32_t c);
 /// half a word each (about the length of a word there; those scripts have no spaces).
 std::size_t word_count(std::string_view s);
 
+/// Lower-cases an ASCII letter; other bytes (UTF-8 sequences included) are left as they are.
+constexpr char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 /// Lower-cases ASCII letters only (protocol and markup names: HTTP headers, tags, keys).
 std::string ascii_lowercase(std::string_view s);
 

@@ -111,13 +111,9 @@ constexpr Alias kAliases[] = {
 };
 constexpr std::size_t kAliasCount = sizeof kAliases / sizeof kAliases[0];
 
-char lower_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool equal_nocase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return lower_ascii(x) == lower_ascii(y);
+           return text::ascii_lower(x) == text::ascii_lower(y);
          });
 }
 
@@ -126,7 +122,7 @@ std::optional<std::size_t> top_level_rank(std::string_view key) {
   constexpr std::size_t kLongest = 16;
   if (key.size() > kLongest) return std::nullopt;
   char buf[kLongest];
-  std::transform(key.begin(), key.end(), buf, lower_ascii);
+  std::transform(key.begin(), key.end(), buf, text::ascii_lower);
   const std::string_view lower(buf, key.size());
   for (std::size_t rank = 0; rank < kAliasCount; ++rank) {
     if (kAliases[rank].name == lower) return rank;  // dotted names never match a plain key

@@ -16,9 +16,6 @@ namespace {
 bool is_ascii_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 bool is_tag_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
@@ -124,7 +121,7 @@ class MarkupLimiter {
     std::size_t i = name_at;
     std::string name;
     while (i < in_.size() && !is_tag_space(in_[i]) && in_[i] != '/' && in_[i] != '>') {
-      name += ascii_lower(in_[i++]);
+      name += text::ascii_lower(in_[i++]);
     }
     const std::size_t end = tag_end(i);
     const std::string_view tag = in_.substr(lt, end - lt);
@@ -248,7 +245,7 @@ class MarkupLimiter {
       if (at + 2 + name.size() > in_.size()) break;
       bool same = true;
       for (std::size_t k = 0; k < name.size() && same; ++k) {
-        same = ascii_lower(in_[at + 2 + k]) == name[k];
+        same = text::ascii_lower(in_[at + 2 + k]) == name[k];
       }
       // "</titlevalue" does not end a title: the name must end there.
       const std::size_t after = at + 2 + name.size();
@@ -417,21 +414,12 @@ std::string_view node_text(const GumboNode* n) {
   }
 }
 
-const GumboNode* find_element(const GumboNode* root, GumboTag tag) {
-  const GumboNode* found = nullptr;
-  for_each_element(root, [&](const GumboNode* e) {
-    if (found == nullptr && tag_of(e) == tag) found = e;
-    return found == nullptr;
-  });
-  return found;
-}
-
 namespace {
 
 bool style_hides(std::string_view style) {
   std::string s;
   for (const char c : style) {
-    if (!is_tag_space(c)) s += ascii_lower(c);
+    if (!is_tag_space(c)) s += text::ascii_lower(c);
   }
   return s.find("display:none") != std::string::npos ||
          s.find("visibility:hidden") != std::string::npos;
@@ -557,23 +545,6 @@ std::string all_text(const GumboNode* root) {
       root,
       [&](const GumboNode* n) {
         if (is_element(n)) {
-          if (breaks_text(tag_of(n))) out += ' ';
-          return true;
-        }
-        out.append(node_text(n));
-        return false;
-      },
-      [](const GumboNode*) {});
-  return text::collapse_whitespace(out);
-}
-
-std::string visible_text(const GumboNode* root) {
-  std::string out;
-  walk(
-      root,
-      [&](const GumboNode* n) {
-        if (is_element(n)) {
-          if (is_invisible(n)) return false;
           if (breaks_text(tag_of(n))) out += ' ';
           return true;
         }

@@ -111,9 +111,6 @@ void for_each_element(const GumboNode* root, Fn&& fn) {
       [](const GumboNode*) {});
 }
 
-/// First element with tag `tag` under `root`, or nullptr.
-const GumboNode* find_element(const GumboNode* root, GumboTag tag);
-
 /// Elements whose text never shows on the page (scripts, styles, forms controls, hidden).
 bool is_invisible(const GumboNode* element);
 
@@ -123,8 +120,5 @@ bool breaks_text(GumboTag tag);
 
 /// All text of the subtree, visible or not (<title>, <script> contents), whitespace collapsed.
 std::string all_text(const GumboNode* root);
-
-/// Visible text of the subtree, whitespace collapsed; block elements and <br> separate words.
-std::string visible_text(const GumboNode* root);
 
 }  // namespace nsearch::html

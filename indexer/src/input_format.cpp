@@ -5,6 +5,7 @@
 #include <string>
 
 #include "nsearch/error.hpp"
+#include "text_util.hpp"
 
 namespace nsearch {
 
@@ -16,25 +17,18 @@ bool is_compression_suffix(std::string_view ext) {
   return std::find(kSuffixes.begin(), kSuffixes.end(), ext) != kSuffixes.end();
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
+  return s.size() >= prefix.size() && text::ascii_lowercase(s.substr(0, prefix.size())) == prefix;
 }
 
 }  // namespace
 
 InputFormat format_of(const std::filesystem::path& path) {
   std::filesystem::path p = path.filename();
-  std::string ext = ascii_lower(p.extension().string());
+  std::string ext = text::ascii_lowercase(p.extension().string());
   for (int i = 0; i < 4 && is_compression_suffix(ext); ++i) {
     p = p.stem();
-    ext = ascii_lower(p.extension().string());
+    ext = text::ascii_lowercase(p.extension().string());
   }
   if (ext == ".txt" || ext == ".text") return InputFormat::text;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
@@ -51,7 +45,7 @@ InputFormat format_of(const std::filesystem::path& path) {
 }
 
 bool is_compressed_name(const std::filesystem::path& path) {
-  return is_compression_suffix(ascii_lower(path.extension().string()));
+  return is_compression_suffix(text::ascii_lowercase(path.extension().string()));
 }
 
 bool has_foreign_extension(const std::filesystem::path& path) {
@@ -75,37 +69,13 @@ InputFormat sniff_format(std::string_view head) {
 }
 
 bool is_documentation(const std::filesystem::path& path) {
-  std::string name = ascii_lower(path.filename().string());
+  std::string name = text::ascii_lowercase(path.filename().string());
   if (const auto dot = name.find('.'); dot != std::string::npos) name.resize(dot);
   for (const std::string_view doc :
        {"readme", "license", "licence", "copying", "changelog", "notice", "authors"}) {
     if (name == doc) return true;
   }
   return false;
-}
-
-const char* format_name(InputFormat format) {
-  switch (format) {
-    case InputFormat::text:
-      return "text";
-    case InputFormat::html:
-      return "HTML";
-    case InputFormat::jsonl:
-      return "JSON Lines";
-    case InputFormat::json:
-      return "JSON";
-    case InputFormat::csv:
-      return "CSV";
-    case InputFormat::tsv:
-      return "TSV";
-    case InputFormat::warc:
-      return "WARC";
-    case InputFormat::archive:
-      return "archive";
-    case InputFormat::unsupported:
-      break;
-  }
-  return "unsupported";
 }
 
 std::vector<std::filesystem::path> list_input_files(const std::filesystem::path& root) {

@@ -31,9 +31,6 @@ InputFormat sniff_format(std::string_view head);
 /// COPYING, CHANGELOG, NOTICE, AUTHORS, any extension, any case): never articles.
 bool is_documentation(const std::filesystem::path& path);
 
-/// "JSON Lines", "CSV"... for messages.
-const char* format_name(InputFormat format);
-
 /// Regular files under `root` (or `root` itself), in a stable order; hidden entries (".name")
 /// below `root` are skipped and symbolic links to directories are not followed.
 std::vector<std::filesystem::path> list_input_files(const std::filesystem::path& root);

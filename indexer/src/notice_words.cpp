@@ -1,4 +1,5 @@
 #include "notice_words.hpp"
+#include "text_util.hpp"
 
 #include <array>
 
@@ -16,14 +17,10 @@ constexpr std::array<std::string_view, 29> kNoticePrefixes{
     "einverst",       "zustimm",      "toestemming",   "samtyck",  "personenbez",   "persoonsgeg",
     "personnelles",   "tracking",     "drittanbieter", "lizenz",   "licen"};
 
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool starts_with_ascii_ci(std::string_view word, std::string_view prefix) {
   if (word.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (ascii_lower(word[i]) != prefix[i]) return false;
+    if (text::ascii_lower(word[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -39,7 +36,7 @@ void NoticeWordCounter::add(std::string_view word) {
   after_creative_ = equals_ascii_ci(word, "creative");
   // Most words start with a letter no prefix starts with: rejected without the list.
   constexpr std::string_view kFirstLetters = "cdprgtezsl";
-  if (word.empty() || kFirstLetters.find(ascii_lower(word.front())) == std::string_view::npos)
+  if (word.empty() || kFirstLetters.find(text::ascii_lower(word.front())) == std::string_view::npos)
     return;
   for (const std::string_view prefix : kNoticePrefixes) {
     if (starts_with_ascii_ci(word, prefix)) {

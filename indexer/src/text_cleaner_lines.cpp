@@ -170,7 +170,7 @@ CleanedText clean_line(std::string_view s) {
       pending_space = true;
       i += 2;
     } else if (std::size_t len = c == '[' ? placeholders.length_at(i) : 0; len > 0) {
-      const std::string name = ascii_lower(s.substr(i, len));
+      const std::string name = text::ascii_lowercase(s.substr(i, len));
       if (name.find("comment") != std::string::npos || name.find("feedback") != std::string::npos)
         out.image_hint = true;
       if (name == "[x]" || name == "[ ]") out.form = true;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "text_cleaner_phrases.hpp"
+#include "text_util.hpp"
 
 namespace nsearch::text_dump {
 namespace {
@@ -54,7 +55,7 @@ bool is_name_particle(std::string_view w) {
 
 // Word that cannot be part of a person's or agency's name in a byline.
 bool ends_name(std::string_view word) {
-  const std::string lc = ascii_lower(word);
+  const std::string lc = text::ascii_lowercase(word);
   std::string bare = lc;
   while (!bare.empty() && !is_alpha(bare.back()))
     bare.pop_back();
@@ -91,7 +92,7 @@ std::string word_at(std::string_view s, std::size_t i, std::size_t* len) {
   while (i + n < s.size() && is_alpha(s[i + n]))
     ++n;
   *len = n;
-  std::string w = ascii_lower(s.substr(i, n));
+  std::string w = text::ascii_lowercase(s.substr(i, n));
   if (n > 0 && i + n < s.size() && s[i + n] == '.') ++*len;
   return w;
 }
@@ -188,7 +189,7 @@ std::size_t time_after(std::string_view s, std::size_t i) {
   j += n;
   if (j + 2 < s.size() && s[j] == ':' && number_at(s, j + 1, 2, &m) == 2) j += 3;
   std::size_t k = skip_separators(s, j, " ");
-  const std::string rest = ascii_lower(s.substr(k, 4));
+  const std::string rest = text::ascii_lowercase(s.substr(k, 4));
   if (rest.starts_with("a.m.") || rest.starts_with("p.m.")) {
     j = k + 4;
   } else if (rest.starts_with("am") || rest.starts_with("pm")) {
@@ -221,7 +222,7 @@ std::size_t weekday_before(std::string_view s, std::size_t start) {
 
 std::string byline_author(std::string_view line) {
   std::string_view s = trim_spaces(line);
-  const std::string lc = ascii_lower(s.substr(0, 24));
+  const std::string lc = text::ascii_lowercase(s.substr(0, 24));
   for (const std::string_view lead :
        {"\xE2\x80\x94 posted by ", "- posted by ", "posted by: ", "posted by ",
         "written by: ", "written by ", "story by ", "report by ", "reported by ", "words by ",
@@ -280,7 +281,7 @@ std::string credit_author(std::string_view line) {
   for (const Token& t : name_tokens(s, kMaxCreditWords + 1)) {
     const std::string_view word = s.substr(t.begin, t.end - t.begin);
     if (!is_upper(word[0]) && !is_name_particle(word)) return {};
-    const std::string lc = ascii_lower(word);
+    const std::string lc = text::ascii_lowercase(word);
     credit_word |= lc.starts_with("report") || lc.starts_with("correspondent") ||
                    lc.starts_with("agenc") || lc == "staff" || lc.starts_with("wire") ||
                    lc == "press" || lc == "writer" || lc == "writers" || lc == "bureau" ||

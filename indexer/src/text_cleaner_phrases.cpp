@@ -1,4 +1,5 @@
 #include "text_cleaner_phrases.hpp"
+#include "text_util.hpp"
 
 #include <algorithm>
 #include <array>
@@ -485,14 +486,6 @@ bool is_glued_links(const DumpLine& line) {
 
 }  // namespace
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string phrase_core(std::string_view s) {
   std::string lc;
   lc.reserve(s.size());
@@ -565,7 +558,7 @@ Cue classify_wording(const DumpLine& line, bool had_form_fields) {
   constexpr std::size_t kMaxTeaserWords = 35;
   constexpr std::size_t kMaxFormWords = 5;  // a label or two next to form fields
   if (line.image_hint) return Cue::kCommentsStart;
-  const std::string lc = ascii_lower(line.text);
+  const std::string lc = text::ascii_lowercase(line.text);
   const std::string core = phrase_core(line.text);
   const std::vector<std::string_view> words = core_words(core);
   if (lc.starts_with("iframe:") || is_code(lc, line.words) || is_lone_url(lc, line.words) ||

@@ -14,9 +14,6 @@ namespace nsearch::text_dump {
 /// placeholders before cleaning.
 Cue classify_wording(const DumpLine& line, bool had_form_fields);
 
-/// ASCII lower-casing (enough for the English phrase lists).
-std::string ascii_lower(std::string_view s);
-
 /// `s` lower-cased with digit runs replaced by '#' and leading/trailing punctuation, arrows
 /// and separators removed: "» 5 Comments:" -> "# comments".
 std::string phrase_core(std::string_view s);
