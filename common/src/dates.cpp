@@ -1,4 +1,6 @@
 #include "nsearch/dates.hpp"
+
+#include <algorithm>
 #include "text_util.hpp"
 
 #include <chrono>
@@ -70,6 +72,26 @@ bool is_valid_day(int year, int month, int day) {
   return year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                         std::chrono::day{static_cast<unsigned>(day)}}
       .ok();
+}
+
+int month_from_name(std::string_view w) {
+  constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                          "may",       "june",     "july",     "august",
+                                          "september", "october",  "november", "december"};
+  if (w.size() < 3) return 0;
+  for (int i = 0; i < 12; ++i) {
+    const std::string_view full = kMonths[i];
+    // The name, its first three letters, or "sept".
+    if (w == full || (full.starts_with(w) && (w.size() == 3 || w == "sept"))) return i + 1;
+  }
+  return 0;
+}
+
+bool is_weekday_name(std::string_view w) {
+  constexpr std::string_view kDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+      "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun"};
+  return std::find(std::begin(kDays), std::end(kDays), w) != std::end(kDays);
 }
 
 std::optional<DateTime> parse_iso_date(std::string_view text, bool allow_partial) {
@@ -166,32 +188,6 @@ struct Token {
   std::string word{};       // word (lower case, dots removed)
   char sep = 0;             // sep: one of / - . ,
 };
-
-constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
-                                        "may",       "june",     "july",     "august",
-                                        "september", "october",  "november", "december"};
-
-// 1..12 for "sep", "sept", "september"; 0 when not a month name.
-int month_of(std::string_view w) {
-  if (w.size() < 3) return 0;
-  for (int i = 0; i < 12; ++i) {
-    const std::string_view full = kMonths[i];
-    if (w == full || (w.size() <= full.size() && full.starts_with(w) && w.size() >= 3 &&
-                      (w.size() == 3 || w == "sept"))) {
-      return i + 1;
-    }
-  }
-  return 0;
-}
-
-bool is_weekday(std::string_view w) {
-  constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                        "friday", "saturday", "sunday"};
-  for (const auto d : kDays) {
-    if (w == d || (w.size() >= 3 && d.starts_with(w) && w.size() <= 5)) return true;
-  }
-  return false;
-}
 
 // Zone abbreviations news pages print, as minutes east of UTC. "ET"/"PT" follow US daylight
 // saving by month (close enough for a publication date).
@@ -391,7 +387,7 @@ bool parse_calendar(const std::vector<Token>& t, DateTime& dt) {
     if (t[i].kind == TokenKind::number) numbers.push_back(&t[i]);
     if (t[i].kind == TokenKind::sep && t[i].sep != ',') seps.push_back(t[i].sep);
     if (t[i].kind == TokenKind::word) {
-      const int m = month_of(t[i].word);
+      const int m = month_from_name(t[i].word);
       if (m == 0 || month_name != 0) return false;
       month_name = m;
       month_index = numbers.size();
@@ -460,7 +456,7 @@ std::optional<DateTime> parse_date(std::string_view text, const std::optional<Da
   std::vector<Token> t;
   for (const Token& tok : tokens) {
     if (tok.kind == TokenKind::word &&
-        (is_weekday(tok.word) || tok.word == "published" || tok.word == "updated" ||
+        (is_weekday_name(tok.word) || tok.word == "published" || tok.word == "updated" ||
          tok.word == "posted" || tok.word == "on" || tok.word == "at" || tok.word == "of" ||
          tok.word == "the" || tok.word == "date" || tok.word == "last" || tok.word == "modified")) {
       continue;
@@ -514,7 +510,7 @@ std::optional<DateTime> parse_date(std::string_view text, const std::optional<Da
   std::string zone_word;
   std::vector<Token> date_part;
   for (const Token& tok : calendar) {
-    if (tok.kind == TokenKind::word && month_of(tok.word) == 0 && zone_offset(tok.word, 6)) {
+    if (tok.kind == TokenKind::word && month_from_name(tok.word) == 0 && zone_offset(tok.word, 6)) {
       if (!zone_word.empty()) return std::nullopt;
       zone_word = tok.word;
     } else {

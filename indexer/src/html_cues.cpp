@@ -8,6 +8,7 @@
 #include <string>
 
 #include "furniture_phrases.hpp"
+#include "nsearch/dates.hpp"
 #include "text_util.hpp"
 
 namespace nsearch::html {
@@ -199,21 +200,15 @@ bool is_bare_address(std::string_view t) {
 constexpr std::string_view kListLabels[] = {"tags:",       "tagged:",   "filed under", "posted in",
                                             "categories:", "category:", "keywords:",   "topics:"};
 
-constexpr std::string_view kDateWords[] = {
-    "jan",       "january",  "feb",     "february", "mar",      "march",     "apr",      "april",
-    "jun",       "june",     "jul",     "july",     "aug",      "august",    "sep",      "sept",
-    "september", "oct",      "october", "nov",      "november", "dec",       "december", "mon",
-    "monday",    "tue",      "tues",    "tuesday",  "wed",      "wednesday", "thu",      "thur",
-    "thurs",     "thursday", "fri",     "friday",   "sat",      "saturday",  "sun",      "sunday",
-    "am",        "pm",       "gmt",     "utc",      "est",      "edt",       "et",       "pst",
-    "pdt",       "bst",      "ist",     "cet",      "st",       "nd",        "rd",       "th"};
+// Words of dates and times besides month and weekday names: "10:32 am GMT", "Jan 14th".
+constexpr std::string_view kTimeWords[] = {"am",  "pm",  "gmt", "utc", "est", "edt", "et", "pst",
+                                           "pdt", "bst", "ist", "cet", "st",  "nd",  "rd", "th"};
 
 bool is_date_word(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = text::ascii_lowercase(word);
   if (lower == "may") return word == "May" || word == "MAY";  // the month, not the verb
-  return std::find(std::begin(kDateWords), std::end(kDateWords), lower) != std::end(kDateWords);
+  return month_from_name(lower) != 0 || is_weekday_name(lower) ||
+         std::find(std::begin(kTimeWords), std::end(kTimeWords), lower) != std::end(kTimeWords);
 }
 
 }  // namespace

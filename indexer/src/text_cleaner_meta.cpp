@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "nsearch/dates.hpp"
 #include "text_cleaner_phrases.hpp"
 #include "text_util.hpp"
 
@@ -59,12 +60,12 @@ bool ends_name(std::string_view word) {
   std::string bare = lc;
   while (!bare.empty() && !is_alpha(bare.back()))
     bare.pop_back();
-  return is_month_word(bare) || is_weekday_word(bare) || bare == "updated" || bare == "published" ||
-         bare == "posted" || bare == "on" || bare == "at" || bare == "in" || bare == "for" ||
-         bare == "staff" || bare == "special" || bare == "correspondent" || bare == "reporter" ||
-         bare == "writer" || bare == "editor" || bare == "email" || bare == "e-mail" ||
-         bare == "follow" || bare == "last" || bare == "with" || bare == "of" || bare == "the" ||
-         bare == "from" || bare == "filed";
+  return month_from_name(bare) != 0 || is_weekday_name(bare) || bare == "updated" ||
+         bare == "published" || bare == "posted" || bare == "on" || bare == "at" || bare == "in" ||
+         bare == "for" || bare == "staff" || bare == "special" || bare == "correspondent" ||
+         bare == "reporter" || bare == "writer" || bare == "editor" || bare == "email" ||
+         bare == "e-mail" || bare == "follow" || bare == "last" || bare == "with" || bare == "of" ||
+         bare == "the" || bare == "from" || bare == "filed";
 }
 
 // ---------------------------------------------------------------- dates
@@ -106,7 +107,7 @@ std::size_t skip_separators(std::string_view s, std::size_t i, std::string_view 
 // "January 10, 2008", "Jan. 10 2008", "Jan 10th, 2008": the length matched at `i`, else 0.
 std::size_t month_first_date(std::string_view s, std::size_t i) {
   std::size_t len = 0;
-  if (!is_month_word(word_at(s, i, &len)) || len == 0) return 0;
+  if (month_from_name(word_at(s, i, &len)) == 0 || len == 0) return 0;
   std::size_t j = skip_separators(s, i + len, " ");
   int day = 0, year = 0;
   std::size_t n = number_at(s, j, 2, &day);
@@ -133,7 +134,7 @@ std::size_t day_first_date(std::string_view s, std::size_t i) {
   j = skip_separators(s, j, " ");
   if (s.substr(j, 3) == "of ") j += 3;
   std::size_t len = 0;
-  if (!is_month_word(word_at(s, j, &len)) || len == 0) return 0;
+  if (month_from_name(word_at(s, j, &len)) == 0 || len == 0) return 0;
   j = skip_separators(s, j + len, " ,");
   n = number_at(s, j, 4, &year);
   if (!is_year(year, n)) return 0;
@@ -214,7 +215,7 @@ std::size_t weekday_before(std::string_view s, std::size_t start) {
   while (k > 0 && is_alpha(s[k - 1]))
     --k;
   std::size_t len = 0;
-  if (k < j && is_weekday_word(word_at(s, k, &len))) return k;
+  if (k < j && is_weekday_name(word_at(s, k, &len))) return k;
   return start;
 }
 

@@ -1,4 +1,5 @@
 #include "text_cleaner_phrases.hpp"
+#include "nsearch/dates.hpp"
 #include "text_util.hpp"
 
 #include <algorithm>
@@ -266,7 +267,7 @@ bool is_date_word(std::string_view w) {
   if (w.empty()) return false;
   if (w.find_first_not_of('#') == std::string_view::npos) return true;
   if (w.starts_with('#')) return kNumberSuffixes.matches(w.substr(w.find_first_not_of('#')));
-  return is_month_word(w) || is_weekday_word(w) || kDateWords.matches(w);
+  return month_from_name(w) != 0 || is_weekday_name(w) || kDateWords.matches(w);
 }
 
 // A line that is a date, a time or both ("Fri Jan 18, 2008 1:41pm GMT", "5 days ago",
@@ -278,8 +279,8 @@ bool is_date_line(const std::vector<std::string_view>& words) {
   bool anchor = false;
   for (const std::string_view w : words) {
     if (is_date_word(w)) ++dateish;
-    anchor |= w.find('#') != std::string_view::npos || is_month_word(w) || is_weekday_word(w) ||
-              w == "ago" || w == "today" || w == "yesterday";
+    anchor |= w.find('#') != std::string_view::npos || month_from_name(w) != 0 ||
+              is_weekday_name(w) || w == "ago" || w == "today" || w == "yesterday";
   }
   return anchor && dateish * 5 >= words.size() * 4;  // four words in five
 }
@@ -522,25 +523,6 @@ std::string phrase_core(std::string_view s) {
     }
   }
   return std::string(view);
-}
-
-bool is_month_word(std::string_view w) {
-  // clang-format off
-  static const PhraseSet kMonths{
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec"};
-  // clang-format on
-  return kMonths.matches(w);
-}
-
-bool is_weekday_word(std::string_view w) {
-  // clang-format off
-  static const PhraseSet kWeekdays{
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
-  // clang-format on
-  return kWeekdays.matches(w);
 }
 
 // A cookie banner, consent form or licence note (see notice_words): several notice

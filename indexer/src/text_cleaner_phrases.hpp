@@ -18,10 +18,4 @@ Cue classify_wording(const DumpLine& line, bool had_form_fields);
 /// and separators removed: "» 5 Comments:" -> "# comments".
 std::string phrase_core(std::string_view s);
 
-/// True if `word` (lower-case) is a month name or its abbreviation ("jan", "sept", "march").
-bool is_month_word(std::string_view word);
-
-/// True if `word` (lower-case) is a weekday name or its abbreviation.
-bool is_weekday_word(std::string_view word);
-
 }  // namespace nsearch::text_dump

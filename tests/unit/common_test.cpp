@@ -306,6 +306,22 @@ TEST_CASE("dates: the free-form dates news pages print", "[dates]") {
   }
 }
 
+TEST_CASE("dates: month and weekday names", "[dates]") {
+  CHECK(month_from_name("january") == 1);
+  CHECK(month_from_name("sep") == 9);
+  CHECK(month_from_name("sept") == 9);
+  CHECK(month_from_name("september") == 9);
+  CHECK(month_from_name("may") == 5);
+  CHECK(month_from_name("septe") == 0);  // neither the name nor an abbreviation
+  CHECK(month_from_name("ja") == 0);
+  CHECK(month_from_name("") == 0);
+  CHECK(is_weekday_name("thursday"));
+  CHECK(is_weekday_name("thurs"));
+  CHECK(is_weekday_name("sun"));
+  CHECK_FALSE(is_weekday_name("mond"));  // German "Mond" (moon), not Monday
+  CHECK_FALSE(is_weekday_name("sunny"));
+}
+
 TEST_CASE("dates: relative forms need an anchor", "[dates]") {
   const DateTime anchor = *parse_iso_date("2021-09-24T10:00:00Z");
   CHECK(parse_date("yesterday", anchor)->iso() == "2021-09-23");

@@ -51,4 +51,13 @@ std::optional<DateTime> find_date(std::string_view text,
 /// True when y-m-d names a real calendar day from kFirstYear to kLastYear.
 bool is_valid_day(int year, int month, int day);
 
+/// 1..12 for an English month name or its abbreviation in lower case ("sep", "sept",
+/// "september"), 0 for any other word. The one list of month names the cleaners and the date
+/// parser share.
+int month_from_name(std::string_view lower_word);
+
+/// True for an English weekday name or its abbreviation in lower case ("thu", "thurs",
+/// "thursday").
+bool is_weekday_name(std::string_view lower_word);
+
 }  // namespace nsearch
