@@ -10,6 +10,7 @@
 
 #include "nsearch/article_format.hpp"
 #include "nsearch/article_reader.hpp"
+#include "nsearch/cli_app.hpp"
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
@@ -20,9 +21,8 @@
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitSkipped = 1;  // finished, but some inputs were skipped
-constexpr int kExitError = 2;    // bad arguments, database locked, disk full...
+using nsearch::cli::kExitOk;
+constexpr int kExitSkipped = nsearch::cli::kExitPartial;  // finished, some inputs skipped
 
 // `--wait [SECONDS]`: absent = fail at once, without a value = wait as long as it takes.
 std::chrono::milliseconds lock_wait(const CLI::Option* option, double seconds) {
@@ -124,7 +124,9 @@ int main(int argc, char** argv) {
   CLI::App app{"nindex: index news articles for nsearch"};
   app.require_subcommand(1);
   std::string db;
-  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
+  nsearch::cli::add_db_option(app, db);
+  // --db (an option of nindex itself) is also accepted after the subcommand: nindex add --db X.
+  app.fallthrough();
 
   auto* add = app.add_subcommand("add", "index files and folders (recursively)");
   std::vector<std::string> inputs;
@@ -184,12 +186,7 @@ int main(int argc, char** argv) {
   nindex::ShardCommands shard_commands;
   nindex::add_shard_commands(app, *add, shard_commands);
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    // --help and --version exit 0; every usage error exits 2 like other errors.
-    return app.exit(e) == 0 ? 0 : kExitError;
-  }
+  if (const auto done = nsearch::cli::parse(app, argc, argv)) return *done;
   options.db_path = nsearch::resolve_database_path(db);
   options.story_clusters = !no_stories;
 
@@ -242,6 +239,6 @@ int main(int argc, char** argv) {
     return kExitOk;
   } catch (const nsearch::Error& e) {
     std::cerr << "nindex: error: " << e.what() << "\n";
-    return kExitError;
+    return nsearch::cli::exit_code(e.kind());
   }
 }

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "nsearch/cli_app.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/shard_stub.hpp"
 #include "nsearch/sharded_indexer.hpp"
@@ -62,7 +63,7 @@ int run_sharded_add(const nsearch::IndexOptions& options, std::size_t shards,
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   summary(report, elapsed.count());
-  return report.skipped > 0 ? 1 : 0;
+  return report.skipped > 0 ? nsearch::cli::kExitPartial : nsearch::cli::kExitOk;
 }
 
 int run_sharded_remove(const nsearch::IndexOptions& options, const std::vector<std::string>& ids) {
@@ -70,7 +71,7 @@ int run_sharded_remove(const nsearch::IndexOptions& options, const std::vector<s
   const std::size_t removed = indexer.remove(ids);
   indexer.commit();
   std::fprintf(stderr, "nindex: removed %zu of %zu articles\n", removed, ids.size());
-  return removed == ids.size() ? 0 : 1;
+  return removed == ids.size() ? nsearch::cli::kExitOk : nsearch::cli::kExitPartial;
 }
 
 namespace {
@@ -106,10 +107,7 @@ void check_servable(const fs::path& db) {
   // In a terminal's foreground the group is this job; started by another program it would
   // be that program's group too, so it gets a group of its own.
   if (tcgetpgrp(STDIN_FILENO) != getpgrp()) setpgid(0, 0);
-  std::vector<char*> argv;
-  for (std::string& a : args)
-    argv.push_back(a.data());
-  argv.push_back(nullptr);
+  std::vector<char*> argv = nsearch::cli::argv_of(args);
   execvp(argv[0], argv.data());  // no shell: the program is looked up in PATH
   throw nsearch::Error(nsearch::ErrorKind::invalid_argument,
                        std::string("cannot run xapian-tcpsrv (Debian package xapian-tools): ") +
@@ -123,7 +121,7 @@ std::optional<int> run_shard_command(const ShardCommands& commands, const fs::pa
     const nsearch::CompactReport r = nsearch::compact_database(db_path, commands.merge);
     std::fprintf(stderr, "nindex: compacted %zu documents: %zu shard%s -> %zu\n", r.documents,
                  r.shards_before, r.shards_before == 1 ? "" : "s", r.shards_after);
-    return 0;
+    return nsearch::cli::kExitOk;
   }
   if (commands.serve != nullptr && commands.serve->parsed()) {
     exec_tcpsrv(commands, commands.serve_db.empty() ? db_path : fs::path(commands.serve_db));

@@ -10,6 +10,7 @@
 
 #include "nsearch/analysis.hpp"
 #include "nsearch/analysis_output.hpp"
+#include "nsearch/cli_app.hpp"
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/request_options.hpp"
@@ -17,21 +18,9 @@
 namespace nsearch::cli {
 namespace {
 
-constexpr int kExitError = 2;
-
 bool on_terminal() {
   const char* no_color = std::getenv("NO_COLOR");
   return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) == 1;
-}
-
-// Parses `app`; returns an exit status when the command is done (help, or a usage error).
-std::optional<int> parse(CLI::App& app, int argc, char** argv) {
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : kExitError;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -71,7 +60,7 @@ int trend_command(int argc, char** argv) {
     return 0;
   } catch (const Error& e) {
     std::cerr << "nsearch trend: " << e.what() << "\n";
-    return kExitError;
+    return exit_code(e.kind());
   }
 }
 
@@ -106,7 +95,7 @@ int terms_command(int argc, char** argv) {
     return 0;
   } catch (const Error& e) {
     std::cerr << "nsearch terms: " << e.what() << "\n";
-    return kExitError;
+    return exit_code(e.kind());
   }
 }
 

@@ -9,6 +9,7 @@
 #include "count_limit_option.hpp"
 
 #include "nsearch/bench.hpp"
+#include "nsearch/cli_app.hpp"
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/searcher.hpp"
@@ -25,7 +26,7 @@ int bench_command(int argc, char** argv) {
                  "faceted, date)")
       ->required()
       ->check(CLI::ExistingFile);
-  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
+  add_db_option(app, db);
   app.add_option("--passes", options.passes, "timed runs of every query")
       ->check(CLI::Range(1, 100000));
   app.add_option("--warmup", options.warmup, "untimed runs of every query first")
@@ -33,11 +34,7 @@ int bench_command(int argc, char** argv) {
   std::optional<std::size_t> count_limit;
   add_count_limit_option(app, count_limit);
   app.add_flag("--json", json, "print one JSON object");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
+  if (const auto done = parse(app, argc, argv)) return *done;
   try {
     std::ifstream in(queries_path);
     const std::vector<BenchQuery> queries = read_bench_queries(in, queries_path);
@@ -56,7 +53,7 @@ int bench_command(int argc, char** argv) {
     return 0;
   } catch (const Error& e) {
     std::cerr << "nsearch bench: " << e.what() << "\n";
-    return 2;
+    return exit_code(e.kind());
   }
 }
 

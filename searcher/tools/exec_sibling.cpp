@@ -8,6 +8,8 @@
 #include <iostream>
 #include <vector>
 
+#include "nsearch/cli_app.hpp"
+
 namespace nsearch::cli {
 
 int exec_sibling(const std::string& program, int argc, char** argv) {
@@ -16,7 +18,7 @@ int exec_sibling(const std::string& program, int argc, char** argv) {
   if (ec) {
     std::cerr << "nsearch: cannot find its own executable to start " << program << ": "
               << ec.message() << "\n";
-    return 2;
+    return kExitError;
   }
   const std::string path = (self.parent_path() / program).string();
   std::vector<char*> args;
@@ -27,7 +29,7 @@ int exec_sibling(const std::string& program, int argc, char** argv) {
   execv(path.c_str(), args.data());
   std::cerr << "nsearch: cannot run " << path << ": " << std::strerror(errno) << " (" << program
             << " is installed next to nsearch)\n";
-  return 2;
+  return kExitError;
 }
 
 }  // namespace nsearch::cli

@@ -9,6 +9,7 @@
 #include "filter_options.hpp"
 
 #include "nsearch/article_format.hpp"
+#include "nsearch/cli_app.hpp"
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/request_options.hpp"
@@ -17,7 +18,7 @@
 namespace nsearch::cli {
 
 int export_command(int argc, char** argv) {
-  constexpr int kExitMatches = 0, kExitNoMatches = 1, kExitError = 2;  // as nsearch
+  constexpr int kExitMatches = kExitOk, kExitNoMatches = kExitPartial;  // as nsearch
   CLI::App app{"nsearch export: every article that matches, as JSON lines or CSV", "export"};
   std::string db;
   std::vector<std::string> query_words;
@@ -38,11 +39,7 @@ int export_command(int argc, char** argv) {
   for (const std::string_view f : article_fields())
     known += (known.empty() ? "" : ",") + std::string(f);
   app.add_option("--fields", fields, "fields to write, in order (default: all: " + known + ")");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : kExitError;
-  }
+  if (const auto done = parse(app, argc, argv)) return *done;
   for (const auto& word : query_words)
     request.query += (request.query.empty() ? "" : " ") + word;
   try {
@@ -61,7 +58,7 @@ int export_command(int argc, char** argv) {
     return written > 0 ? kExitMatches : kExitNoMatches;
   } catch (const Error& e) {
     std::cerr << "nsearch export: " << e.what() << "\n";
-    return kExitError;
+    return exit_code(e.kind());
   }
 }
 

@@ -1,10 +1,12 @@
 #include "filter_options.hpp"
 
+#include "nsearch/cli_app.hpp"
+
 namespace nsearch::cli {
 
 void add_filter_options(CLI::App& app, std::string& db, SearchRequest& request,
                         std::string& match) {
-  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
+  add_db_option(app, db);
   // One value per use, so that a query may follow: --lang fr pétrole.
   app.add_option("--outlet", request.outlets, "only this outlet (repeatable)")
       ->allow_extra_args(false);

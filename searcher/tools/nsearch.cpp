@@ -15,6 +15,7 @@
 #include "export_command.hpp"
 #include "filter_options.hpp"
 
+#include "nsearch/cli_app.hpp"
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/output.hpp"
@@ -25,9 +26,9 @@
 namespace {
 
 // Like grep: 0 = hits found, 1 = no hits, 2 = error.
-constexpr int kExitHits = 0;
-constexpr int kExitNoHits = 1;
-constexpr int kExitError = 2;
+constexpr int kExitHits = nsearch::cli::kExitOk;
+constexpr int kExitNoHits = nsearch::cli::kExitPartial;
+using nsearch::cli::kExitError;
 
 bool use_color() {
   const char* no_color = std::getenv("NO_COLOR");
@@ -38,7 +39,13 @@ bool use_color() {
 
 using nsearch::cli::add_filter_options;
 
-int main(int argc, char** argv) {
+int main(int raw_argc, char** raw_argv) {
+  // --db before the subcommand is read as after it.
+  std::vector<std::string> args = nsearch::cli::db_after_subcommand(
+      raw_argc, raw_argv, {"serve", "bench", "trend", "terms", "export"});
+  std::vector<char*> argv_storage = nsearch::cli::argv_of(args);
+  const int argc = static_cast<int>(args.size());
+  char** argv = argv_storage.data();
   if (argc > 1 && std::string_view(argv[1]) == "serve")
     return nsearch::cli::exec_sibling("nsearch-serve", argc - 1, argv + 1);
   if (argc > 1 && std::string_view(argv[1]) == "bench") {
@@ -116,12 +123,7 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--title-weight", request.title_weight, "extra weight of title matches")
       ->check(CLI::NonNegativeNumber);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    // --help and --version exit 0; every usage error exits 2 like other errors.
-    return app.exit(e) == 0 ? 0 : kExitError;
-  }
+  if (const auto code = nsearch::cli::parse(app, argc, argv)) return *code;
 
   for (const auto& word : query_words) {
     if (!request.query.empty()) request.query += ' ';
@@ -178,6 +180,6 @@ int main(int argc, char** argv) {
     return result.total > 0 ? kExitHits : kExitNoHits;
   } catch (const nsearch::Error& e) {
     std::cerr << "nsearch: " << e.what() << "\n";
-    return kExitError;
+    return nsearch::cli::exit_code(e.kind());
   }
 }

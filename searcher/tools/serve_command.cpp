@@ -12,13 +12,12 @@
 
 #include "count_limit_option.hpp"
 
+#include "nsearch/cli_app.hpp"
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/http_server.hpp"
 
 namespace {
-
-constexpr int kExitError = 2;
 
 sigset_t stop_signals() {
   sigset_t set;
@@ -36,7 +35,7 @@ int run_serve_command(int argc, char** argv) {
   std::string db;
   nsearch::HttpServerOptions options;
   bool quiet = false;
-  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
+  nsearch::cli::add_db_option(app, db);
   app.add_option("--host", options.host, "address to listen on (default: loopback only)")
       ->capture_default_str();
   app.add_option("--port", options.port, "port to listen on; 0 picks a free one")
@@ -51,11 +50,7 @@ int run_serve_command(int argc, char** argv) {
       ->check(CLI::Range(0, 1024));
   nsearch::cli::add_count_limit_option(app, options.count_limit);
   app.add_flag("--quiet,-q", quiet, "no access log on standard error");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : kExitError;
-  }
+  if (const auto done = nsearch::cli::parse(app, argc, argv)) return *done;
   options.db_path = nsearch::resolve_database_path(db);
   if (!quiet) options.access_log = &std::cerr;
 
@@ -80,6 +75,6 @@ int run_serve_command(int argc, char** argv) {
     return 0;
   } catch (const nsearch::Error& e) {
     std::cerr << "nsearch serve: " << e.what() << "\n";
-    return kExitError;
+    return nsearch::cli::exit_code(e.kind());
   }
 }

@@ -1088,6 +1088,47 @@ TEST_CASE("NSEARCH_DB names the database when --db is absent", "[e2e]") {
   CHECK_FALSE(fs::exists(cwd / "news.db"));
 }
 
+TEST_CASE("The database path (--db) goes before or after every subcommand", "[e2e]") {
+  TempDir tmp;
+  const fs::path db = tmp / "either.db";
+  const fs::path cwd = tmp / "cwd";  // where a ./news.db fallback would land
+  fs::create_directory(cwd);
+  const std::size_t expected = corpus_document_count();
+  const Args env = {"NO_COLOR=1"};
+  const auto run = [&](const Args& argv) {
+    const CommandResult r = run_in(cwd, argv, env);
+    INFO(join(argv) << "\nstdout: " << r.out << "\nstderr: " << r.err);
+    CHECK(r.exit_code == 0);
+    return r;
+  };
+
+  run({kNindex, "add", "--db", db.string(), kCorpus.string(), "--quiet"});
+  CHECK(json::parse(run({kNindex, "stats", "--db", db.string(), "--json"}).out).at("documents") ==
+        expected);
+  CHECK(json::parse(run({kNindex, "--db", db.string(), "stats", "--json"}).out).at("documents") ==
+        expected);
+  const std::string seed_first = "1. " + kSeedTitle;
+  CHECK(first_hit_line(run({kNsearch, "--db", db.string(), "Russian contractor"}).out) ==
+        seed_first);
+  CHECK(first_hit_line(run({kNsearch, "--db=" + db.string(), "Russian contractor"}).out) ==
+        seed_first);
+  for (const char* command : {"export", "trend", "terms"}) {
+    const CommandResult before = run({kNsearch, "--db", db.string(), command, "wagner"});
+    const CommandResult after = run({kNsearch, command, "wagner", "--db", db.string()});
+    CHECK(before.out == after.out);
+    CHECK_FALSE(before.out.empty());
+  }
+  const fs::path queries = tmp / "queries.tsv";
+  write_file(queries, "term\twagner\nand\tRussian contractor\n");
+  const CommandResult bench =
+      run({kNsearch, "--db", db.string(), "bench", queries.string(), "--passes", "1", "--json"});
+  CHECK(json::parse(bench.out).contains("kinds"));
+  // serve: --help parses the whole command line, --db before the subcommand included.
+  const CommandResult serve_help = run({kNsearch, "--db", db.string(), "serve", "--help"});
+  CHECK_THAT(serve_help.out, Contains("--port"));
+  CHECK_FALSE(fs::exists(cwd / "news.db"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 10. Colour
 
