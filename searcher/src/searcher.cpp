@@ -202,7 +202,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   QueryParsers parsers;         // of `db`: replaced with it
   ValueColumns columns;         // of `db`'s revision: cleared when it moves
-  StemCache stem_cache;         // snippets stem every word of each hit's text
+  StemCache stem_cache;         // snippets stem the words of each hit's text
   TermFrequencies frequencies;  // of `db`'s revision: cleared when it moves
 
   explicit Impl(const std::filesystem::path& db_path)
@@ -388,6 +388,10 @@ struct Searcher::Impl {
       result.total_exact = result.articles_exact;
       result.facets_exact = result.articles_exact;  // no facets to count
     }
+    // The query's words for the page's snippets, looked up once.
+    std::optional<SnippetMaker> snippets;
+    if (request.snippet_bytes > 0 && !page.empty())
+      snippets.emplace(snippet_terms(query, mset, db.get_doccount()), stem_cache);
     for (std::size_t position = 0; position < page.size(); ++position) {
       const Xapian::MSetIterator& it = page[position];
       Xapian::Document doc = it.get_document();
@@ -425,9 +429,9 @@ struct Searcher::Impl {
       hit.category = article.category;
       hit.title_derived = article.title_derived;
       hit.kind = article.kind;
-      if (request.snippet_bytes > 0) {
-        make_snippet(mset, article.body.empty() ? article.title : article.body,
-                     stem_cache.stemmer(article.lang), request.snippet_bytes, hit);
+      if (snippets) {
+        snippets->make(article.body.empty() ? article.title : article.body, article.lang,
+                       request.snippet_bytes, hit);
       }
       result.hits.push_back(std::move(hit));
     }

@@ -1,7 +1,5 @@
 #include "stem_cache.hpp"
 
-#include <unordered_map>
-
 #include "languages.hpp"
 
 namespace nsearch {
@@ -9,36 +7,55 @@ namespace {
 
 class CachingStemmer : public Xapian::StemImplementation {
  public:
-  explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+  CachingStemmer(std::shared_ptr<StemCache::Stems> stems, std::string description)
+      : stems_(std::move(stems)), description_(std::move(description)) {}
 
   std::string operator()(const std::string& word) override {
-    if (const auto it = stems_.find(word); it != stems_.end()) return it->second;
-    // Bounded memory over a long-running server: start again when full.
-    if (stems_.size() >= kMaxWords) stems_.clear();
-    return stems_.emplace(word, stemmer_(word)).first->second;
+    return std::string(stems_->stem(word));
   }
 
   std::string get_description() const override {
-    return "nsearch::CachingStemmer(" + stemmer_.get_description() + ")";
+    return "nsearch::CachingStemmer(" + description_ + ")";
   }
 
  private:
-  static constexpr std::size_t kMaxWords = 100'000;
-  Xapian::Stem stemmer_;
-  std::unordered_map<std::string, std::string> stems_;
+  std::shared_ptr<StemCache::Stems> stems_;
+  std::string description_;
 };
 
 }  // namespace
 
-const Xapian::Stem& StemCache::stemmer(std::string_view lang) {
-  auto it = stemmers_.find(lang);
-  if (it == stemmers_.end()) {
+std::string_view StemCache::Stems::stem(std::string_view word) {
+  if (stemmer_.is_none()) return word;
+  if (const auto it = stems_.find(word); it != stems_.end()) return it->second;
+  // Bounded memory over a long-running server: start again when full.
+  constexpr std::size_t kMaxWords = 100'000;
+  if (stems_.size() >= kMaxWords) stems_.clear();
+  std::string key(word);
+  std::string stem = stemmer_(key);
+  return stems_.emplace(std::move(key), std::move(stem)).first->second;
+}
+
+StemCache::Language& StemCache::language(std::string_view lang) {
+  auto it = languages_.find(lang);
+  if (it == languages_.end()) {
     Xapian::Stem stemmer = languages::stemmer_for(lang);
+    auto stems = std::make_shared<Stems>(stemmer);
     // Xapian::Stem owns (reference-counts) the implementation it is given.
-    if (!stemmer.is_none()) stemmer = Xapian::Stem(new CachingStemmer(std::move(stemmer)));
-    it = stemmers_.emplace(std::string(lang), std::move(stemmer)).first;
+    if (!stemmer.is_none())
+      stemmer = Xapian::Stem(new CachingStemmer(stems, stemmer.get_description()));
+    it =
+        languages_.emplace(std::string(lang), Language{std::move(stems), std::move(stemmer)}).first;
   }
   return it->second;
+}
+
+StemCache::Stems& StemCache::stems(std::string_view lang) {
+  return *language(lang).stems;
+}
+
+const Xapian::Stem& StemCache::stemmer(std::string_view lang) {
+  return language(lang).stemmer;
 }
 
 }  // namespace nsearch
