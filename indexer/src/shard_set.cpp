@@ -4,6 +4,7 @@
 
 #include "nsearch/error.hpp"
 #include "stored_data.hpp"
+#include "story_bands.hpp"
 
 namespace nsearch {
 namespace fs = std::filesystem;
@@ -39,6 +40,9 @@ ShardSet::ShardSet(const fs::path& target, unsigned shards, std::size_t memory_m
               {},
               {}}));
   }
+  // The shards' documents carry their story band terms (the merged database says so).
+  for (auto& shard : shards_)
+    mark_story_bands(shard->db);
   for (auto& shard : shards_)
     shard->thread = std::thread([this, s = shard.get()] { run(*s); });
 }

@@ -16,6 +16,7 @@
 #include "shard_layout.hpp"
 #include "shard_writer.hpp"
 #include "stored_data.hpp"
+#include "story_bands.hpp"
 #include "story_clusters.hpp"
 #include "story_signature.hpp"
 #include "text_util.hpp"
@@ -93,13 +94,22 @@ struct ShardedIndexer::Impl {
     Xapian::Database all;
     for (const ShardEntry& entry : stub.shards) {
       Xapian::WritableDatabase db = open_shard_for_writing(entry.path);
+      ensure_story_bands(db);
       all.add_database(db);
       shards.push_back(std::make_unique<Shard>(
           Shard{entry.path, CommitBudget((options.memory_mb << 20) / 2 / n), nullptr}));
       shards.back()->writer = std::make_unique<ShardWriter>(std::move(db), kQueuedPerShard);
     }
     had_documents = all.get_doccount() > 0;
-    stories.emplace(all);
+    stories.emplace(committed_shards());
+  }
+
+  // Every shard as last committed, read apart from the writers (which live on their threads).
+  Xapian::Database committed_shards() const {
+    Xapian::Database all;
+    for (const auto& shard : shards)
+      all.add_database(Xapian::Database(shard->path.string()));
+    return all;
   }
 
   void warn(const std::string& location, const std::string& message) {
@@ -137,10 +147,7 @@ struct ShardedIndexer::Impl {
     }
     const bool existed = !before.empty();
     if (!p.doc) build(p, builder);  // the shard held this data, but it changed in this run
-    const std::string key = stories->assign(p.signature, p.article.id);
-    p.doc->add_value(schema::kStorySlot, key);
-    p.doc->add_boolean_term(schema::story_term(key));
-    if (p.signature) p.doc->add_value(schema::kStorySignatureSlot, story::encode(*p.signature));
+    add_story_fields(*p.doc, stories->assign(p.signature, p.article.id), p.signature);
     written[p.article.id] = p.digest;
     existed ? ++report.replaced : ++report.added;
     report.text_bytes += p.article.title.size() + p.article.body.size();
@@ -244,6 +251,7 @@ struct ShardedIndexer::Impl {
       });
     }
     wait_for_writers();
+    stories->refresh(committed_shards());
   }
 
   void wait_for_writers() {

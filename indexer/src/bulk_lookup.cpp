@@ -1,0 +1,33 @@
+#include "bulk_lookup.hpp"
+
+namespace nsearch {
+
+BulkLookup::BulkLookup(const std::filesystem::path& path)
+    : path_(path),
+      db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+      reader_(path.string()) {}
+
+bool BulkLookup::claim(const std::string& term) {
+  if (term.empty()) return true;
+  // Only this thread writes the scratch database, and only record() commits: the reader
+  // never falls behind by more than the pending batch.
+  const bool known = pending_.contains(term) || reader_.term_exists(term);
+  pending_.insert(term);
+  return !known;
+}
+
+bool BulkLookup::record(const Xapian::Document& entry) {
+  db_.add_document(entry);
+  if (++batch_ < kBatch) return false;
+  db_.commit();
+  reader_.reopen();
+  pending_.clear();
+  batch_ = 0;
+  return true;
+}
+
+Xapian::Database BulkLookup::committed() const {
+  return Xapian::Database(path_.string());
+}
+
+}  // namespace nsearch
