@@ -22,6 +22,10 @@ class BulkLookup {
 
   /// Creates an empty scratch database at `path` (overwriting one left there).
   explicit BulkLookup(const std::filesystem::path& path);
+  /// Drops the batch not committed (the scratch database is only read during the load).
+  ~BulkLookup();
+  BulkLookup(const BulkLookup&) = delete;
+  BulkLookup& operator=(const BulkLookup&) = delete;
 
   /// True when no article recorded before had `term` (an id or a copy term; empty: true).
   /// Remembers it for the claims that follow; record() must then be given the article.

@@ -28,6 +28,9 @@ namespace {
 
 // Documents queued per shard writer: enough to keep it busy, few enough to bound memory.
 constexpr std::size_t kQueuedPerShard = 256;
+// Stories assigned between commits of every shard: what StoryClusters holds in memory (about
+// 400 bytes each) until the shards' band terms can be read back.
+constexpr std::size_t kStoriesPerCommit = 20000;
 
 // An article made ready on a worker thread; the writer side decides what to do with it.
 struct Prepared {
@@ -148,6 +151,7 @@ struct ShardedIndexer::Impl {
     const bool existed = !before.empty();
     if (!p.doc) build(p, builder);  // the shard held this data, but it changed in this run
     add_story_fields(*p.doc, stories->assign(p.signature, p.article.id), p.signature);
+    const bool commit_due = stories->pending() >= kStoriesPerCommit;
     written[p.article.id] = p.digest;
     existed ? ++report.replaced : ++report.added;
     report.text_bytes += p.article.title.size() + p.article.body.size();
@@ -168,6 +172,7 @@ struct ShardedIndexer::Impl {
         shard.budget.reset();
       }
     });
+    if (commit_due) commit();
   }
 
   void add(std::span<const fs::path> paths) {
