@@ -1,23 +1,17 @@
 #include "bulk_lookup.hpp"
 
+#include "safe_commit.hpp"
+
 namespace nsearch {
 
 BulkLookup::BulkLookup(const std::filesystem::path& path)
     : path_(path),
       db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
-      reader_(path.string()) {
-  // Each batch is a transaction, so that nothing writes the batch in hand when the load stops
-  // (a WritableDatabase destroyed outside a transaction commits, and may throw doing so: the
-  // disk that stopped the load is full).
-  db_.begin_transaction();
-}
+      reader_(path.string()) {}
 
 BulkLookup::~BulkLookup() {
-  try {
-    db_.cancel_transaction();
-    db_.close();
-  } catch (const Xapian::Error&) {  // scratch: nothing in it is kept
-  }
+  // Scratch: the batch in hand is not written when the load stops (on a full disk, say).
+  discard_changes(db_);
 }
 
 bool BulkLookup::claim(const std::string& term) {
@@ -31,9 +25,10 @@ bool BulkLookup::claim(const std::string& term) {
 
 bool BulkLookup::record(const Xapian::Document& entry) {
   db_.add_document(entry);
+  values_.add(entry);
   if (++batch_ < kBatch) return false;
-  db_.commit_transaction();
-  db_.begin_transaction();
+  commit_with_room(db_, path_, values_);
+  values_.reset();
   reader_.reopen();
   pending_.clear();
   batch_ = 0;

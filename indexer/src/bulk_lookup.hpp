@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "safe_commit.hpp"
+
 namespace nsearch {
 
 /// The shards of a bulk load (ShardSet) are written on their own threads, so the thread that
@@ -43,6 +45,7 @@ class BulkLookup {
   Xapian::WritableDatabase db_;
   Xapian::Database reader_;
   std::unordered_set<std::string> pending_;  // terms claimed since the last commit
+  ValueRoom values_;                         // of the batch not committed
   std::size_t batch_ = 0;
 };
 

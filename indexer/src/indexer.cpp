@@ -19,6 +19,7 @@
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "ordered_pipeline.hpp"
+#include "safe_commit.hpp"
 #include "shard_set.hpp"
 #include "source_registry.hpp"
 #include "stored_data.hpp"
@@ -43,7 +44,7 @@ unsigned worker_count(unsigned jobs) {
 Xapian::WritableDatabase open_for_indexing(const fs::path& db_path, std::chrono::milliseconds wait,
                                            const std::function<void(const std::string&)>& notice) {
   Xapian::WritableDatabase db = open_writable(db_path, wait);
-  ensure_story_bands(db, [&](std::size_t documents) {
+  ensure_story_bands(db, db_path, [&](std::size_t documents) {
     notice("indexed by an earlier nindex: giving its " + std::to_string(documents) +
            " articles their near-duplicate lookup terms (once; the database stays searchable)");
   });
@@ -154,6 +155,9 @@ struct Indexer::Impl {
     if (outcome == ArticleWriter::Outcome::added || outcome == ArticleWriter::Outcome::replaced) {
       report.text_bytes += p.article.title.size() + p.article.body.size();
       due = budget.add(*p.doc, p.data.size());
+      // The replaced version's values are rewritten where they are.
+      if (outcome == ArticleWriter::Outcome::replaced)
+        budget.values().rewrite(p.doc->values_count());
     }
     after_write(due);
   }
@@ -313,7 +317,8 @@ struct Indexer::Impl {
   }
 
   void commit() {
-    db.commit();
+    budget.add_changes(writer.take_changes());  // those made since the last write (pruning)
+    commit_with_room(db, options.db_path, budget.values());
     budget.reset();
     stories.refresh(Xapian::Database(options.db_path.string()));
   }
@@ -327,6 +332,7 @@ Indexer::~Indexer() {
     impl_->commit();
   } catch (const Xapian::Error& e) {
     impl_->warn(impl_->options.db_path.string(), "final commit failed: " + e.get_msg());
+    discard_changes(impl_->db);  // else closing the database would try to commit them again
   }
 }
 
@@ -365,7 +371,9 @@ std::size_t Indexer::remove(std::span<const std::string> ids) {
     for (const std::string& id : ids) {
       const std::string term = schema::id_term(id);
       if (impl_->db.term_exists(term)) {
-        impl_->registry.forget_files_of(impl_->db.get_document(*impl_->db.postlist_begin(term)));
+        const Xapian::Document doc = impl_->db.get_document(*impl_->db.postlist_begin(term));
+        impl_->registry.forget_files_of(doc);
+        impl_->budget.values().rewrite(doc.values_count());
         impl_->db.delete_document(term);
         ++removed;
       }

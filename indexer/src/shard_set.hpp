@@ -79,6 +79,7 @@ class ShardSet {
     Decorate decorate;
   };
   struct Shard {
+    std::filesystem::path path;
     Xapian::WritableDatabase db;
     DocumentBuilder builder;
     CommitBudget budget;

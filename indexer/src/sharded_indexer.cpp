@@ -13,6 +13,7 @@
 #include "nsearch/schema.hpp"
 #include "nsearch/shard_stub.hpp"
 #include "ordered_pipeline.hpp"
+#include "safe_commit.hpp"
 #include "shard_layout.hpp"
 #include "shard_writer.hpp"
 #include "stored_data.hpp"
@@ -97,7 +98,7 @@ struct ShardedIndexer::Impl {
     Xapian::Database all;
     for (const ShardEntry& entry : stub.shards) {
       Xapian::WritableDatabase db = open_shard_for_writing(entry.path);
-      ensure_story_bands(db);
+      ensure_story_bands(db, entry.path);
       all.add_database(db);
       shards.push_back(std::make_unique<Shard>(
           Shard{entry.path, CommitBudget((options.memory_mb << 20) / 2 / n), nullptr}));
@@ -164,11 +165,12 @@ struct ShardedIndexer::Impl {
       // changes); the stored version of a changed one is replaced where it is.
       if (existed) {
         db.replace_document(term, doc);
+        shard.budget.values().rewrite(doc.values_count());  // those of the version replaced
       } else {
         db.add_document(doc);
       }
       if (shard.budget.add(doc, data_bytes)) {
-        db.commit();
+        commit_with_room(db, shard.path, shard.budget.values());
         shard.budget.reset();
       }
     });
@@ -224,14 +226,16 @@ struct ShardedIndexer::Impl {
     // filled by other means is still cleaned.
     std::vector<std::vector<char>> found(shards.size(), std::vector<char>(ids.size(), 0));
     for (std::size_t s = 0; s < shards.size(); ++s) {
-      shards[s]->writer->post([&ids, &hits = found[s]](Xapian::WritableDatabase& db) {
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-          const std::string term = schema::id_term(ids[i]);
-          if (!db.term_exists(term)) continue;
-          db.delete_document(term);
-          hits[i] = 1;
-        }
-      });
+      shards[s]->writer->post(
+          [&ids, &hits = found[s], shard = shards[s].get()](Xapian::WritableDatabase& db) {
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+              const std::string term = schema::id_term(ids[i]);
+              if (!db.term_exists(term)) continue;
+              db.delete_document(term);
+              shard->budget.add_changes(1);  // its values are removed from their chunks
+              hits[i] = 1;
+            }
+          });
     }
     wait_for_writers();
     std::size_t removed = 0;
@@ -251,7 +255,7 @@ struct ShardedIndexer::Impl {
   void commit() {
     for (const auto& shard : shards) {
       shard->writer->post([s = shard.get()](Xapian::WritableDatabase& db) {
-        db.commit();
+        commit_with_room(db, s->path, s->budget.values());
         s->budget.reset();
       });
     }

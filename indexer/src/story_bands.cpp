@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "nsearch/schema.hpp"
+#include "safe_commit.hpp"
 #include "story_signature.hpp"
 
 namespace nsearch {
@@ -17,7 +18,7 @@ void mark_story_bands(Xapian::WritableDatabase& db) {
   db.set_metadata(std::string(schema::kStoryBandsKey), "1");
 }
 
-std::size_t ensure_story_bands(Xapian::WritableDatabase& db,
+std::size_t ensure_story_bands(Xapian::WritableDatabase& db, const std::filesystem::path& path,
                                const std::function<void(std::size_t)>& before_upgrade) {
   if (!db.get_metadata(std::string(schema::kStoryBandsKey)).empty()) return 0;
   // The documents to upgrade are listed first: rewriting them while walking the value
@@ -28,17 +29,27 @@ std::size_t ensure_story_bands(Xapian::WritableDatabase& db,
     signed_docs.push_back(it.get_docid());
   if (!signed_docs.empty() && before_upgrade) before_upgrade(signed_docs.size());
   std::size_t upgraded = 0;
-  for (const Xapian::docid did : signed_docs) {
-    Xapian::Document doc = db.get_document(did);
-    const auto signature = story::decode(doc.get_value(schema::kStorySignatureSlot));
-    if (!signature) continue;
-    for (const std::uint32_t band : story::band_keys(*signature))
-      doc.add_boolean_term(schema::story_band_term(band));
-    db.replace_document(did, doc);
-    if (++upgraded % kUpgradeBatch == 0) db.commit();
+  try {
+    ValueRoom values;  // read to get the signature, so written back
+    for (const Xapian::docid did : signed_docs) {
+      Xapian::Document doc = db.get_document(did);
+      const auto signature = story::decode(doc.get_value(schema::kStorySignatureSlot));
+      if (!signature) continue;
+      for (const std::uint32_t band : story::band_keys(*signature))
+        doc.add_boolean_term(schema::story_band_term(band));
+      db.replace_document(did, doc);
+      values.rewrite(doc.values_count());
+      if (++upgraded % kUpgradeBatch == 0) {
+        commit_with_room(db, path, values);
+        values.reset();
+      }
+    }
+    mark_story_bands(db);
+    commit_with_room(db, path, values);
+  } catch (...) {
+    discard_changes(db);  // the caller's error path closes `db`: it must not commit them
+    throw;
   }
-  mark_story_bands(db);
-  db.commit();
   return upgraded;
 }
 

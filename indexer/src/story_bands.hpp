@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 
 #include <xapian.h>
@@ -13,8 +14,9 @@ namespace nsearch {
 /// add_story_fields), so that StoryClusters finds it: an empty database is marked as having
 /// them, and one indexed before they existed is given them once, in place, and committed.
 /// `before_upgrade` is told how many documents are about to be given terms (not called when
-/// there are none). Returns that number (0 when there was nothing to do).
-std::size_t ensure_story_bands(Xapian::WritableDatabase& db,
+/// there are none). Returns that number (0 when there was nothing to do). `path`: where `db`
+/// is. On an error, what was not committed is dropped.
+std::size_t ensure_story_bands(Xapian::WritableDatabase& db, const std::filesystem::path& path,
                                const std::function<void(std::size_t)>& before_upgrade = {});
 
 /// Marks `db` as one whose documents have their story band terms (not committed).
