@@ -45,6 +45,11 @@ std::optional<DateTime> to_utc(DateTime dt, int offset_minutes) {
   const auto utc_day = floor<days>(utc);
   const year_month_day ymd{utc_day};
   const hh_mm_ss tod{utc - utc_day};
+  // A zone can carry 31 Dec 9999 into year 10000 (or 1 Jan of the first year back a year):
+  // outside the range every date must fit, so the date is refused rather than stored wrong.
+  if (!is_valid_day(static_cast<int>(ymd.year()), static_cast<int>(unsigned{ymd.month()}),
+                    static_cast<int>(unsigned{ymd.day()})))
+    return std::nullopt;
   dt.year = static_cast<int>(ymd.year());
   dt.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
   dt.day = static_cast<int>(static_cast<unsigned>(ymd.day()));

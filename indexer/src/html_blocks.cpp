@@ -6,6 +6,7 @@
 
 #include "function_words.hpp"
 #include "html_dom.hpp"
+#include "notice_words.hpp"
 #include "text_util.hpp"
 
 namespace nsearch::html {
@@ -245,12 +246,13 @@ void count_stop_words(std::vector<Block>& blocks, std::string_view lang) {
       at == codes.end() ? 0 : languages::FunctionWordIndex::LanguageSet{1} << (at - codes.begin());
   for (Block& b : blocks) {
     b.stop_words = 0;
-    if (language != 0) {
-      const std::string lower = text::lowercase(b.text);
-      for_each_word(lower, [&](std::string_view w) {
-        b.stop_words += (index.languages_of(w) & language) != 0 ? 1 : 0;
-      });
-    }
+    NoticeWordCounter notices;
+    const std::string lower = text::lowercase(b.text);
+    for_each_word(lower, [&](std::string_view w) {
+      if (language != 0) b.stop_words += (index.languages_of(w) & language) != 0 ? 1 : 0;
+      notices.add(w);
+    });
+    b.notice_words = notices.count();
     // Particles count like function words, at two characters to a word (see count_words).
     b.stop_words += b.cjk_function_chars;
   }

@@ -22,6 +22,7 @@ struct Block {
   std::size_t cjk_chars = 0;           ///< Chinese/Japanese characters (ideographs, kana)
   std::size_t cjk_function_chars = 0;  ///< ... of them particles and function characters
   std::size_t stop_words = 0;          ///< function words of the page language
+  std::size_t notice_words = 0;        ///< words of cookie, consent and licence notices
   std::size_t sentence_ends = 0;       ///< '.', '!', '?' ending a word
   int heading = 0;                     ///< 1-6 inside <hN>, else 0
   bool in_caption = false;             ///< inside <figcaption>, <caption> or <figure>
@@ -36,7 +37,7 @@ struct Block {
   bool ends_sentence() const;
 };
 
-/// The blocks under `root` in document order (Block::stop_words still zero).
+/// The blocks under `root` in document order (Block::stop_words and notice_words still zero).
 std::vector<Block> split_blocks(const GumboNode* root);
 
 /// The language (of those languages::function_words() knows) whose function words are most
@@ -44,7 +45,8 @@ std::vector<Block> split_blocks(const GumboNode* root);
 /// Only used to pick a function-word list.
 std::string guess_language(std::span<const Block> blocks);
 
-/// Fills Block::stop_words with the function words of language `lang`.
+/// Fills Block::stop_words with the function words of language `lang`, and
+/// Block::notice_words (see notice_words.hpp).
 void count_stop_words(std::vector<Block>& blocks, std::string_view lang);
 
 }  // namespace nsearch::html

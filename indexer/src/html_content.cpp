@@ -23,6 +23,7 @@
 
 #include "html_cues.hpp"
 #include "html_dom.hpp"
+#include "notice_words.hpp"
 #include "nsearch/dates.hpp"
 
 namespace nsearch::html {
@@ -73,7 +74,7 @@ constexpr std::string_view kLayoutParts[] = {
     "newsletter", "breadcrumb", "outbrain",    "taboola", "advert",  "sponsor",   "sharebar",
     "sharing",    "promo",      "photo",       "caption", "gallery", "slideshow", "thumb"};
 
-enum class Hint { kNone, kContentFurniture, kLayoutFurniture };
+enum class Hint { kNone, kContentFurniture, kLayoutFurniture, kForm };
 
 template <std::size_t W, std::size_t P>
 bool matches(const std::vector<std::string>& tokens, const std::string_view (&words)[W],
@@ -167,7 +168,9 @@ ElementTree index_elements(const GumboNode* root) {
         // post ("twitter-tweet", "instagram-media") quotes its source as a paragraph would.
         const bool skip_hint = tag_of(n) == GUMBO_TAG_BODY || tag_of(n) == GUMBO_TAG_HTML ||
                                tag_of(n) == GUMBO_TAG_BLOCKQUOTE;
-        t.hint.push_back(skip_hint ? Hint::kNone : class_hint(n));
+        t.hint.push_back(skip_hint                     ? Hint::kNone
+                         : tag_of(n) == GUMBO_TAG_FORM ? Hint::kForm
+                                                       : class_hint(n));
         t.index.emplace(n, i);
         t.end.push_back(i + 1);
         open.push_back(i);
@@ -194,14 +197,23 @@ void mark_content_furniture(ElementTree& t) {
 
 /// Adds the layout furniture (headers, sidebars...) to ElementTree::furniture, except for
 /// elements that hold most of the page's prose: those are sloppy wrappers. `prose` is the
-/// prose weight under each element outside comments.
-void mark_layout_furniture(ElementTree& t, const std::vector<double>& prose) {
+/// prose weight under each element outside comments, `words` the words under it.
+void mark_layout_furniture(ElementTree& t, const std::vector<double>& prose,
+                           const std::vector<double>& words,
+                           std::optional<std::size_t> headline_owner) {
   const std::size_t n = t.nodes.size();
   const double page_prose = n == 0 ? 0.0 : prose[0];
+  const double page_words = n == 0 ? 0.0 : words[0];
   for (std::size_t i = 0; i < n; ++i) {
     const bool inherited = t.parent[i] != i && t.furniture[t.parent[i]];
     const bool layout = t.hint[i] == Hint::kLayoutFurniture && prose[i] < 0.5 * page_prose;
-    t.furniture[i] = t.furniture[i] || inherited || layout;
+    // A form (a newsletter sign-up, a login, a comment form) is no article text, unless it
+    // wraps the article (an ASP.NET page is one form): it holds the headline or, when that is
+    // not known, most of the page's text.
+    const bool wraps = headline_owner ? *headline_owner >= i && *headline_owner < t.end[i]
+                                      : words[i] >= 0.5 * page_words;
+    const bool form = t.hint[i] == Hint::kForm && !wraps;
+    t.furniture[i] = t.furniture[i] || inherited || layout || form;
   }
 }
 
@@ -371,6 +383,87 @@ void mark_teaser_lists(std::span<const Block> blocks, std::vector<Cue>& cue) {
   }
 }
 
+/// Weighs the blocks (PageScore::weight, with the opening prose boosted), sums the weights up
+/// the tree and picks the element with the largest sum.
+void weigh_blocks(std::span<const Block> blocks, PageScore& s) {
+  s.weight.resize(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const bool furniture =
+        s.tree.furniture[s.owner[i]] || s.cue[i] != Cue::kNone || blocks[i].in_caption;
+    s.weight[i] = block_weight(blocks[i], furniture);
+  }
+  s.article_start = boost_after_headline(s.headline, blocks, s.weight);
+  s.total = subtree_sums(s.tree, s.owner, s.weight);
+  s.best = 0;
+  for (std::size_t i = 1; i < s.total.size(); ++i) {
+    if (s.total[i] > s.total[s.best] + 1e-9) s.best = i;
+  }
+}
+
+constexpr int kMaxNoticeRounds = 3;  // a page with more notices than that has no article
+// A notice inside the article's container is cut out only when it is a dialog of several
+// paragraphs: a paragraph or two about cookies in an article about privacy stay.
+constexpr double kMinNoticeElementWords = 40;
+constexpr double kMinNoticeElementBlocks = 3;
+
+/// Per-element sums of what the notice rules look at.
+struct ElementSums {
+  std::vector<double> words, prose, notice_words, text_blocks;
+};
+
+ElementSums element_sums(std::span<const Block> blocks, const PageScore& s,
+                         const std::vector<double>& prose) {
+  std::vector<double> words(blocks.size()), notices(blocks.size()), texts(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    words[i] = static_cast<double>(blocks[i].words);
+    notices[i] = static_cast<double>(blocks[i].notice_words);
+    texts[i] = blocks[i].words > 0 ? 1.0 : 0.0;
+  }
+  return {subtree_sums(s.tree, s.owner, words), subtree_sums(s.tree, s.owner, prose),
+          subtree_sums(s.tree, s.owner, notices), subtree_sums(s.tree, s.owner, texts)};
+}
+
+/// A consent dialog or a privacy statement can hold more prose than a short article, and class
+/// names do not always give it away: when the winner reads as a notice (notice_words.hpp), it
+/// is furniture and the next best is taken; a dialog inside the winner is left out of it.
+void set_notices_aside(std::span<const Block> blocks, const ElementSums& sums, PageScore& s) {
+  // An article about privacy or licences reads as a notice too, but it starts under its
+  // headline, or (no headline found) holds most of the page's prose.
+  const auto is_notice = [&](std::size_t e) {
+    if (!reads_as_notice(static_cast<std::size_t>(sums.words[e]),
+                         static_cast<std::size_t>(sums.notice_words[e])))
+      return false;
+    if (!s.article_start) return sums.prose[e] < 0.5 * sums.prose[0];
+    const std::size_t start = s.owner[*s.article_start];
+    return start < e || start >= s.tree.end[e];
+  };
+  const auto mark_furniture = [&](std::size_t e) {
+    std::fill(s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(e),
+              s.tree.furniture.begin() + static_cast<std::ptrdiff_t>(s.tree.end[e]), true);
+  };
+  for (int round = 0; round < kMaxNoticeRounds; ++round) {
+    if (s.total.empty() || s.total[s.best] <= 0 || !is_notice(s.best)) break;
+    mark_furniture(s.best);
+    weigh_blocks(blocks, s);
+  }
+  // Inside the winner (some pages put every overlay in the article's container), only when the
+  // headline shows where the article starts.
+  bool marked = false;
+  const std::size_t inside_end = s.article_start ? s.tree.end[s.best] : s.best;
+  for (std::size_t e = s.best + 1; e < inside_end; ++e) {
+    if (s.tree.furniture[e] || sums.words[e] < kMinNoticeElementWords ||
+        sums.text_blocks[e] < kMinNoticeElementBlocks || !is_notice(e))
+      continue;
+    mark_furniture(e);
+    marked = true;
+  }
+  if (marked) {
+    const std::size_t best = s.best;
+    weigh_blocks(blocks, s);
+    s.best = best;
+  }
+}
+
 PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> headline) {
   PageScore s;
   s.tree = index_elements(html_root(blocks));
@@ -386,19 +479,12 @@ PageScore score_page(std::span<const Block> blocks, std::optional<std::size_t> h
     if (!s.tree.furniture[s.owner[i]]) prose[i] = std::max(0.0, block_weight(blocks[i], false));
   }
   mark_teaser_lists(blocks, s.cue);
-  mark_layout_furniture(s.tree, subtree_sums(s.tree, s.owner, prose));
-  s.weight.resize(blocks.size());
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const bool furniture =
-        s.tree.furniture[s.owner[i]] || s.cue[i] != Cue::kNone || blocks[i].in_caption;
-    s.weight[i] = block_weight(blocks[i], furniture);
-  }
+  const ElementSums sums = element_sums(blocks, s, prose);
+  mark_layout_furniture(s.tree, sums.prose, sums.words,
+                        headline ? std::optional<std::size_t>(s.owner[*headline]) : std::nullopt);
   s.headline = headline;
-  s.article_start = boost_after_headline(headline, blocks, s.weight);
-  s.total = subtree_sums(s.tree, s.owner, s.weight);
-  for (std::size_t i = 1; i < s.total.size(); ++i) {
-    if (s.total[i] > s.total[s.best] + 1e-9) s.best = i;
-  }
+  weigh_blocks(blocks, s);
+  set_notices_aside(blocks, sums, s);
   return s;
 }
 

@@ -12,6 +12,10 @@
 #include "html_paragraphs.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "notice_words.hpp"
 
 namespace nsearch::html {
 namespace {
@@ -92,6 +96,25 @@ std::vector<Kind> in_context(std::span<const Block> blocks, const std::vector<st
   return out;
 }
 
+/// The stretch [first, last] with the largest positive sum of `weight`, if any.
+std::optional<std::pair<std::size_t, std::size_t>> best_stretch(const std::vector<double>& weight) {
+  double best = 0, sum = 0;
+  std::size_t start = 0;
+  std::optional<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t k = 0; k < weight.size(); ++k) {
+    if (sum <= 0) {
+      sum = 0;
+      start = k;
+    }
+    sum += weight[k];
+    if (sum > best) {
+      best = sum;
+      out = {start, k};
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 ParagraphText classify_paragraphs(std::span<const Block> blocks,
@@ -114,35 +137,41 @@ ParagraphText classify_paragraphs(std::span<const Block> blocks,
   // the first good text after the headline counts one and a half times.
   std::vector<double> weight(seq.size());
   std::size_t after_headline = 0;
+  std::optional<std::size_t> opening_block;  // the first good block after the headline
   for (std::size_t k = 0; k < seq.size(); ++k) {
     const Block& b = blocks[seq[k]];
     const double n = static_cast<double>(b.words);
     if (kinds[k] == Kind::kGood) {
       const bool opening = headline && seq[k] > *headline && after_headline < 300;
+      if (opening && !opening_block) opening_block = k;
       if (opening) after_headline += b.words;
       weight[k] = opening ? 1.5 * n : n;
     } else {
       weight[k] = b.link_density() >= 0.5 ? -(1.0 + 0.5 * n) : -(1.0 + 0.2 * n);
     }
   }
-  double best = 0, sum = 0;
-  std::size_t start = 0, first = 0, last = 0;
-  bool found = false;
-  for (std::size_t k = 0; k < seq.size(); ++k) {
-    if (sum <= 0) {
-      sum = 0;
-      start = k;
+  // A consent dialog or a privacy statement is good text by these features; when the stretch
+  // reads as one (notice_words.hpp) and does not start right under the headline (where an
+  // article about privacy would), its blocks are bad and the next stretch is taken.
+  constexpr int kMaxNoticeRounds = 3;
+  std::optional<std::pair<std::size_t, std::size_t>> stretch;
+  for (int round = 0; round <= kMaxNoticeRounds; ++round) {
+    stretch = best_stretch(weight);
+    if (!stretch || round == kMaxNoticeRounds) break;
+    std::size_t words = 0, notices = 0;
+    bool opening = false;
+    for (std::size_t k = stretch->first; k <= stretch->second; ++k) {
+      if (kinds[k] != Kind::kGood) continue;
+      words += blocks[seq[k]].words;
+      notices += blocks[seq[k]].notice_words;
+      opening = opening || (opening_block && k == *opening_block);
     }
-    sum += weight[k];
-    if (sum > best) {
-      best = sum;
-      first = start;
-      last = k;
-      found = true;
-    }
+    if (opening || !reads_as_notice(words, notices)) break;
+    for (std::size_t k = stretch->first; k <= stretch->second; ++k)
+      weight[k] = -(1.0 + 0.2 * static_cast<double>(blocks[seq[k]].words));
   }
-  if (!found) return out;
-  for (std::size_t k = first; k <= last; ++k) {
+  if (!stretch) return out;
+  for (std::size_t k = stretch->first; k <= stretch->second; ++k) {
     if (kinds[k] != Kind::kGood) continue;
     out.blocks.push_back(seq[k]);
     out.words += blocks[seq[k]].words;

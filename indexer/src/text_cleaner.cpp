@@ -3,7 +3,7 @@
 // 1. Lines: the dump is cut into lines (hard-wrapped paragraphs re-joined), cleaned of bullets,
 //    image placeholders and form fields, and measured (text_cleaner_lines); stock phrases of
 //    page furniture give some lines a cue (text_cleaner_phrases), the words of cookie, consent
-//    and licence notices another (text_cleaner_notices).
+//    and licence notices another (notice_words).
 // 2. Rating: each line is rated from its shape alone (`rate`): sentence punctuation, length,
 //    share of function words, capitalisation, cues.
 // 3. Body: the run of lines with the most prose, as a maximum-sum run where prose counts for and
@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "extraction.hpp"
+#include "notice_words.hpp"
 #include "nsearch/limits.hpp"
 #include "text_cleaner_classify.hpp"
 #include "text_cleaner_lines.hpp"
@@ -193,7 +194,7 @@ Span best_run(const std::vector<DumpLine>& lines, const std::vector<Quality>& qu
 }
 
 /// Counts how much of a stretch of text speaks of cookies, consent, privacy or licences (see
-/// text_cleaner_notices), to tell a notice from an article. A consent dialog or a privacy
+/// notice_words), to tell a notice from an article. A consent dialog or a privacy
 /// statement is written in sentences and can outweigh a short article; it names its subject
 /// every few words, where an article about privacy or licences names it every few sentences.
 class NoticeTally {
@@ -203,13 +204,13 @@ class NoticeTally {
     notice_words_ += line.notice_words;
     if (line.notice_words > 0) in_notice_lines_ += line.words;
   }
-  /// Dense with notice words, and a good share of the text in lines that use them.
+  /// Dense with notice words (reads_as_notice), and a good share of the text in lines that use
+  /// them.
   bool is_notice() const {
-    constexpr double kNoticeShare = 0.3;     // of the words, in lines with notice words
-    constexpr double kNoticeDensity = 0.03;  // notice words per word
-    const auto share = [this](double s) { return s * static_cast<double>(words_); };
-    return words_ > 0 && static_cast<double>(in_notice_lines_) >= share(kNoticeShare) &&
-           static_cast<double>(notice_words_) >= share(kNoticeDensity);
+    constexpr double kNoticeShare = 0.3;  // of the words, in lines with notice words
+    return words_ > 0 &&
+           static_cast<double>(in_notice_lines_) >= kNoticeShare * static_cast<double>(words_) &&
+           reads_as_notice(words_, notice_words_);
   }
 
  private:

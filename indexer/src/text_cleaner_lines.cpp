@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "function_words.hpp"
-#include "text_cleaner_notices.hpp"
+#include "notice_words.hpp"
 #include "text_cleaner_phrases.hpp"
 #include "text_util.hpp"
 

@@ -22,7 +22,7 @@ enum class Cue {
   kTeaser,         ///< a teaser text cut off with "..."
   kGluedLinks,     ///< several link texts run together ("InsecurityDrama as Senate...")
   kForm,           ///< form field placeholders, radio buttons, lone URLs, markup residue
-  kNotice,         ///< a cookie, consent, privacy or licence notice (text_cleaner_notices)
+  kNotice,         ///< a cookie, consent, privacy or licence notice (notice_words)
 };
 
 /// One non-empty line of the dump after removing list bullets, image placeholders and form

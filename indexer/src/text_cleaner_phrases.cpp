@@ -550,7 +550,7 @@ bool is_weekday_word(std::string_view w) {
   return kWeekdays.matches(w);
 }
 
-// A cookie banner, consent form or licence note (see text_cleaner_notices): several notice
+// A cookie banner, consent form or licence note (see notice_words): several notice
 // words in a line of notice length. A long paragraph that names them is more likely an article
 // about privacy or licensing.
 bool is_notice(const DumpLine& line) {

@@ -81,15 +81,8 @@ std::string summary_text(const nsearch::IndexReport& r, double seconds) {
 }
 
 std::string summary_json(const nsearch::IndexReport& r, double seconds, int exit_code) {
-  const nlohmann::ordered_json j = {
-      {"files", r.files},           {"unchanged_files", r.unchanged_files},
-      {"articles", r.articles},     {"added", r.added},
-      {"replaced", r.replaced},     {"unchanged", r.unchanged},
-      {"duplicates", r.duplicates}, {"removed", r.removed},
-      {"skipped", r.skipped},       {"skipped_by_reason", r.skipped_by_reason},
-      {"bytes", r.bytes},           {"elapsed_seconds", seconds},
-      {"interrupted", r.stopped},   {"exit_code", exit_code},
-  };
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(nsearch::report_json(r, seconds));
+  j["exit_code"] = exit_code;
   return j.dump();
 }
 

@@ -107,7 +107,36 @@ class Searcher:
     def document(self, id: str) -> dict[str, Any]: ...
     def copies(self, id: str) -> dict[str, Any]: ...
     def stats(self) -> dict[str, Any]: ...
+    def export(
+        self,
+        query: str = "",
+        *,
+        order: Literal["date", "index"] = ...,
+        collapse: bool = ...,
+        fields: Optional[_Texts] = ...,
+        outlets: Optional[_Texts] = ...,
+        langs: Optional[_Texts] = ...,
+        kind: Optional[Literal["article", "page"]] = ...,
+        since: Optional[str] = ...,
+        until: Optional[str] = ...,
+        default_operator: Optional[Literal["all", "any"]] = ...,
+    ) -> ExportIterator: ...
+    def trend(
+        self,
+        queries: list[str],
+        *,
+        by: str = ...,
+        count: str = ...,
+        normalise: bool = ...,
+        **filters: Any,
+    ) -> dict[str, Any]: ...
+    def terms(self, query: str, *, limit: int = ..., by: str = ..., **filters: Any) -> dict[str, Any]: ...
     def refresh(self) -> None: ...
+
+class ExportIterator:
+    matches: int
+    def __iter__(self) -> ExportIterator: ...
+    def __next__(self) -> dict[str, Any]: ...
 
 class IndexProgress:
     files_done: int

@@ -131,23 +131,7 @@ void run_watched(const std::function<void()>& work, RunControl& control) {
 
 py::dict summary_dict(const IndexReport& r, double seconds, const DiagnosticList& warnings) {
   // The keys of `nindex add --json` (but its exit code), and the warnings it prints.
-  py::dict d;
-  d["files"] = r.files;
-  d["unchanged_files"] = r.unchanged_files;
-  d["articles"] = r.articles;
-  d["added"] = r.added;
-  d["replaced"] = r.replaced;
-  d["unchanged"] = r.unchanged;
-  d["duplicates"] = r.duplicates;
-  d["removed"] = r.removed;
-  d["skipped"] = r.skipped;
-  py::dict reasons;
-  for (const auto& [reason, count] : r.skipped_by_reason)
-    reasons[text(reason)] = count;
-  d["skipped_by_reason"] = reasons;
-  d["bytes"] = r.bytes;
-  d["elapsed_seconds"] = seconds;
-  d["interrupted"] = r.stopped;
+  py::dict d = py::module_::import("json").attr("loads")(report_json(r, seconds));
   d["warnings"] = warnings.to_list();
   return d;
 }

@@ -9,11 +9,14 @@
 #include <filesystem>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "bindings.hpp"
+#include "nsearch/analysis.hpp"
+#include "nsearch/analysis_output.hpp"
 #include "nsearch/article_format.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/output.hpp"
@@ -255,6 +258,34 @@ class LockedSearcher {
   Searcher searcher_;
 };
 
+/// Searcher.export()'s iterator: pulls the cursor's articles one at a time, under the
+/// Searcher's lock (the cursor shares its database handle).
+struct ExportIterator {
+  LockedSearcher* searcher;  // kept alive by the iterator (keep_alive in the binding)
+  ExportCursor cursor;
+  std::vector<std::string> fields;
+
+  py::object next() {
+    const std::optional<Article> article =
+        searcher->run([this](Searcher&) { return cursor.next(); });
+    if (!article) throw py::stop_iteration();
+    return from_json(to_json(*article, fields));
+  }
+};
+
+/// Field names from a comma-separated str or a sequence of str; all of them for None.
+std::vector<std::string> export_fields(const py::object& fields) {
+  if (fields.is_none()) {
+    const auto all = article_fields();
+    return {all.begin(), all.end()};
+  }
+  if (py::isinstance<py::str>(fields)) return parse_article_fields(fields.cast<std::string>());
+  std::string list;
+  for (const py::handle name : fields)
+    list += (list.empty() ? "" : ",") + name.cast<std::string>();
+  return parse_article_fields(list);
+}
+
 py::list highlight_list(const Hit& hit) {
   py::list ranges;
   for (const auto& [begin, end] : hit.highlights)
@@ -380,6 +411,14 @@ void bind_result(py::module_& m) {
 }
 
 void bind_searcher_class(py::module_& m) {
+  py::class_<ExportIterator>(m, "ExportIterator",
+                             "The articles of Searcher.export(), one dict at a time.")
+      .def("__iter__", [](ExportIterator& it) -> ExportIterator& { return it; })
+      .def("__next__", &ExportIterator::next)
+      .def_property_readonly(
+          "matches", [](const ExportIterator& it) { return it.cursor.matches(); },
+          "matching articles, copies of a story included");
+
   const std::string options = options_doc();
   py::class_<LockedSearcher>(m, "Searcher",
                              "Read-only access to an nsearch database. Searches release the GIL: "
@@ -442,6 +481,65 @@ void bind_searcher_class(py::module_& m) {
           },
           "What the database holds: {'documents', 'outlets', 'languages', 'date_min', "
           "'date_max'}.")
+      .def(
+          "export",
+          [](LockedSearcher& s, std::string query, const std::string& order, bool collapse,
+             const py::object& fields, const py::kwargs& options) {
+            SearchRequest request = make_request(std::move(query), options);
+            if (order != "date" && order != "index")
+              throw Error(ErrorKind::invalid_argument, "order must be 'date' or 'index'");
+            request.sort = order == "date" ? SortOrder::date : SortOrder::relevance;
+            request.collapse = collapse;
+            std::vector<std::string> names = export_fields(fields);
+            ExportCursor cursor =
+                s.run([&request](Searcher& searcher) { return searcher.export_cursor(request); });
+            return ExportIterator{&s, std::move(cursor), std::move(names)};
+          },
+          py::arg("query") = "", py::kw_only(), py::arg("order") = "date",
+          py::arg("collapse") = false, py::arg("fields") = py::none(), py::keep_alive<0, 1>(),
+          "Every article matching `query` and the filters (the search options outlet, lang, "
+          "kind, since, until, match), as `nsearch export` writes them: an iterator of dicts "
+          "with the keys of document() (or only `fields`, a list or a comma-separated str, in "
+          "that order). order='date' (newest first, undated last) or 'index' (as indexed); "
+          "collapse=True keeps the first article of each story. It holds 4 bytes per match and "
+          "reads each article when it is reached. Raises BadQueryError, InvalidArgumentError.")
+      .def(
+          "trend",
+          [](LockedSearcher& s, const std::vector<std::string>& queries, const std::string& by,
+             const std::string& count, bool normalise, const py::kwargs& filters) {
+            TrendRequest request;
+            request.queries = queries;
+            request.filters = make_request("", filters);
+            request.by = parse_trend_period(by);
+            request.count = parse_count_unit(count);
+            request.normalise = normalise;
+            return from_json(
+                to_json(s.run([&request](Searcher& searcher) { return searcher.trend(request); })));
+          },
+          py::arg("queries"), py::kw_only(), py::arg("by") = "month", py::arg("count") = "articles",
+          py::arg("normalise") = false,
+          "Matching articles (count='stories': stories) per period (by: day, week, month, year) "
+          "for each query, as `nsearch trend --json` prints it: {'by', 'count', 'periods', "
+          "'totals', 'series': [{'query', 'counts', 'shares'}]} ('shares' with normalise=True). "
+          "Filters are search() options (outlets, langs, kind, since, until, default_operator). "
+          "Raises BadQueryError, InvalidArgumentError.")
+      .def(
+          "terms",
+          [](LockedSearcher& s, std::string query, std::size_t limit, const std::string& by,
+             const py::kwargs& filters) {
+            TermsRequest request;
+            request.search = make_request(std::move(query), filters);
+            request.limit = limit;
+            request.by = parse_count_unit(by);
+            return from_json(
+                to_json(s.run([&request](Searcher& searcher) { return searcher.terms(request); })));
+          },
+          py::arg("query"), py::kw_only(), py::arg("limit") = 20, py::arg("by") = "articles",
+          "The terms most over-represented in the matches of `query` (log-likelihood ratio), as "
+          "`nsearch terms --json` prints them: {'query', 'by', 'matches', 'database', 'sampled', "
+          "'measure', 'terms': [{'term', 'stem', 'in_matches', 'in_database', 'score'}]}. "
+          "by='stories' counts each story once. Filters as search(). Raises BadQueryError, "
+          "InvalidArgumentError.")
       .def(
           "refresh",
           [](LockedSearcher& s) { s.run([](Searcher& searcher) { searcher.refresh(); }); },

@@ -2,9 +2,11 @@
 // suggestions. Errors are JSON too, with the HTTP status saying what kind they are.
 #include <exception>
 #include <functional>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "http_json.hpp"
 #include "http_routes.hpp"
 #include "nsearch/article_format.hpp"
 #include "nsearch/error.hpp"
@@ -17,62 +19,6 @@ namespace {
 
 constexpr std::size_t kDefaultSuggestions = 8;
 constexpr std::size_t kMaxSuggestions = 50;
-
-int status_of(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::invalid_argument:
-    case ErrorKind::bad_query:
-    case ErrorKind::input_error:
-      return 400;
-    case ErrorKind::not_found:
-      return 404;
-    case ErrorKind::database_not_found:
-    case ErrorKind::database_locked:
-    case ErrorKind::database_error:
-    case ErrorKind::storage_full:
-      return 503;
-  }
-  return 500;
-}
-
-void set_json(httplib::Response& res, int status, const std::string& body) {
-  res.status = status;
-  res.set_header("Cache-Control", "no-cache");
-  res.set_content(body, "application/json; charset=utf-8");
-}
-
-// Answers with what `answer` returns (a JSON document), or with the error it throws. A database
-// that fails while in use is closed, so that the next request opens it afresh.
-void respond(httplib::Response& res, SearcherPool& pool,
-             const std::function<std::string(Searcher&)>& answer) {
-  try {
-    auto searcher = pool.lease();
-    try {
-      set_json(res, 200, answer(*searcher));
-    } catch (const Error& e) {
-      if (status_of(e.kind()) == 503) searcher.discard();
-      throw;
-    }
-  } catch (const Error& e) {
-    set_json(res, status_of(e.kind()), error_json(status_of(e.kind()), e.what()));
-  } catch (const std::exception& e) {
-    set_json(res, 500, error_json(500, std::string("internal error: ") + e.what()));
-  }
-}
-
-// Query parameters given once at most, checked before the database is touched.
-void check_unrepeated(const httplib::Request& req, const char* name) {
-  if (req.get_param_value_count(name) > 1) {
-    throw Error(ErrorKind::invalid_argument, std::string("parameter ") + name + " given twice");
-  }
-}
-
-void check_query_length(std::string_view text) {
-  if (text.size() > kMaxQueryBytes) {
-    throw Error(ErrorKind::invalid_argument,
-                "query longer than " + std::to_string(kMaxQueryBytes) + " bytes");
-  }
-}
 
 SearchRequest search_request_of(const httplib::Request& req, const HttpServerOptions& options) {
   SearchRequest request;
@@ -97,6 +43,44 @@ std::size_t suggestion_limit(const httplib::Request& req) {
   return scratch.limit;
 }
 
+// What /api/export takes: the query and filters of a search, and how to write the articles.
+struct ExportRequest {
+  SearchRequest search;
+  std::string format = "jsonl";
+  std::string fields;
+};
+
+ExportRequest export_request_of(const httplib::Request& req) {
+  ExportRequest out;
+  out.search.collapse = false;        // every copy, unless collapse=1
+  out.search.sort = SortOrder::date;  // newest first, unless order=index
+  for (const auto& [name, value] : req.params) {
+    if (name != "outlet" && name != "lang") check_unrepeated(req, name.c_str());
+    if (name == "q") check_query_length(value);
+    if (name == "format") {
+      out.format = value;
+    } else if (name == "fields") {
+      out.fields = value;
+    } else if (name == "order") {
+      if (value != "date" && value != "index")
+        throw Error(ErrorKind::invalid_argument, "order must be date or index");
+      out.search.sort = value == "date" ? SortOrder::date : SortOrder::relevance;
+    } else if (name == "q" || name == "outlet" || name == "lang" || name == "kind" ||
+               name == "since" || name == "until" || name == "match" || name == "collapse") {
+      set_request_option(out.search, name, value);
+    } else {
+      throw Error(ErrorKind::invalid_argument,
+                  "unknown parameter " + name +
+                      " (known: q, outlet, lang, kind, since, until, match, order, collapse, "
+                      "format, fields)");
+    }
+  }
+  return out;
+}
+
+// Streams an export in chunks of about this size: a chunk per article would cost a write each.
+constexpr std::size_t kExportChunkBytes = 64 * 1024;
+
 }  // namespace
 
 std::string error_json(int status, std::string_view message) {
@@ -115,6 +99,57 @@ void add_api_routes(httplib::Server& server, SearcherPool& pool, const HttpServe
       return;
     }
     respond(res, pool, [&request](Searcher& s) { return to_json(s.search(request)); });
+  });
+
+  // Every match, streamed (chunked transfer). The query is tried on one match first, so that a
+  // bad one is answered with 400 before the stream starts; a client that goes away stops the
+  // export at the next chunk. The export holds one of the pool's searchers while it streams.
+  server.Get("/api/export", [&pool](const httplib::Request& req, httplib::Response& res) {
+    ExportRequest request;
+    std::shared_ptr<const ExportFormat> writer;
+    try {
+      request = export_request_of(req);
+      writer = std::make_shared<const ExportFormat>(request.format, request.fields);
+    } catch (const Error& e) {
+      set_json(res, 400, error_json(400, e.what()));
+      return;
+    }
+    const bool valid = run_or_answer_error(res, pool, [&](Searcher& s) {
+      SearchRequest probe = request.search;
+      probe.sort = SortOrder::relevance;  // index order: stops at the first match
+      s.export_matches(probe, [](const Article&) { return false; });
+    });
+    if (!valid) return;
+    res.set_header("Cache-Control", "no-cache");
+    res.set_chunked_content_provider(
+        std::string(writer->content_type()),
+        [&pool, search = request.search, writer](std::size_t, httplib::DataSink& sink) {
+          std::string chunk = writer->header();
+          bool open = true;
+          const auto flush = [&] {
+            open = open && (chunk.empty() || sink.write(chunk.data(), chunk.size()));
+            chunk.clear();
+            return open;
+          };
+          try {
+            auto searcher = pool.lease();
+            try {
+              searcher->export_matches(search, [&](const Article& article) {
+                Article shown = article;
+                shown.source.clear();  // where the server read it from is not the client's
+                chunk += writer->record(shown);
+                return chunk.size() < kExportChunkBytes || flush();
+              });
+            } catch (const Error& e) {
+              if (status_of(e.kind()) == 503) searcher.discard();  // as respond() does
+              throw;
+            }
+          } catch (const std::exception&) {
+            return false;  // the stream ends short: the client sees an incomplete transfer
+          }
+          if (flush()) sink.done();
+          return open;
+        });
   });
 
   server.Get(R"(/api/doc/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {

@@ -15,6 +15,9 @@ namespace nsearch {
 /// from `pool`.
 void add_api_routes(httplib::Server& server, SearcherPool& pool, const HttpServerOptions& options);
 
+/// GET /api/trend and /api/terms (news analysis), answered from `pool`.
+void add_analysis_routes(httplib::Server& server, SearcherPool& pool);
+
 /// GET / (the page) and its files, with ETag revalidation.
 void add_page_routes(httplib::Server& server);
 

@@ -123,6 +123,7 @@ struct HttpServer::Impl {
     }
 
     add_api_routes(server, pool, options);
+    add_analysis_routes(server, pool);
     add_page_routes(server);
 
     port = options.port == 0

@@ -12,12 +12,15 @@
 
 #include "database_layout.hpp"
 #include "facet_spies.hpp"
+#include "match_export.hpp"
 #include "matching_query.hpp"
+#include "nsearch/analysis.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/limits.hpp"
 #include "nsearch/schema.hpp"
 #include "query_builder.hpp"
 #include "recency.hpp"
+#include "significant_terms.hpp"
 #include "snippet.hpp"
 #include "spelling.hpp"
 #include "stem_cache.hpp"
@@ -25,6 +28,9 @@
 #include "story_members.hpp"
 #include "story_signature.hpp"
 #include "suggest.hpp"
+#include "term_frequencies.hpp"
+#include "text_util.hpp"
+#include "trend.hpp"
 #include "value_columns.hpp"
 #include "weighting.hpp"
 
@@ -194,21 +200,26 @@ struct Searcher::Impl {
   std::filesystem::path path;
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
-  QueryParsers parsers;  // of `db`: replaced with it
-  ValueColumns columns;  // of `db`'s revision: cleared when it moves
-  StemCache stem_cache;  // snippets stem every word of each hit's text
+  QueryParsers parsers;         // of `db`: replaced with it
+  ValueColumns columns;         // of `db`'s revision: cleared when it moves
+  StemCache stem_cache;         // snippets stem every word of each hit's text
+  TermFrequencies frequencies;  // of `db`'s revision: cleared when it moves
 
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path),
         layout(layout_of(db_path)),
         db(open_database(db_path)),
         parsers(db),
-        columns(db) {}
+        columns(db),
+        frequencies(db) {}
 
   // The latest revision of the same database. The columns stay while the revision does:
   // nsearch serve refreshes its Searcher before every request.
   void reopen() {
-    if (db.reopen()) columns.clear();
+    if (db.reopen()) {
+      columns.clear();
+      frequencies.clear();
+    }
   }
 
   // A new connection to the database as the layout now names it (reopen() changes `db` in place,
@@ -219,6 +230,7 @@ struct Searcher::Impl {
     layout = std::move(now);
     parsers = QueryParsers(db);
     columns = ValueColumns(db);
+    frequencies = TermFrequencies(db);
   }
 
   // After a read failed: reopens at the latest revision so that the read can run again. Over a
@@ -270,6 +282,13 @@ struct Searcher::Impl {
       }
     }
     open_afresh();
+  }
+
+  // What trends and terms read: in-memory columns over one local database that fits.
+  AnalysisSource analysis_source() {
+    const bool local = layout.stub_text.empty() && !layout.remote;
+    return {db, local && columns.fit_in_memory() ? &columns : nullptr, local, &parsers,
+            &frequencies};
   }
 
   SearchResult search(const SearchRequest& request) {
@@ -676,6 +695,37 @@ struct Searcher::Impl {
     return Xapian::Query(op, query, expansion);
   }
 
+  // What an export goes through: the matching part of the request's query (everything when
+  // there is neither query nor filter), and how.
+  std::pair<Xapian::Query, MatchStreamOptions> export_query(const SearchRequest& request) {
+    const QueryBuilder builder(db, &parsers);
+    Xapian::Query query;
+    if (!request.like_id.empty()) {
+      query = similar_to(request, builder);
+    } else if (text::trim(request.query).empty() && builder.filters(request).empty()) {
+      query = Xapian::Query::MatchAll;
+    } else {
+      query = builder.build(request).query;
+    }
+    MatchStreamOptions options;
+    options.newest_first = request.sort == SortOrder::date;
+    options.one_per_story = request.collapse;
+    options.remote = layout.remote;
+    return {matching_part(query), options};
+  }
+
+  std::size_t export_matches(const SearchRequest& request,
+                             const std::function<bool(const Article&)>& sink) {
+    const auto [query, options] = export_query(request);
+    return stream_matches(db, query, options, sink);
+  }
+
+  ExportCursor export_cursor(const SearchRequest& request) {
+    const auto [query, options] = export_query(request);
+    return ExportCursor(std::make_unique<ExportCursor::Impl>(ExportCursor::Impl{
+        db, collect_matches(db, query, options), 0, StoryFilter(options.one_per_story)}));
+  }
+
   Article article(const std::string& id) {
     const std::string id_term = schema::id_term(id);
     const Xapian::PostingIterator it = db.postlist_begin(id_term);
@@ -723,20 +773,51 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
+namespace {
+
+// Runs a read of a query's matches; a wildcard that expands too far is a bad query.
+template <typename Read>
+auto with_wildcard_limit(Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const Xapian::WildcardError& e) {
+    throw Error(ErrorKind::bad_query, e.get_msg() + " (the limit is " +
+                                          std::to_string(kMaxWildcardExpansion) +
+                                          " words: make the prefix before * longer)");
+  }
+}
+
+}  // namespace
+
 SearchResult Searcher::search(const SearchRequest& request) {
-  return impl_->with_reopen("search failed", [&] {
-    try {
-      return impl_->search(request);
-    } catch (const Xapian::WildcardError& e) {
-      throw Error(ErrorKind::bad_query, e.get_msg() + " (the limit is " +
-                                            std::to_string(kMaxWildcardExpansion) +
-                                            " words: make the prefix before * longer)");
-    }
-  });
+  return impl_->with_reopen(
+      "search failed", [&] { return with_wildcard_limit([&] { return impl_->search(request); }); });
 }
 
 StoryCopies Searcher::copies(const std::string& id) {
   return impl_->with_reopen("cannot list copies", [&] { return impl_->copies(id); });
+}
+
+std::size_t Searcher::export_matches(const SearchRequest& request,
+                                     const std::function<bool(const Article&)>& sink) {
+  // Not retried on a newer revision as searches are: the sink may have been given articles.
+  try {
+    return impl_->export_matches(request, sink);
+  } catch (const Xapian::WildcardError& e) {
+    throw Error(ErrorKind::bad_query, e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_error, "export failed: " + e.get_description());
+  }
+}
+
+ExportCursor Searcher::export_cursor(const SearchRequest& request) {
+  return impl_->with_reopen("export failed", [&] {
+    try {
+      return impl_->export_cursor(request);
+    } catch (const Xapian::WildcardError& e) {
+      throw Error(ErrorKind::bad_query, e.get_msg());
+    }
+  });
 }
 
 DatabaseStats Searcher::stats() {
@@ -750,6 +831,20 @@ Article Searcher::article(const std::string& id) {
 Suggestions Searcher::suggest(const std::string& text, std::size_t limit) {
   return impl_->with_reopen("cannot suggest",
                             [&] { return suggest_words(impl_->db, text, limit); });
+}
+
+TrendResult Searcher::trend(const TrendRequest& request) {
+  return impl_->with_reopen("trend failed", [&] {
+    return with_wildcard_limit([&] { return compute_trend(impl_->analysis_source(), request); });
+  });
+}
+
+TermsResult Searcher::terms(const TermsRequest& request) {
+  return impl_->with_reopen("terms failed", [&] {
+    return with_wildcard_limit([&] {
+      return find_significant_terms(impl_->analysis_source(), request, impl_->stem_cache);
+    });
+  });
 }
 
 void Searcher::refresh() {

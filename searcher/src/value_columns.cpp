@@ -25,7 +25,11 @@ ValueColumn::ValueColumn(const Xapian::Database& db, Xapian::valueno slot) {
 }
 
 bool ValueColumns::worth_building() {
-  return ++counting_searches_ > 1 && db_.get_lastdocid() <= kMaxColumnDocuments;
+  return ++counting_searches_ > 1 && fit_in_memory();
+}
+
+bool ValueColumns::fit_in_memory() const {
+  return db_.get_lastdocid() <= kMaxColumnDocuments;
 }
 
 const ValueColumn& ValueColumns::column(Xapian::valueno slot) {

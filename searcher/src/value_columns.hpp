@@ -77,6 +77,8 @@ class ValueColumns {
   /// True from the second counting search on (a one-off search reads the few values it needs
   /// instead), if the database is small enough to hold its columns in memory.
   bool worth_building();
+  /// True when the database is small enough to hold its columns in memory.
+  bool fit_in_memory() const;
   const ValueColumn& column(Xapian::valueno slot);
   /// For a DistinctCounter over `slot`: its values' marks, and a mark no count has used since
   /// they were last cleared.

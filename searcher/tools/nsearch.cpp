@@ -8,9 +8,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "analysis_commands.hpp"
 #include "bench_command.hpp"
 #include "count_limit_option.hpp"
 #include "exec_sibling.hpp"
+#include "export_command.hpp"
+#include "filter_options.hpp"
 
 #include "nsearch/database_path.hpp"
 #include "nsearch/error.hpp"
@@ -33,15 +36,24 @@ bool use_color() {
 
 }  // namespace
 
+using nsearch::cli::add_filter_options;
+
 int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "serve")
     return nsearch::cli::exec_sibling("nsearch-serve", argc - 1, argv + 1);
   if (argc > 1 && std::string_view(argv[1]) == "bench") {
     return nsearch::cli::bench_command(argc - 1, argv + 1);
   }
+  if (argc > 1 && std::string_view(argv[1]) == "trend")
+    return nsearch::cli::trend_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "terms")
+    return nsearch::cli::terms_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "export")
+    return nsearch::cli::export_command(argc - 1, argv + 1);
   CLI::App app{
       "nsearch: search a news database built by nindex\n(nsearch serve --help: the HTTP server; "
-      "nsearch bench --help: latency)"};
+      "nsearch bench --help: latency;\nnsearch trend --help: counts per period; nsearch terms "
+      "--help: what matches are about;\nnsearch export --help: every match as JSON lines or CSV)"};
   std::string db;
   std::vector<std::string> query_words;
   nsearch::SearchRequest request;
@@ -52,25 +64,14 @@ int main(int argc, char** argv) {
   std::vector<double> bm25;
 
   app.add_option("query", query_words, "query (words, \"phrases\", AND/OR/NOT, field:value)");
-  app.add_option("--db", db, "database path (default: $NSEARCH_DB, else ./news.db)");
+  add_filter_options(app, db, request, match);
   // offset + limit are checked against the result window by the Searcher.
   app.add_option("--limit,-n", request.limit, "number of hits to show");
   app.add_option("--offset", request.offset, "hits to skip (for paging)");
-  // One value per use, so that a query may follow: --lang fr pétrole.
-  app.add_option("--outlet", request.outlets, "only this outlet (repeatable)")
-      ->allow_extra_args(false);
-  app.add_option("--lang", request.langs, "only this language, e.g. en (repeatable)")
-      ->allow_extra_args(false);
-  app.add_option("--kind", request.kind, "only this kind of document: article or page");
-  app.add_option("--since", request.since,
-                 "only articles on or after DATE (2021, 2021-09, 2021-09-24)");
-  app.add_option("--until", request.until, "only articles on or before DATE (inclusive)");
   app.add_option("--sort", sort, "relevance or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}));
   app.add_option("--recency", request.recency,
                  "blend recency into relevance with this half-life (12h, 30d, 2w, 6m, 1y)");
-  app.add_option("--match", match, "words without operators: all must match, or any")
-      ->check(CLI::IsMember({"all", "any"}));
   app.add_option("--facets", facets,
                  "count matches by: outlet,host,author,category,lang,kind,year,month,day");
   app.add_option("--facet-limit", request.facet_limit, "values per facet (0 = all)");

@@ -39,6 +39,11 @@ function readState() {
     like: p.get('like') || '',
     page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     doc: p.get('doc') || '',
+    // Compare mode (analysis.js): the queries, the period, what is counted, shares or counts.
+    compare: p.getAll('compare'),
+    by: ['day', 'week', 'month', 'year'].includes(p.get('by')) ? p.get('by') : 'month',
+    count: p.get('count') === 'stories' ? 'stories' : 'articles',
+    norm: p.get('norm') === '1',
   };
 }
 
@@ -53,6 +58,12 @@ function stateParams(s) {
   if (s.like) p.set('like', s.like);
   if (s.page > 1) p.set('page', String(s.page));
   if (s.doc) p.set('doc', s.doc);
+  for (const c of s.compare) p.append('compare', c);
+  if (s.compare.length) {
+    if (s.by !== 'month') p.set('by', s.by);
+    if (s.count !== 'articles') p.set('count', s.count);
+    if (s.norm) p.set('norm', '1');
+  }
   return p;
 }
 
@@ -322,6 +333,7 @@ async function search(state) {
   activeFilters(state);
   pager(state, result);
   correction(state, result);
+  topWords(state);
 }
 
 function closeArticle() {
@@ -397,9 +409,15 @@ async function render() {
   $('q').value = state.q;
   $('sort').value = state.sort;
   const reading = Boolean(state.doc);
+  const comparing = !reading && state.compare.length > 0;
   $('article').hidden = true;
-  for (const id of ['summary', 'results', 'pager', 'correction']) $(id).classList.toggle('away', reading);
+  $('compare').hidden = !comparing;
+  // The filters' facets describe results; compare mode has none, and takes the whole width.
+  $('layout').classList.toggle('comparing', comparing);
+  $('top-words-section').hidden = true;
+  for (const id of ['summary', 'results', 'pager', 'correction']) $(id).classList.toggle('away', reading || comparing);
   if (reading) await showArticle(state);
+  else if (comparing) await compareView(state);
   else if (isBlank(state)) await landing(state);
   else await search(state);
 }
@@ -427,11 +445,12 @@ $('search').addEventListener('submit', (e) => {
   e.preventDefault();
   const state = readState();
   go({q: $('q').value.trim(), sort: $('sort').value, like: '', outlets: state.outlets, langs: state.langs,
-    since: state.since, until: state.until});
+    since: state.since, until: state.until, compare: []});
 });
 $('sort').addEventListener('change', () => go({sort: $('sort').value}));
 $('q').addEventListener('input', suggest);
-$('home').addEventListener('click', (e) => { e.preventDefault(); go({q: '', outlets: [], langs: [], since: '', until: '', like: '', sort: 'relevance'}); });
+$('home').addEventListener('click', (e) => { e.preventDefault(); go({q: '', outlets: [], langs: [], since: '', until: '', like: '', sort: 'relevance', compare: []}); });
+$('compare-link').addEventListener('click', (e) => { e.preventDefault(); go({compare: [readState().q], q: '', like: '', since: '', until: ''}); });
 document.addEventListener('keydown', (e) => {
   const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
   if (e.key === '/' && !typing) { e.preventDefault(); $('q').focus(); }

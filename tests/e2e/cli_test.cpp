@@ -1151,8 +1151,7 @@ bool has_whole_words(const std::string& text, const std::set<std::string>& words
 
 TEST_CASE("Reuters-21578: indexing, re-adding, and 'crude oil' hits and facets",
           "[e2e][shared][scale]") {
-  const fs::path reuters =
-      nsearch::test::shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
+  const fs::path reuters = nsearch::test::reuters21578();
   if (!fs::exists(reuters)) {
     WARN(reuters.string() << " not found: skipped");
     return;

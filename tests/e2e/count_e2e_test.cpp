@@ -227,8 +227,7 @@ TEST_CASE("serve: the API counts as the CLI does, and says when it stopped", "[c
 
 TEST_CASE("Reuters-21578: collapsed totals of small and large match sets are exact",
           "[count][e2e][shared][scale]") {
-  const fs::path reuters =
-      nsearch::test::shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
+  const fs::path reuters = nsearch::test::reuters21578();
   if (!fs::exists(reuters)) {
     WARN(reuters.string() << " not found: skipped");
     return;

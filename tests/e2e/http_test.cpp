@@ -6,10 +6,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -209,6 +212,51 @@ TEST_CASE("serve: /api/doc, /api/stats and /api/suggest", "[http]") {
   const auto unknown = get(server.client, "/api/nothing");
   CHECK(unknown->status == 404);
   CHECK(json::parse(unknown->body)["status"] == 404);
+}
+
+TEST_CASE("serve: /api/export streams every match as JSON lines or CSV", "[http]") {
+  Server server(corpus_db());
+  // Every matching article, as many as the search counts without collapsing.
+  const json counted = get_json(server.client, "/api/search?q=oil&collapse=0&limit=0", 200);
+  const auto lines = get(server.client, "/api/export?q=oil");
+  REQUIRE(lines->status == 200);
+  CHECK(lines->get_header_value("Content-Type") == "application/x-ndjson; charset=utf-8");
+  std::set<std::string> ids;
+  std::istringstream in(lines->body);
+  for (std::string line; std::getline(in, line);) {
+    const json article = json::parse(line);
+    CHECK(ids.insert(article.at("id").get<std::string>()).second);
+    CHECK(article.at("source").is_null());  // the server's file paths are not shown
+  }
+  CHECK(ids.size() == counted.at("total").get<std::size_t>());
+  CHECK(ids.size() > 1);
+
+  // One per story, chosen fields, CSV; no query: the whole database.
+  const json stories = get_json(server.client, "/api/search?q=oil&limit=0", 200);
+  const auto collapsed = get(server.client, "/api/export?q=oil&collapse=1&fields=id");
+  CHECK(static_cast<std::size_t>(std::count(collapsed->body.begin(), collapsed->body.end(),
+                                            '\n')) == stories.at("total").get<std::size_t>());
+  const auto csv = get(server.client, "/api/export?format=csv&fields=id,date&order=index");
+  REQUIRE(csv->status == 200);
+  CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+  CHECK(csv->body.starts_with("id,date\r\n"));
+  CHECK(std::count(csv->body.begin(), csv->body.end(), '\n') == 46);  // header and 45 articles
+
+  // Bad requests are answered before the stream starts.
+  for (const char* bad :
+       {"/api/export?q=oil&order=random", "/api/export?format=xml", "/api/export?fields=id,colour",
+        "/api/export?since=someday", "/api/export?q=oil&limit=5", "/api/export?q=a&q=b"})
+    get_json(server.client, bad, 400);
+
+  // A client that goes away mid-stream leaves the server serving.
+  httplib::Client quitter("127.0.0.1", server.process.port());
+  std::size_t received = 0;
+  quitter.Get("/api/export", [&](const char*, std::size_t n) {
+    received += n;
+    return false;  // hang up after the first piece
+  });
+  CHECK(received > 0);
+  get_json(server.client, "/api/stats", 200);
 }
 
 TEST_CASE("serve: syndicated copies collapse into one hit; /api/copies lists them", "[http]") {

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "code_points.hpp"
+#include "http_get.hpp"
 #include "run_command.hpp"
 #include "server_process.hpp"
 #include "shared_data.hpp"
@@ -195,11 +196,7 @@ TEST_CASE("nsearch serve: kind= filters, its facet counts, bad values are 400", 
   httplib::Client client("127.0.0.1", server.port());
   client.set_read_timeout(20, 0);
   const auto get = [&](const std::string& target, int status) {
-    const auto r = client.Get(target.c_str());
-    REQUIRE(r);
-    INFO(target << " -> " << r->status << " " << r->body);
-    REQUIRE(r->status == status);
-    return json::parse(r->body);
+    return nsearch::test::get_json_answer(client, target, status);
   };
   CHECK(ids(get("/api/search?q=flamingo&kind=page", 200)) == IdSet{"zoo-page"});
   const json articles = get("/api/search?q=flamingo&kind=article&facets=kind", 200);

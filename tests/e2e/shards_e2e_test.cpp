@@ -129,8 +129,7 @@ TEST_CASE("nindex add --shards, remove, compact and serve-shard", "[shards][e2e]
 
 TEST_CASE("two shards served remotely answer as one local database",
           "[shards][remote][e2e][scale]") {
-  const fs::path reuters =
-      nsearch::test::shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
+  const fs::path reuters = nsearch::test::reuters21578();
   const bool have_reuters = fs::exists(reuters);
   const fs::path corpus = have_reuters ? reuters : kCorpus;
   TempDir tmp;

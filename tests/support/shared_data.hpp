@@ -15,4 +15,9 @@ inline std::filesystem::path shared_dir() {
   return NSEARCH_SHARED_DIR;
 }
 
+/// The shared Reuters-21578 collection as JSON Lines (gzipped); absent without ../shared.
+inline std::filesystem::path reuters21578() {
+  return shared_dir() / "data/news-en/reuters21578/reuters21578.jsonl.gz";
+}
+
 }  // namespace nsearch::test

@@ -290,6 +290,8 @@ TEST_CASE("dates: the free-form dates news pages print", "[dates]") {
       {"yesterday", nullptr},  // no anchor
       {"hello world", nullptr},
       {"24 Sep 2021 25:00", nullptr},
+      {"12/31/9999 11:59 PM EST", nullptr},  // the zone would carry it past the last year
+      {"12/31/9999 11:59 PM GMT", "9999-12-31T23:59:00Z"},
       {"", nullptr},
   };
   for (const auto& c : cases) {

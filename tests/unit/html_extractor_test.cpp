@@ -1081,3 +1081,100 @@ TEST_CASE("A table that closes the article is kept whole", "[html][content]") {
   CHECK(e.article.body ==
         expected_body() + "\nNorth pier\nevery 20 minutes\nOld harbour\nevery 30 minutes");
 }
+
+namespace {
+
+// A consent dialog worded so that no stock cookie phrase matches: only its vocabulary (consent,
+// privacy, personal data, tracking) gives it away. Longer than a short article.
+std::string consent_dialog() {
+  return "<div><p>Your privacy matters to us. With your consent, we and our partners store "
+         "and read information on your device, such as cookies and unique identifiers, and "
+         "process personal data for tracking, measurement and advertising.</p>"
+         "<p>Audience measurement: to compile statistics on how often the site is visited and "
+         "which of its pages are read most, so that we can improve them for all readers.</p>"
+         "<p>Sharing with social networks: to let you share what you read on the networks and "
+         "other platforms that are present on our site, with their own terms.</p>"
+         "<p>By clicking on Accept all, you give your consent to the use of these trackers for "
+         "the purposes described above. By clicking on Refuse all, you refuse your consent, "
+         "and only the trackers that are strictly necessary for the site to work are used.</p>"
+         "<p>You can withdraw your consent at any time from the privacy settings at the bottom "
+         "of every page. More about the processing of personal data and your rights is in our "
+         "privacy policy, which also lists every partner and the tracking each of them "
+         "does.</p></div>";
+}
+
+}  // namespace
+
+TEST_CASE("A consent dialog that outweighs a short article is not taken for it",
+          "[html][content]") {
+  const std::string page =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1><div><p>" +
+      kPara1 + "</p><p>" + kPara2 + "</p></div>" + consent_dialog() + "</body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == kPara1 + "\n" + kPara2);
+}
+
+TEST_CASE("A consent dialog inside the article's container is left out", "[html][content]") {
+  const std::string page =
+      "<html><head><title>Council expands harbour ferry service</title></head><body>"
+      "<article><h1>Council expands harbour ferry service</h1><div>" +
+      article_paragraphs() + consent_dialog() + "</div></article></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == expected_body());
+}
+
+TEST_CASE("An article about privacy is kept whole", "[html][content]") {
+  // As dense in notice vocabulary as the dialogs, but the article under the headline.
+  const std::string p1 =
+      "The data protection authority ruled on Monday that the ferry operator's app tracked "
+      "passengers without valid consent, and that its cookie banner did not let them refuse "
+      "the tracking as easily as they could accept it.";
+  const std::string p2 =
+      "Under the GDPR, consent to the processing of personal data must be freely given, the "
+      "authority said, and a privacy policy that lists dozens of partners does not make the "
+      "tracking lawful on its own.";
+  const std::string p3 =
+      "The operator said it would appeal, and that it had already changed the consent dialog "
+      "of its app so that refusing takes a single tap, as the regulator asked last year.";
+  const std::string page =
+      "<html><head><title>Ferry app broke privacy rules</title></head><body>"
+      "<h1>Ferry app broke privacy rules</h1><div><p>" +
+      p1 + "</p><p>" + p2 + "</p><p>" + p3 + "</p></div></body></html>";
+  const Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == p1 + "\n" + p2 + "\n" + p3);
+}
+
+TEST_CASE("A sign-up form is no article text; a form that wraps the page is", "[html][content]") {
+  // The sign-up form's explanations outweigh a two-paragraph article.
+  const std::string signup =
+      "<form action=\"/subscribe\"><h3>Stay informed</h3>"
+      "<div><label><input type=\"checkbox\"> Receive the weekly letter with the news of the "
+      "association and its calls to action, two or three mails a month at most.</label></div>"
+      "<div><label><input type=\"checkbox\"> Receive news of local events organised by the "
+      "group nearest to where you live, and of the meetings it holds every month.</label></div>"
+      "<div><input type=\"email\" placeholder=\"Email\"><input type=\"submit\" value=\"OK\"></div>"
+      "<p>By filling in this form you will be added to our mailing list. You can leave it at "
+      "any time with the link at the bottom of every letter we send, and we will never share "
+      "your address with anybody else for any reason whatsoever.</p></form>";
+  const std::string short_article =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<h1>Ferry service grows</h1><div><p>" +
+      kPara1 + "</p><p>" + kPara2 + "</p></div>" + signup + "</body></html>";
+  Extraction e = extract_html(short_article);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == kPara1 + "\n" + kPara2);
+
+  // An ASP.NET page: one form around the whole page, the article in it.
+  const std::string wrapped =
+      "<html><head><title>Ferry service grows</title></head><body>"
+      "<form id=\"aspnetForm\" method=\"post\"><input type=\"hidden\" name=\"__VIEWSTATE\">"
+      "<h1>Ferry service grows</h1><div>" +
+      article_paragraphs() + "</div></form></body></html>";
+  e = extract_html(wrapped);
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == expected_body());
+}

@@ -236,6 +236,73 @@ await step('beyond the count limit the headline says "at least"', async () => {
   await page.screenshot({path: `${shots}/lower-bound.png`, fullPage: true});
 });
 
+await step('top words: the panel lists what the matches are about; a click adds a word', async () => {
+  await page.goto(base + '/');
+  await searchFor('oil');
+  await page.waitForFunction(() => document.querySelectorAll('#top-words .word').length > 0);
+  assert.equal(await page.locator('#top-words-section').isVisible(), true);
+  const words = await page.locator('#top-words .word').evaluateAll((bs) => bs.map((b) => b.dataset.term));
+  assert.ok(!words.includes('oil') && !words.includes('the'), words.join(' '));
+  await page.screenshot({path: `${shots}/top-words.png`, fullPage: true});
+  // Keyboard: the words are buttons; Enter on one adds it to the query and searches.
+  const word = words[0];
+  await page.locator('#top-words .word').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('#summary').textContent.includes(`“oil ${t}”`), word);
+  assert.equal(await page.inputValue('#q'), `oil ${word}`);
+});
+
+await step('compare mode: trend lines of several queries, normalised or raw; a point searches', async () => {
+  await page.goto(base + '/');
+  await page.click('#compare-link');
+  await page.waitForSelector('#compare-form');
+  assert.equal(await page.locator('#results').isVisible(), false);
+  await page.fill('#cq0', 'oil');
+  await page.fill('#cq1', 'Mali');
+  await page.fill('#cq2', 'election OR vote');
+  await page.check('#compare-norm');
+  await page.click('#compare-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('.trend-chart .line').length === 3);
+  assert.match(page.url(), /compare=oil&compare=Mali&compare=election\+OR\+vote&norm=1/);
+  const legend = await page.locator('.legend li').allTextContents();
+  assert.equal(legend.length, 3);
+  assert.ok(legend[0].startsWith('oil'), legend[0]);
+  // Shares: every point says its percentage of all articles of its month.
+  const labels = await page.locator('.trend-chart .point.s0').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label')));
+  assert.ok(labels.length > 12 && labels.every((l) => /% of \d+\)$/.test(l)), labels[0]);
+  await page.screenshot({path: `${shots}/compare-normalised.png`, fullPage: true});
+  // Raw counts by year, stories: redrawn.
+  await page.uncheck('#compare-norm');
+  await page.selectOption('#compare-by', 'year');
+  await page.selectOption('#compare-count', 'stories');
+  await page.click('#compare-form button[type=submit]');
+  await page.waitForFunction(() => location.search.includes('by=year') &&
+    document.querySelectorAll('.trend-chart .point.s0').length > 0 &&
+    /: \d+ stor(y|ies)$/.test(document.querySelector('.trend-chart .point.s0').getAttribute('aria-label')) &&
+    !document.querySelector('.trend-chart .point.s0').getAttribute('aria-label').includes('%'));
+  await page.screenshot({path: `${shots}/compare-raw.png`, fullPage: true});
+  // Keyboard: one tab stop, arrows move among points, Enter searches that query in that year.
+  await page.focus('.trend-chart');
+  await page.keyboard.press('ArrowRight');
+  const focused = await page.evaluate(() => ({q: document.activeElement.dataset.query,
+    since: document.activeElement.dataset.since, readout: document.querySelector('#chart-readout').textContent}));
+  assert.equal(focused.q, 'oil');
+  assert.ok(focused.readout.startsWith('oil, ' + focused.since), focused.readout);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((y) => location.search.includes('since=' + y) && document.querySelectorAll('#results .hit').length > 0, focused.since);
+  assert.equal(await page.inputValue('#q'), 'oil');
+  const metas = await page.locator('#results .hit .meta').allTextContents();
+  for (const m of metas) assert.ok(m.includes(focused.since + '-'), `${m} not in ${focused.since}`);
+  // A click on a point does the same, in a month.
+  await page.goto(base + '/?compare=Mali&compare=oil');
+  await page.waitForSelector('.trend-chart .point.s1');
+  const point = page.locator('.trend-chart .point.s1[aria-label*=": 1 "], .trend-chart .point.s1[aria-label*=": 2 "]').first();
+  const month = await point.getAttribute('data-since');
+  await point.click();
+  await page.waitForFunction((p) => location.search.includes('since=' + p) && document.querySelectorAll('#results .hit').length > 0, month);
+  for (const m of await page.locator('#results .hit .meta').allTextContents()) assert.ok(m.includes(month), `${m} not in ${month}`);
+});
+
 await step('no dialog, script error or policy violation happened', async () => {
   assert.equal(problems.length, 0, problems.join('\n'));
 });

@@ -72,6 +72,11 @@ struct IndexReport {
   bool stopped = false;        ///< request_stop() ended add() early (what was done is committed)
 };
 
+/// The report as the JSON object `nindex add --json` prints (without its exit code): the
+/// counts, skipped_by_reason, bytes, elapsed_seconds (given: the run's wall time) and
+/// interrupted. One spelling of the keys for every front end.
+std::string report_json(const IndexReport& report, double elapsed_seconds);
+
 /// Adds articles to a database. One Indexer per database at a time (Xapian allows one writer:
 /// a second one gets Error(database_locked) naming the process that holds it, see
 /// IndexOptions::lock_wait); changes become visible to searchers at each commit, and a run that

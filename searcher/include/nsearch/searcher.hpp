@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -178,6 +179,33 @@ struct Suggestions {
   std::string correction;
 };
 
+/// The articles of an export pulled one at a time (Searcher::export_cursor), for iterators and
+/// generators where Searcher::export_matches pushes them to a function. It holds the matching
+/// document numbers (4 bytes a match) and reads each article when asked. It shares its
+/// Searcher's database handle: use them from one thread at a time.
+class ExportCursor {
+ public:
+  ~ExportCursor();
+  ExportCursor(ExportCursor&&) noexcept;
+  ExportCursor& operator=(ExportCursor&&) noexcept;
+
+  /// The next article, or none at the end. Throws Error (database_error).
+  std::optional<Article> next();
+  /// The matching articles (copies of a story included).
+  std::size_t matches() const;
+
+  struct Impl;
+  explicit ExportCursor(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+struct TrendRequest;
+struct TrendResult;
+struct TermsRequest;
+struct TermsResult;
+
 /// Read-only access to a database. Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
@@ -205,6 +233,27 @@ class Searcher {
   void refresh();
   /// Every article of the story of the article `id`. Throws Error (not_found, database_error).
   StoryCopies copies(const std::string& id);
+
+  /// Every article matching `request`'s query and filters, one at a time to `sink`, which
+  /// returns false to stop; limit, offset, facets and ranking options are not used. Newest first
+  /// when request.sort is SortOrder::date (undated articles last), else in index order; with
+  /// request.collapse the first article met of each story only. Memory does not grow with the
+  /// number of matches, but for 16 bytes a match newest first (to sort) and a story key a story
+  /// collapsed. Returns how many articles `sink` was given. Throws Error (bad_query,
+  /// invalid_argument, database_error), also after some articles were given.
+  std::size_t export_matches(const SearchRequest& request,
+                             const std::function<bool(const Article&)>& sink);
+
+  /// The same articles as export_matches, pulled one at a time. Throws Error (bad_query,
+  /// invalid_argument, database_error).
+  ExportCursor export_cursor(const SearchRequest& request);
+
+  /// Matching articles (stories) per period for each query (see nsearch/analysis.hpp). Throws
+  /// Error (bad_query, invalid_argument, database_error).
+  TrendResult trend(const TrendRequest& request);
+  /// The terms most over-represented in the matches of a query against the whole database
+  /// (see nsearch/analysis.hpp). Throws Error (bad_query, invalid_argument, database_error).
+  TermsResult terms(const TermsRequest& request);
 
  private:
   struct Impl;

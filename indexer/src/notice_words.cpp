@@ -1,8 +1,8 @@
-#include "text_cleaner_notices.hpp"
+#include "notice_words.hpp"
 
 #include <array>
 
-namespace nsearch::text_dump {
+namespace nsearch {
 namespace {
 
 // Word beginnings (lower-case ASCII) of notice vocabulary: cookies, privacy and data
@@ -49,4 +49,4 @@ void NoticeWordCounter::add(std::string_view word) {
   }
 }
 
-}  // namespace nsearch::text_dump
+}  // namespace nsearch
