@@ -99,6 +99,13 @@ std::string category_term(std::string_view category) {
 std::string story_term(std::string_view story_key) {
   return make_term(kStoryPrefix, story_key);
 }
+std::string story_band_term(std::uint32_t band_key) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string term(kStoryBandPrefix);
+  for (int shift = 28; shift >= 0; shift -= 4)
+    term.push_back(kHex[(band_key >> shift) & 0xF]);
+  return term;
+}
 std::string kind_term(std::string_view kind) {
   if (const auto known = canonical_kind(kind)) return make_term(kKindPrefix, *known);
   return make_term(kKindPrefix, text::lowercase(text::trim(kind)));

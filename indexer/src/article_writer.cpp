@@ -76,7 +76,10 @@ void ArticleWriter::tag(Xapian::docid did, Xapian::Document doc, const std::stri
 }
 
 void ArticleWriter::seen(const std::string& file_term, Xapian::docid did) {
-  if (const auto it = seen_.find(file_term); it != seen_.end()) it->second.documents.insert(did);
+  // Only a file that held documents before can leave stale ones for end_file() to remove:
+  // the documents of a new file are not kept (a large file would hold them all in memory).
+  const auto it = seen_.find(file_term);
+  if (it != seen_.end() && it->second.had_documents) it->second.documents.insert(did);
 }
 
 void ArticleWriter::begin_file(const std::string& file_term) {

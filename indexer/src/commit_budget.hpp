@@ -7,6 +7,9 @@
 
 #include <xapian.h>
 
+#include "nsearch/schema.hpp"
+#include "safe_commit.hpp"
+
 namespace nsearch {
 
 /// Xapian (glass) keeps the postings and positions of uncommitted documents in in-memory maps
@@ -29,15 +32,22 @@ class CommitBudget {
   /// Counts one written document; true when a commit is due.
   bool add(const Xapian::Document& doc, std::size_t data_bytes) {
     used_bytes_ += doc.termlist_count() * kBytesPerTerm + data_bytes;
+    values_.add(doc);
     return used_bytes_ >= limit_bytes_;
   }
   /// Counts changes other than new documents (file terms added to or removed from documents
-  /// already there); true when a commit is due.
+  /// already there, their values written back); true when a commit is due.
   bool add_changes(std::size_t changed_documents) {
     used_bytes_ += changed_documents * kBytesPerChange;
+    values_.rewrite(changed_documents * kValueSlots);
     return used_bytes_ >= limit_bytes_;
   }
-  void reset() { used_bytes_ = 0; }
+  /// What the values of the changes counted may take at commit (see commit_with_room).
+  ValueRoom& values() { return values_; }
+  void reset() {
+    used_bytes_ = 0;
+    values_.reset();
+  }
 
  private:
   // RSS growth per buffered (term, document) pair: map nodes for the posting and the position
@@ -45,8 +55,11 @@ class CommitBudget {
   static constexpr std::size_t kBytesPerTerm = 160;
   // A re-written document: its changed postings and Xapian's record of the modification.
   static constexpr std::size_t kBytesPerChange = 1024;
+  // The slots a document may have values in.
+  static constexpr std::size_t kValueSlots = schema::kStorySignatureSlot + 1;
   std::size_t limit_bytes_;
   std::size_t used_bytes_ = 0;
+  ValueRoom values_;
 };
 
 }  // namespace nsearch

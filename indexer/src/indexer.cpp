@@ -1,7 +1,9 @@
 #include "nsearch/indexer.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -10,15 +12,18 @@
 #include <xapian.h>
 
 #include "article_writer.hpp"
+#include "bulk_lookup.hpp"
 #include "commit_budget.hpp"
 #include "document_builder.hpp"
 #include "file_ingest.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "ordered_pipeline.hpp"
+#include "safe_commit.hpp"
 #include "shard_set.hpp"
 #include "source_registry.hpp"
 #include "stored_data.hpp"
+#include "story_bands.hpp"
 #include "story_clusters.hpp"
 #include "story_signature.hpp"
 #include "text_util.hpp"
@@ -34,12 +39,16 @@ unsigned worker_count(unsigned jobs) {
   return jobs;
 }
 
-// Near-duplicate copies share a story key (the collapse key of searches).
-void add_story(Xapian::Document& doc, const std::string& key,
-               const std::optional<story::Signature>& signature) {
-  doc.add_value(schema::kStorySlot, key);
-  doc.add_boolean_term(schema::story_term(key));
-  if (signature) doc.add_value(schema::kStorySignatureSlot, story::encode(*signature));
+// The database opened for writing, with its documents' story band terms (see story_bands):
+// a database indexed before they existed is given them first, and `notice` says so.
+Xapian::WritableDatabase open_for_indexing(const fs::path& db_path, std::chrono::milliseconds wait,
+                                           const std::function<void(const std::string&)>& notice) {
+  Xapian::WritableDatabase db = open_writable(db_path, wait);
+  ensure_story_bands(db, db_path, [&](std::size_t documents) {
+    notice("indexed by an earlier nindex: giving its " + std::to_string(documents) +
+           " articles their near-duplicate lookup terms (once; the database stays searchable)");
+  });
+  return db;
 }
 
 // What one worker thread owns: Xapian objects are not thread-safe.
@@ -73,8 +82,9 @@ struct Indexer::Impl {
   ArticleReader reader;
   std::optional<WriterNote> writer_note;  // outlives db: removed once the lock is released
   Xapian::WritableDatabase db;
-  DocumentBuilder builder;    // the writer's own, for articles the workers did not build
-  StoryClusters stories{db};  // assigned in writing order, by the writer
+  DocumentBuilder builder;  // the writer's own, for articles the workers did not build
+  // Assigned in writing order, by the writer; looks up the database as last committed.
+  StoryClusters stories{Xapian::Database(options.db_path.string())};
   ArticleWriter writer{db, [this](PreparedArticle& p) { finish(p); }};
   SourceRegistry registry{db};
   CommitBudget budget;
@@ -87,7 +97,8 @@ struct Indexer::Impl {
         reader({options.default_outlet, options.default_lang, options.field_map, options.csv,
                 /*normalise=*/false},
                [this](const Diagnostic& d) { warn(d.location, d.message); }),
-        db(open_writable(options.db_path, options.lock_wait)),
+        db(open_for_indexing(options.db_path, options.lock_wait,
+                             [this](const std::string& m) { warn(options.db_path.string(), m); })),
         budget((options.memory_mb << 20) / 2) {
     writer_note.emplace(options.db_path);
   }
@@ -133,7 +144,7 @@ struct Indexer::Impl {
   void finish(PreparedArticle& p) {
     if (!p.doc) p.doc = builder.build(p.article, p.data);
     if (options.story_clusters && !p.signature) p.signature = story::signature_of(p.article.body);
-    add_story(*p.doc, stories.assign(p.signature, p.article.id), p.signature);
+    add_story_fields(*p.doc, stories.assign(p.signature, p.article.id), p.signature);
   }
 
   // Writer side: the only thread that touches `db`. Articles come in reading order.
@@ -144,6 +155,9 @@ struct Indexer::Impl {
     if (outcome == ArticleWriter::Outcome::added || outcome == ArticleWriter::Outcome::replaced) {
       report.text_bytes += p.article.title.size() + p.article.body.size();
       due = budget.add(*p.doc, p.data.size());
+      // The replaced version's values are rewritten where they are.
+      if (outcome == ArticleWriter::Outcome::replaced)
+        budget.values().rewrite(p.doc->values_count());
     }
     after_write(due);
   }
@@ -200,8 +214,9 @@ struct Indexer::Impl {
   // killed before its final commit leaves no file recorded whose articles are not all there.
   void bulk_add(FileIngest& files, unsigned jobs) {
     ShardSet shards(options.db_path, jobs, options.memory_mb);
-    // Digests of the copy terms met so far (see ShardSet::claim: a clash only sets aside).
-    std::unordered_set<std::uint64_t> copies;
+    // Ids, copies and stories met so far, on disk: the shards are not ours to read.
+    BulkLookup lookup(ShardSet::scratch_dir(options.db_path) / "lookup");
+    stories.refresh(lookup.committed());
     std::vector<SourceFileRecord> records;
     using Pipeline = OrderedPipeline<ReadItem, PreparedItem>;
     Pipeline pipeline(
@@ -227,20 +242,26 @@ struct Indexer::Impl {
                    const std::string& term = files.file_term(item.file);
                    // Later articles that meet an id or a copy seen before need the database
                    // as one writer would have it: they are replayed after the merge.
-                   const bool new_id = shards.claim(p.article.id);
-                   const bool new_copy =
-                       p.copy_term.empty() || copies.insert(text::digest64(p.copy_term)).second;
+                   Xapian::Document entry;
+                   const std::string id_term = schema::id_term(p.article.id);
+                   entry.add_boolean_term(id_term);
+                   if (!p.copy_term.empty()) entry.add_boolean_term(p.copy_term);
+                   const bool new_id = lookup.claim(id_term);
+                   const bool new_copy = lookup.claim(p.copy_term);
                    if (!new_id || !new_copy) {
                      shards.set_aside(term, p.data);
+                     if (lookup.record(entry)) stories.refresh(lookup.committed());
                      return;
                    }
                    ++report.added;
                    report.text_bytes += p.article.title.size() + p.article.body.size();
                    std::string key = stories.assign(p.signature, p.article.id);
+                   add_story_fields(entry, key, p.signature);
+                   if (lookup.record(entry)) stories.refresh(lookup.committed());
                    shards.submit(std::move(p.article), std::move(p.data),
                                  [key = std::move(key), signature = p.signature, term,
                                   copy = p.copy_term](Xapian::Document& doc) {
-                                   add_story(doc, key, signature);
+                                   add_story_fields(doc, key, signature);
                                    doc.add_boolean_term(term);
                                    if (!copy.empty()) doc.add_boolean_term(copy);
                                  });
@@ -269,6 +290,7 @@ struct Indexer::Impl {
     fs::rename(merged, options.db_path);
     db = open_writable(options.db_path, options.lock_wait);
     writer_note.emplace(options.db_path);
+    stories.refresh(Xapian::Database(options.db_path.string()));
   }
 
   // Into a database with documents: workers prepare, this thread writes in reading order.
@@ -295,8 +317,10 @@ struct Indexer::Impl {
   }
 
   void commit() {
-    db.commit();
+    budget.add_changes(writer.take_changes());  // those made since the last write (pruning)
+    commit_with_room(db, options.db_path, budget.values());
     budget.reset();
+    stories.refresh(Xapian::Database(options.db_path.string()));
   }
 };
 
@@ -308,6 +332,7 @@ Indexer::~Indexer() {
     impl_->commit();
   } catch (const Xapian::Error& e) {
     impl_->warn(impl_->options.db_path.string(), "final commit failed: " + e.get_msg());
+    discard_changes(impl_->db);  // else closing the database would try to commit them again
   }
 }
 
@@ -346,7 +371,9 @@ std::size_t Indexer::remove(std::span<const std::string> ids) {
     for (const std::string& id : ids) {
       const std::string term = schema::id_term(id);
       if (impl_->db.term_exists(term)) {
-        impl_->registry.forget_files_of(impl_->db.get_document(*impl_->db.postlist_begin(term)));
+        const Xapian::Document doc = impl_->db.get_document(*impl_->db.postlist_begin(term));
+        impl_->registry.forget_files_of(doc);
+        impl_->budget.values().rewrite(doc.values_count());
         impl_->db.delete_document(term);
         ++removed;
       }

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "nsearch/error.hpp"
+#include "safe_commit.hpp"
 #include "stored_data.hpp"
+#include "story_bands.hpp"
 
 namespace nsearch {
 namespace fs = std::filesystem;
@@ -32,19 +34,26 @@ ShardSet::ShardSet(const fs::path& target, unsigned shards, std::size_t memory_m
   for (unsigned i = 0; i < std::max(1u, shards); ++i) {
     const fs::path path = dir_ / ("shard-" + std::to_string(i));
     shards_.push_back(std::make_unique<Shard>(
-        Shard{Xapian::WritableDatabase(path.string(),
+        Shard{path,
+              Xapian::WritableDatabase(path.string(),
                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
               DocumentBuilder(),
               CommitBudget(share),
               {},
               {}}));
   }
+  // The shards' documents carry their story band terms (the merged database says so).
+  for (auto& shard : shards_)
+    mark_story_bands(shard->db);
   for (auto& shard : shards_)
     shard->thread = std::thread([this, s = shard.get()] { run(*s); });
 }
 
 ShardSet::~ShardSet() {
   stop_writers();
+  // Scratch: a load stopped (by a full disk, say) must not commit the shards as they close.
+  for (auto& shard : shards_)
+    discard_changes(shard->db);
   shards_.clear();
   spill_.close();
   std::error_code ec;
@@ -84,7 +93,7 @@ void ShardSet::run(Shard& shard) {
       if (work.decorate) work.decorate(doc);
       shard.db.add_document(doc);
       if (shard.budget.add(doc, data_bytes)) {
-        shard.db.commit();
+        commit_with_room(shard.db, shard.path, shard.budget.values());
         shard.budget.reset();
       }
     } catch (...) {
@@ -115,7 +124,7 @@ void ShardSet::merge_into(const fs::path& output) {
   rethrow_error();
   Xapian::Database all;
   for (const auto& shard : shards_) {
-    shard->db.commit();
+    commit_with_room(shard->db, shard->path, shard->budget.values());
     all.add_database(shard->db);
   }
   // FULL packs blocks tightly (smaller index, faster reads) and leaves room for updates.

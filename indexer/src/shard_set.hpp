@@ -31,11 +31,12 @@ namespace nsearch {
 /// speed. A ShardSet runs `shards` writer threads, each with a database of its own (in
 /// `<db>.shards/`, written without fsync: scratch until merged), and merges them at the end.
 ///
-/// The caller submits articles in reading order from one thread. The first article with an id
-/// goes to a shard; a later one with the same id (a duplicate in the input), or one the caller
-/// must see the database for (an exact copy), is set aside in a spill file and replayed after
-/// the merge, in reading order, through the ordinary writer (replace, unchanged or copy), so
-/// the result is what one writer reading in order would have built.
+/// The caller submits articles in reading order from one thread, and tells which ids it has
+/// seen (see BulkLookup). The first article with an id goes to a shard; a later one with the same
+/// id (a duplicate in the input), or one the caller must see the database for (an exact copy), is
+/// set aside in a spill file and replayed after the merge, in reading order, through the ordinary
+/// writer (replace, unchanged or copy), so the result is what one writer reading in order would
+/// have built.
 ///
 /// An interrupted bulk load leaves the target database as it was (empty) and scratch files in
 /// `<db>.shards/`, which the next run removes before starting again.
@@ -53,12 +54,6 @@ class ShardSet {
 
   /// The folder holding the shards of `target`.
   static std::filesystem::path scratch_dir(const std::filesystem::path& target);
-
-  /// True when no earlier article had this id: the article may go to a shard by submit();
-  /// else it must be set aside. Ids are kept as 64-bit digests (a million ids take 40 MB, not
-  /// 120 MB): two ids with one digest, about 3 in 10^8 at a million articles, only send the
-  /// later article down the exact path of the articles set aside.
-  bool claim(const std::string& id) { return claimed_.insert(text::digest64(id)).second; }
 
   /// Keeps an article (its stored data, and a `tag` without tabs or newlines for the caller)
   /// to replay after the merge.
@@ -84,6 +79,7 @@ class ShardSet {
     Decorate decorate;
   };
   struct Shard {
+    std::filesystem::path path;
     Xapian::WritableDatabase db;
     DocumentBuilder builder;
     CommitBudget budget;
@@ -102,7 +98,6 @@ class ShardSet {
   bool closing_ = false;
   std::exception_ptr error_;
   std::size_t submitted_ = 0;
-  std::unordered_set<std::uint64_t> claimed_;  // digests of the ids claimed
   std::ofstream spill_;  // tag, tab, stored data of each article set aside, one per line
   std::size_t spilled_ = 0;
 };

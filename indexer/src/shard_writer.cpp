@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "safe_commit.hpp"
+
 namespace nsearch {
 
 ShardWriter::ShardWriter(Xapian::WritableDatabase db, std::size_t queue_limit)
@@ -16,6 +18,8 @@ ShardWriter::~ShardWriter() {
     changed_.notify_all();
   }
   thread_.join();
+  // After a failed task (a full disk, say) closing the database must not try to commit.
+  if (error_) discard_changes(db_);
 }
 
 void ShardWriter::post(Task task) {

@@ -13,9 +13,11 @@
 #include "nsearch/schema.hpp"
 #include "nsearch/shard_stub.hpp"
 #include "ordered_pipeline.hpp"
+#include "safe_commit.hpp"
 #include "shard_layout.hpp"
 #include "shard_writer.hpp"
 #include "stored_data.hpp"
+#include "story_bands.hpp"
 #include "story_clusters.hpp"
 #include "story_signature.hpp"
 #include "text_util.hpp"
@@ -27,6 +29,9 @@ namespace {
 
 // Documents queued per shard writer: enough to keep it busy, few enough to bound memory.
 constexpr std::size_t kQueuedPerShard = 256;
+// Stories assigned between commits of every shard: what StoryClusters holds in memory (about
+// 400 bytes each) until the shards' band terms can be read back.
+constexpr std::size_t kStoriesPerCommit = 20000;
 
 // An article made ready on a worker thread; the writer side decides what to do with it.
 struct Prepared {
@@ -93,13 +98,22 @@ struct ShardedIndexer::Impl {
     Xapian::Database all;
     for (const ShardEntry& entry : stub.shards) {
       Xapian::WritableDatabase db = open_shard_for_writing(entry.path);
+      ensure_story_bands(db, entry.path);
       all.add_database(db);
       shards.push_back(std::make_unique<Shard>(
           Shard{entry.path, CommitBudget((options.memory_mb << 20) / 2 / n), nullptr}));
       shards.back()->writer = std::make_unique<ShardWriter>(std::move(db), kQueuedPerShard);
     }
     had_documents = all.get_doccount() > 0;
-    stories.emplace(all);
+    stories.emplace(committed_shards());
+  }
+
+  // Every shard as last committed, read apart from the writers (which live on their threads).
+  Xapian::Database committed_shards() const {
+    Xapian::Database all;
+    for (const auto& shard : shards)
+      all.add_database(Xapian::Database(shard->path.string()));
+    return all;
   }
 
   void warn(const std::string& location, const std::string& message) {
@@ -137,10 +151,8 @@ struct ShardedIndexer::Impl {
     }
     const bool existed = !before.empty();
     if (!p.doc) build(p, builder);  // the shard held this data, but it changed in this run
-    const std::string key = stories->assign(p.signature, p.article.id);
-    p.doc->add_value(schema::kStorySlot, key);
-    p.doc->add_boolean_term(schema::story_term(key));
-    if (p.signature) p.doc->add_value(schema::kStorySignatureSlot, story::encode(*p.signature));
+    add_story_fields(*p.doc, stories->assign(p.signature, p.article.id), p.signature);
+    const bool commit_due = stories->pending() >= kStoriesPerCommit;
     written[p.article.id] = p.digest;
     existed ? ++report.replaced : ++report.added;
     report.text_bytes += p.article.title.size() + p.article.body.size();
@@ -153,14 +165,16 @@ struct ShardedIndexer::Impl {
       // changes); the stored version of a changed one is replaced where it is.
       if (existed) {
         db.replace_document(term, doc);
+        shard.budget.values().rewrite(doc.values_count());  // those of the version replaced
       } else {
         db.add_document(doc);
       }
       if (shard.budget.add(doc, data_bytes)) {
-        db.commit();
+        commit_with_room(db, shard.path, shard.budget.values());
         shard.budget.reset();
       }
     });
+    if (commit_due) commit();
   }
 
   void add(std::span<const fs::path> paths) {
@@ -212,14 +226,16 @@ struct ShardedIndexer::Impl {
     // filled by other means is still cleaned.
     std::vector<std::vector<char>> found(shards.size(), std::vector<char>(ids.size(), 0));
     for (std::size_t s = 0; s < shards.size(); ++s) {
-      shards[s]->writer->post([&ids, &hits = found[s]](Xapian::WritableDatabase& db) {
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-          const std::string term = schema::id_term(ids[i]);
-          if (!db.term_exists(term)) continue;
-          db.delete_document(term);
-          hits[i] = 1;
-        }
-      });
+      shards[s]->writer->post(
+          [&ids, &hits = found[s], shard = shards[s].get()](Xapian::WritableDatabase& db) {
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+              const std::string term = schema::id_term(ids[i]);
+              if (!db.term_exists(term)) continue;
+              db.delete_document(term);
+              shard->budget.add_changes(1);  // its values are removed from their chunks
+              hits[i] = 1;
+            }
+          });
     }
     wait_for_writers();
     std::size_t removed = 0;
@@ -239,11 +255,12 @@ struct ShardedIndexer::Impl {
   void commit() {
     for (const auto& shard : shards) {
       shard->writer->post([s = shard.get()](Xapian::WritableDatabase& db) {
-        db.commit();
+        commit_with_room(db, s->path, s->budget.values());
         s->budget.reset();
       });
     }
     wait_for_writers();
+    stories->refresh(committed_shards());
   }
 
   void wait_for_writers() {

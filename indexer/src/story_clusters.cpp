@@ -1,70 +1,109 @@
 #include "story_clusters.hpp"
 
-#include <unordered_map>
+#include <algorithm>
+#include <utility>
 
 #include "nsearch/schema.hpp"
 
 namespace nsearch {
 
-StoryClusters::StoryClusters(const Xapian::Database& db) {
+namespace {
+
+// Calls `read` on `db`, reading the latest revision again when a writer has moved on past the
+// one `db` had open (a writer's automatic commits can do that).
+template <typename Read>
+auto reading(Xapian::Database& db, Read&& read) -> decltype(read()) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt > 2) throw;
+      db.reopen();
+    }
+  }
+}
+
+}  // namespace
+
+void add_story_fields(Xapian::Document& doc, const std::string& key,
+                      const std::optional<story::Signature>& signature) {
+  doc.add_value(schema::kStorySlot, key);
+  doc.add_boolean_term(schema::story_term(key));
+  if (!signature) return;
+  doc.add_value(schema::kStorySignatureSlot, story::encode(*signature));
+  for (const std::uint32_t band : story::band_keys(*signature))
+    doc.add_boolean_term(schema::story_band_term(band));
+}
+
+StoryClusters::StoryClusters(Xapian::Database committed) {
+  refresh(std::move(committed));
+}
+
+void StoryClusters::refresh(Xapian::Database committed) {
+  committed_ = std::move(committed);
+  pending_.clear();
+  pending_stories_.clear();
   band_keys_.assign(1024, 0);
   band_members_.assign(1024, kNone);
-  // Both value streams are in docid order: walk them together instead of fetching documents.
-  auto key_it = db.valuestream_begin(schema::kStorySlot);
-  const auto key_end = db.valuestream_end(schema::kStorySlot);
-  for (auto it = db.valuestream_begin(schema::kStorySignatureSlot);
-       it != db.valuestream_end(schema::kStorySignatureSlot); ++it) {
-    const std::optional<story::Signature> signature = story::decode(*it);
-    if (!signature) continue;
-    if (key_it != key_end && key_it.get_docid() < it.get_docid()) key_it.skip_to(it.get_docid());
-    if (key_it == key_end) break;
-    if (key_it.get_docid() != it.get_docid()) continue;
-    const std::string key = *key_it;
-    auto [found, added] =
-        story_index_.try_emplace(key, static_cast<std::uint32_t>(stories_.size()));
-    if (added) stories_.push_back(key);
-    remember(*signature, found->second);
-  }
+  band_used_ = 0;
 }
 
 std::string StoryClusters::assign(const std::optional<story::Signature>& signature,
                                   const std::string& id) {
-  if (!signature) return stories_[new_story(id)];
-  const story::BandKeys keys = story::band_keys(*signature);
-  double best_similarity = 0;
-  std::optional<std::uint32_t> best_story;
-  const std::size_t mask = band_keys_.size() - 1;
-  for (const std::uint32_t key : keys) {
-    for (std::size_t slot = key & mask; band_members_[slot] != kNone; slot = (slot + 1) & mask) {
-      if (band_keys_[slot] != key) continue;
-      const Member& candidate = members_[band_members_[slot]];
-      const double s = story::similarity(*signature, candidate.signature);
-      if (s >= story::kSameStoryThreshold && s > best_similarity) {
-        best_similarity = s;
-        best_story = candidate.story;
+  std::string key;
+  if (signature) {
+    const story::BandKeys keys = story::band_keys(*signature);
+    Best best;
+    // Band by band, earlier articles first: the order in which ties are settled.
+    std::vector<Xapian::docid> checked;
+    for (const std::uint32_t band : keys) {
+      reading(committed_, [&] { search_committed(*signature, band, checked, best); });
+      const std::size_t mask = band_keys_.size() - 1;
+      for (std::size_t slot = band & mask; band_members_[slot] != kNone; slot = (slot + 1) & mask) {
+        if (band_keys_[slot] != band) continue;
+        const Member& member = pending_[band_members_[slot]];
+        const double s = story::similarity(*signature, member.signature);
+        if (best.better(s)) best.take(s, member.story);
       }
     }
+    key = best.story ? *best.story : new_story(id);
+    const auto member = static_cast<std::uint32_t>(pending_.size());
+    pending_.push_back({*signature, key});
+    for (const std::uint32_t band : keys)
+      insert_band(band, member);
+  } else {
+    key = new_story(id);
   }
-  if (!best_story) best_story = new_story(id);
-  remember(*signature, *best_story);
-  return stories_[*best_story];
+  pending_stories_.insert(key);
+  return key;
 }
 
-std::uint32_t StoryClusters::new_story(const std::string& id) {
-  const auto index = static_cast<std::uint32_t>(stories_.size());
+void StoryClusters::search_committed(const story::Signature& signature, std::uint32_t band,
+                                     std::vector<Xapian::docid>& checked, Best& best) {
+  const std::string term = schema::story_band_term(band);
+  for (auto it = committed_.postlist_begin(term); it != committed_.postlist_end(term); ++it) {
+    // An article sharing several bands is the same candidate each time.
+    if (std::find(checked.begin(), checked.end(), *it) != checked.end()) continue;
+    checked.push_back(*it);
+    const Xapian::Document doc = committed_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+    const auto other = story::decode(doc.get_value(schema::kStorySignatureSlot));
+    if (!other) continue;
+    const double s = story::similarity(signature, *other);
+    if (best.better(s)) best.take(s, doc.get_value(schema::kStorySlot));
+  }
+}
+
+bool StoryClusters::known_story(const std::string& key) {
+  if (pending_stories_.contains(key)) return true;
+  const std::string term = schema::story_term(key);
+  return reading(committed_, [&] { return committed_.term_exists(term); });
+}
+
+std::string StoryClusters::new_story(const std::string& id) {
   std::string key = id;
-  for (int n = 1; story_index_.contains(key); ++n)
+  for (int n = 1; known_story(key); ++n)
     key = id + "~" + std::to_string(n);
-  story_index_.emplace(key, index);
-  stories_.push_back(std::move(key));
-  return index;
-}
-
-void StoryClusters::remember(const story::Signature& signature, std::uint32_t story) {
-  const auto member = static_cast<std::uint32_t>(members_.size());
-  members_.push_back({signature, story});
-  for (const std::uint32_t key : story::band_keys(signature))
-    insert_band(key, member);
+  return key;
 }
 
 void StoryClusters::insert_band(std::uint32_t key, std::uint32_t member) {

@@ -2,6 +2,11 @@
 // (internal). A new article joins the story of its most similar earlier article when their
 // signatures say "same story", else starts its own; earlier articles are never rewritten, so
 // adding to a large index costs one lookup per article.
+//
+// Earlier articles are found in the database itself, not in memory: each document carries one
+// schema::story_band_term() per band of its signature (add_story_fields), so the candidates of
+// a new article are the postings of its band terms, verified against their stored signatures.
+// Only the articles assigned since the database was last committed are held in memory.
 #pragma once
 
 #include <xapian.h>
@@ -9,17 +14,23 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "story_signature.hpp"
 
 namespace nsearch {
 
+/// Adds what a document of story `key` with this body signature carries: the story value
+/// and term, the signature value and its band terms.
+void add_story_fields(Xapian::Document& doc, const std::string& key,
+                      const std::optional<story::Signature>& signature);
+
 class StoryClusters {
  public:
-  /// Loads the signatures and story keys of the articles already in `db`.
-  explicit StoryClusters(const Xapian::Database& db);
+  /// Looks up earlier articles in `committed` (the database as last committed, not a
+  /// WritableDatabase with buffered changes: reading those would flush them).
+  explicit StoryClusters(Xapian::Database committed);
 
   /// The story key for an article with this id and body signature, remembered for the articles
   /// that follow. An article that starts a new story names it after its id, unless a story
@@ -27,28 +38,46 @@ class StoryClusters {
   /// to the copies that joined it): then after its id and a number.
   std::string assign(const std::optional<story::Signature>& signature, const std::string& id);
 
-  std::size_t size() const { return members_.size(); }
+  /// Everything assigned so far is in `committed` (with add_story_fields): looks up there from
+  /// now on and forgets the pending articles.
+  void refresh(Xapian::Database committed);
+
+  /// Articles assigned since the last refresh (held in memory).
+  std::size_t pending() const { return pending_.size(); }
 
  private:
   struct Member {
     story::Signature signature;
-    std::uint32_t story;  // index into stories_
+    std::string story;
+  };
+  struct Best {
+    double similarity = 0;
+    std::optional<std::string> story;
+    /// True when an article this similar would be the best so far (then call take()).
+    bool better(double s) const { return s >= story::kSameStoryThreshold && s > similarity; }
+    void take(double s, std::string key) {
+      similarity = s;
+      story = std::move(key);
+    }
   };
 
-  std::uint32_t new_story(const std::string& id);
-  void remember(const story::Signature& signature, std::uint32_t story);
-  void insert_band(std::uint32_t key, std::uint32_t member);
-  void grow();
+  // Offers the committed articles with band key `band` not `checked` yet.
+  void search_committed(const story::Signature& signature, std::uint32_t band,
+                        std::vector<Xapian::docid>& checked, Best& best);
+  bool known_story(const std::string& key);
+  std::string new_story(const std::string& id);
 
-  std::vector<Member> members_;
-  std::vector<std::string> stories_;
-  std::unordered_map<std::string, std::uint32_t> story_index_;  // key -> index into stories_
-  // Open-addressing multimap from band key to member index: 8 bytes per slot, half full, so
-  // about 256 bytes per article with kBands = 16. Slot value kNone marks an empty slot.
+  Xapian::Database committed_;
+  std::vector<Member> pending_;
+  // Open-addressing multimap from band key to index into pending_: 8 bytes per slot, at most
+  // half full, so about 256 bytes per pending article. Slot value kNone marks an empty slot.
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
   std::vector<std::uint32_t> band_keys_;
   std::vector<std::uint32_t> band_members_;
   std::size_t band_used_ = 0;
+  void insert_band(std::uint32_t key, std::uint32_t member);
+  void grow();
+  std::unordered_set<std::string> pending_stories_;
 };
 
 }  // namespace nsearch

@@ -1,7 +1,12 @@
 // Unit tests for indexer/: readers, normalisation, the Indexer's add/replace/skip logic.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <csignal>
+#include <cstring>
 #include <fstream>
 #include <vector>
 
@@ -13,6 +18,7 @@
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/schema.hpp"
+#include "safe_commit.hpp"
 #include "stored_data.hpp"
 #include "temp_dir.hpp"
 #include "text_reader.hpp"
@@ -374,4 +380,73 @@ TEST_CASE("indexer: a second writer gets a clear 'locked' error", "[indexer]") {
     CHECK(e.kind() == ErrorKind::database_locked);
     CHECK(std::string(e.what()).find("locked") != std::string::npos);
   }
+}
+
+namespace {
+
+// Adds `count` documents with a kilobyte of values each (what commit_with_room writes apart).
+void add_valued_documents(Xapian::WritableDatabase& db, ValueRoom& room, int count) {
+  for (int i = 0; i < count; ++i) {
+    Xapian::Document doc;
+    doc.add_term("Qdoc" + std::to_string(db.get_lastdocid() + 1));
+    doc.add_value(schema::kStorySignatureSlot, std::string(1000, static_cast<char>('a' + i % 26)));
+    doc.add_value(schema::kDateSlot, "20240101000000");
+    room.add(doc);
+    db.add_document(doc);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("commit_with_room: values that would pass the file size limit throw, not terminate",
+          "[indexer]") {
+  TempDir tmp;
+  const std::filesystem::path path = tmp / "db";
+  {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    ValueRoom room;
+    add_valued_documents(db, room, 100);
+    commit_with_room(db, path, room);
+  }
+  // In a child: the limit is per process, and a terminate must not take the test with it.
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+    ValueRoom room;
+    add_valued_documents(db, room, 2000);  // about 2 MB of values
+    const rlim_t size = std::filesystem::file_size(path / "postlist.glass");
+    const rlimit limit{size + (256u << 10), size + (256u << 10)};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    int status = 3;  // committed: the limit was not checked
+    try {
+      commit_with_room(db, path, room);
+    } catch (const Xapian::DatabaseError& e) {
+      const char* reason = e.get_error_string();
+      status = reason != nullptr && std::strcmp(reason, std::strerror(EFBIG)) == 0 ? 0 : 4;
+    }
+    discard_changes(db);
+    _exit(status);
+  }
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));  // not killed by SIGABRT (std::terminate)
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(Xapian::Database(path.string()).get_doccount() == 100);
+}
+
+TEST_CASE("discard_changes: closing the database then commits nothing", "[indexer]") {
+  TempDir tmp;
+  const std::filesystem::path path = tmp / "db";
+  ValueRoom room;
+  {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    add_valued_documents(db, room, 3);
+    db.commit();
+    add_valued_documents(db, room, 5);
+    discard_changes(db);
+    discard_changes(db);  // twice is harmless
+  }
+  CHECK(Xapian::Database(path.string()).get_doccount() == 3);
 }

@@ -4,6 +4,7 @@
 // `xapian-delve` and Omega templates can read an nsearch database.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ inline constexpr std::string_view kKindPrefix = "XK";   // "article" or "page" (
 inline constexpr std::string_view kSourceFilePrefix = "XF";  // + source_file_key(): input files
                                                              //   the document was read from
 inline constexpr std::string_view kCopyPrefix = "XC";  // + digest of (normalised URL, title, body)
+inline constexpr std::string_view kStoryBandPrefix = "XB";  // + hex band key of the body's
+                                                            //   near-duplicate signature
 
 // ---- Value slots ---------------------------------------------------------
 inline constexpr Xapian::valueno kDateSlot = 0;         // "YYYYMMDDhhmmss", sortable
@@ -56,6 +59,9 @@ inline constexpr Xapian::valueno kStorySignatureSlot = 11;
 /// One record per input file indexed (see indexer/src/source_registry.hpp), keyed by
 /// kSourceFileKeyPrefix + source_file_key(path).
 inline constexpr std::string_view kSourceFileKeyPrefix = "nsearch.file.";
+/// "1" once every document with a kStorySignatureSlot value has its story_band_term()s (set
+/// by nindex since they exist; a database without it is given them on its next `add`).
+inline constexpr std::string_view kStoryBandsKey = "nsearch.story_bands";
 
 // ---- Stored document data (a JSON object) keys ---------------------------
 namespace field {
@@ -125,6 +131,8 @@ std::string outlet_term(std::string_view outlet);  ///< case-insensitive
 std::string lang_term(std::string_view lang_code);
 std::string category_term(std::string_view category);  ///< case-insensitive
 std::string story_term(std::string_view story_key);
+/// Near-duplicate candidates share a band term (see story::band_keys): one per band.
+std::string story_band_term(std::uint32_t band_key);
 /// Of a kind canonical_kind() accepts (empty = "article"); an unknown kind gets a term that no
 /// document has.
 std::string kind_term(std::string_view kind);
