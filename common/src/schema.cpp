@@ -99,6 +99,15 @@ std::string category_term(std::string_view category) {
 std::string story_term(std::string_view story_key) {
   return make_term(kStoryPrefix, story_key);
 }
+std::string day_term(std::string_view sort_key) {
+  return std::string(kDayPrefix) + std::string(sort_key.substr(0, 8));
+}
+std::string month_term(std::string_view sort_key) {
+  return std::string(kMonthPrefix) + std::string(sort_key.substr(0, 6));
+}
+std::string year_term(std::string_view sort_key) {
+  return std::string(kYearPrefix) + std::string(sort_key.substr(0, 4));
+}
 std::string story_band_term(std::uint32_t band_key) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string term(kStoryBandPrefix);

@@ -68,9 +68,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string stor
     doc.add_value(schema::kAuthorsSlot, schema::authors_value(article.author));
   if (const auto date = parse_iso_date(article.date)) {
     const std::string key = date->sort_key();  // YYYYMMDDhhmmss
-    doc.add_boolean_term(std::string(schema::kDayPrefix) + key.substr(0, 8));
-    doc.add_boolean_term(std::string(schema::kMonthPrefix) + key.substr(0, 6));
-    doc.add_boolean_term(std::string(schema::kYearPrefix) + key.substr(0, 4));
+    doc.add_boolean_term(schema::day_term(key));
+    doc.add_boolean_term(schema::month_term(key));
+    doc.add_boolean_term(schema::year_term(key));
     doc.add_value(schema::kDateSlot, key);
     doc.add_value(schema::kYearSlot, key.substr(0, 4));
     doc.add_value(schema::kMonthSlot, key.substr(0, 4) + "-" + key.substr(4, 2));

@@ -67,7 +67,7 @@ Xapian::Query YearFieldProcessor::operator()(const std::string& value) {
       !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     throw Error(ErrorKind::bad_query, "year: expects four digits, got \"" + value + "\"");
   }
-  return Xapian::Query(std::string(schema::kYearPrefix) + value);
+  return Xapian::Query(schema::year_term(value));
 }
 
 Xapian::Query KindFieldProcessor::operator()(const std::string& value) {

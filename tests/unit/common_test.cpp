@@ -24,6 +24,10 @@ TEST_CASE("schema: prefixes follow Omega conventions", "[schema]") {
   CHECK(schema::kDayPrefix == "D");
   CHECK(schema::kMonthPrefix == "M");
   CHECK(schema::kYearPrefix == "Y");
+  CHECK(schema::day_term("20210924083000") == "D20210924");
+  CHECK(schema::month_term("20210924083000") == "M202109");
+  CHECK(schema::year_term("20210924083000") == "Y2021");
+  CHECK(schema::year_term("2021") == "Y2021");
   CHECK(schema::kOutletPrefix.starts_with("X"));
 }
 

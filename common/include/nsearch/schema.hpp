@@ -131,6 +131,11 @@ std::string outlet_term(std::string_view outlet);  ///< case-insensitive
 std::string lang_term(std::string_view lang_code);
 std::string category_term(std::string_view category);  ///< case-insensitive
 std::string story_term(std::string_view story_key);
+/// Date terms from a date's sort key (DateTime::sort_key(), "YYYYMMDDhhmmss"): its day
+/// (D20210924), month (M202109) and year (Y2021). A shorter key gives the terms it covers.
+std::string day_term(std::string_view sort_key);
+std::string month_term(std::string_view sort_key);
+std::string year_term(std::string_view sort_key);
 /// Near-duplicate candidates share a band term (see story::band_keys): one per band.
 std::string story_band_term(std::uint32_t band_key);
 /// Of a kind canonical_kind() accepts (empty = "article"); an unknown kind gets a term that no
