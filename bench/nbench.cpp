@@ -63,7 +63,7 @@ void benchmark_indexing(const std::string& corpus, const std::filesystem::path& 
   {
     nsearch::InputFile input(corpus);
     nsearch::ReadContext ctx{corpus, [&](nsearch::Article&&) { ++parsed; },
-                             [](std::size_t, const std::string&) {}};
+                             [](std::size_t, nsearch::SkipReason, const std::string&) {}};
     nsearch::read_jsonl(input, ctx);
     bytes = input.bytes_read();
   }

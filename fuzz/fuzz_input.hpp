@@ -58,7 +58,7 @@ inline ReadContext counting_context(std::size_t& articles) {
         require(identifies_something(a), "an emitted article identifies something");
         ++articles;
       },
-      [](std::size_t, const std::string& reason) {
+      [](std::size_t, SkipReason, const std::string& reason) {
         require(!reason.empty(), "a rejection names its reason");
       },
       [] {},

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           fuzz::require(!text::find_invalid_utf8(*field), "extracted fields are valid UTF-8");
         ++articles;
       },
-      [](std::size_t, const std::string& reason) {
+      [](std::size_t, SkipReason, const std::string& reason) {
         // "no article in this page (<the extractor's reason>)", or "empty file".
         fuzz::require(!reason.empty() && reason.find("()") == std::string::npos,
                       "a non-article page says why");

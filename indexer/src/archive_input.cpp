@@ -11,6 +11,7 @@
 
 #include "nsearch/error.hpp"
 #include "reader.hpp"
+#include "text_util.hpp"
 
 namespace nsearch {
 
@@ -27,13 +28,23 @@ std::string mib(std::uint64_t bytes) {
   return std::to_string(bytes >> 20) + " MiB";
 }
 
+// What a libarchive failure means for the run summary: its messages are the only account of
+// it (archive_errno is set for system errors only).
+SkipReason archive_failure_reason(const char* why) {
+  const std::string text = why == nullptr ? std::string() : text::ascii_lowercase(why);
+  for (const char* cue : {"truncated", "unexpected end", "premature end"}) {
+    if (text.find(cue) != std::string::npos) return SkipReason::truncated;
+  }
+  return SkipReason::unreadable;
+}
+
 }  // namespace
 
 // ---- ExpansionGuard -------------------------------------------------------------------------
 
 void ExpansionGuard::trip(const std::string& why) {
   tripped_ = true;
-  throw Error(ErrorKind::input_error, why + "; rest of the input skipped");
+  throw ReadError(SkipReason::over_limit, why + "; rest of the input skipped");
 }
 
 void ExpansionGuard::add_bytes(std::size_t n) {
@@ -98,7 +109,7 @@ class ArchiveReader::Member : public ByteSource {
 
 void ArchiveReader::configure(bool containers) {
   archive* a = handle_->a.get();
-  if (a == nullptr) throw Error(ErrorKind::input_error, "out of memory (libarchive)");
+  if (a == nullptr) throw ReadError(SkipReason::unreadable, "out of memory (libarchive)");
   // Compression is recognised by content. External-program filters (lrzip, lzop, grzip...)
   // and uuencode are deliberately not enabled.
   archive_read_support_filter_gzip(a);
@@ -125,9 +136,10 @@ ArchiveReader::ArchiveReader(const std::filesystem::path& path, ExpansionGuard& 
   if (archive_read_open_filename(handle_->a.get(), path.c_str(), kBlockBytes) != ARCHIVE_OK) {
     const int code = archive_errno(handle_->a.get());
     const char* why = archive_error_string(handle_->a.get());
-    throw Error(ErrorKind::input_error, "cannot open: " + std::string(code > 0 ? std::strerror(code)
-                                                                      : why    ? why
-                                                                               : "?"));
+    throw ReadError(SkipReason::unreadable,
+                    "cannot open: " + std::string(code > 0 ? std::strerror(code)
+                                                  : why    ? why
+                                                           : "?"));
   }
 }
 
@@ -160,7 +172,7 @@ void ArchiveReader::fail(const std::string& what) {
   std::string message = what;
   if (why != nullptr && *why != '\0') message += std::string(": ") + why;
   if (!name_.empty()) message = name_ + ": " + message;
-  throw Error(ErrorKind::input_error, message);
+  throw ReadError(archive_failure_reason(why), message);
 }
 
 bool ArchiveReader::next() {
@@ -196,7 +208,7 @@ bool ArchiveReader::next() {
 std::string gunzip(std::string_view data, std::size_t max_bytes) {
   const ArchivePtr handle{archive_read_new()};
   archive* a = handle.get();
-  if (a == nullptr) throw Error(ErrorKind::input_error, "out of memory (libarchive)");
+  if (a == nullptr) throw ReadError(SkipReason::unreadable, "out of memory (libarchive)");
   archive_read_support_filter_gzip(a);
   archive_read_support_format_raw(a);
   archive_read_support_format_empty(a);
@@ -206,7 +218,8 @@ std::string gunzip(std::string_view data, std::size_t max_bytes) {
   if (status == ARCHIVE_EOF) return {};
   if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
     const char* why = archive_error_string(a);
-    throw Error(ErrorKind::input_error, std::string("corrupt gzip data: ") + (why ? why : "?"));
+    throw ReadError(SkipReason::malformed_record,
+                    std::string("corrupt gzip data: ") + (why ? why : "?"));
   }
   std::string out;
   std::vector<char> buf(64 * 1024);
@@ -215,10 +228,11 @@ std::string gunzip(std::string_view data, std::size_t max_bytes) {
     if (got == 0) break;
     if (got < 0) {
       const char* why = archive_error_string(a);
-      throw Error(ErrorKind::input_error, std::string("corrupt gzip data: ") + (why ? why : "?"));
+      throw ReadError(SkipReason::malformed_record,
+                      std::string("corrupt gzip data: ") + (why ? why : "?"));
     }
     if (out.size() + static_cast<std::size_t>(got) > max_bytes) {
-      throw Error(ErrorKind::input_error, "decompressed body larger than " + mib(max_bytes));
+      throw ReadError(SkipReason::over_limit, "decompressed body larger than " + mib(max_bytes));
     }
     out.append(buf.data(), static_cast<std::size_t>(got));
   }

@@ -105,7 +105,7 @@ std::vector<fs::path> ArticleReader::list(const fs::path& root) {
   } catch (const Error& e) {
     impl_->warn(root.string(), std::string(e.what()) + "; skipped");
     ++impl_->report.skipped;
-    ++impl_->report.skipped_by_reason[skip_category(e.what())];
+    ++impl_->report.skipped_by_reason[std::string(skip_reason_name(skip_reason_of(e)))];
     return {};
   }
   // What read_file() would pass over unread is not listed (nor digested by the indexer).

@@ -219,7 +219,7 @@ void read_csv(InputFile& input, const ReadContext& ctx, const FieldMapper& mappe
   const char* kind = tsv ? "TSV" : "CSV";
   std::string_view sample = input.peek(kSampleBytes);
   if (looks_binary(sample)) {
-    ctx.reject(0, std::string("binary data, not ") + kind);
+    ctx.reject(0, SkipReason::binary_data, std::string("binary data, not ") + kind);
     return;
   }
   if (sample.starts_with("\xEF\xBB\xBF")) {
@@ -244,16 +244,19 @@ void read_csv(InputFile& input, const ReadContext& ctx, const FieldMapper& mappe
     const RowStatus status = parser.next(cells, line);
     if (status == RowStatus::end) break;
     if (status == RowStatus::too_big) {
-      ctx.reject(line, "row larger than " + std::to_string(kMaxCsvRecordBytes >> 20) + " MiB");
+      ctx.reject(line, SkipReason::over_limit,
+                 "row larger than " + std::to_string(kMaxCsvRecordBytes >> 20) + " MiB");
       continue;
     }
     if (status == RowStatus::too_wide) {
-      ctx.reject(line, "row of more than " + std::to_string(kMaxCsvFields) + " columns");
+      ctx.reject(line, SkipReason::over_limit,
+                 "row of more than " + std::to_string(kMaxCsvFields) + " columns");
       continue;
     }
     if (status == RowStatus::unterminated) {
-      ctx.reject(line, std::string("quoted field not closed before the end of the file (quote ") +
-                           dialect.quote + ")");
+      ctx.reject(line, SkipReason::truncated,
+                 std::string("quoted field not closed before the end of the file (quote ") +
+                     dialect.quote + ")");
       break;
     }
     if (cells.size() == 1 && text::trim(cells.front()).empty()) continue;  // blank line
@@ -261,7 +264,8 @@ void read_csv(InputFile& input, const ReadContext& ctx, const FieldMapper& mappe
     for (const auto& cell : cells)
       joined += cell, joined += '\n';
     if (const auto bad = text::find_invalid_utf8(joined)) {
-      ctx.reject(line, "invalid UTF-8 at byte " + std::to_string(*bad + 1) + " of the row");
+      ctx.reject(line, SkipReason::invalid_encoding,
+                 "invalid UTF-8 at byte " + std::to_string(*bad + 1) + " of the row");
       continue;
     }
 
@@ -274,15 +278,15 @@ void read_csv(InputFile& input, const ReadContext& ctx, const FieldMapper& mappe
         for (const auto& cell : cells)
           header.emplace_back(text::trim(cell));
         if (!known && !mapper.has_user_mappings()) {
-          ctx.reject(0, std::string("no column names an article field (columns: ") +
-                            hint_columns(header) +
-                            "); name them with --map, e.g. --map body=COLUMN");
+          ctx.reject(0, SkipReason::unsupported_format,
+                     std::string("no column names an article field (columns: ") +
+                         hint_columns(header) + "); name them with --map, e.g. --map body=COLUMN");
           return;
         }
         continue;
       }
       if (!mapper.has_user_mappings()) {
-        ctx.reject(0,
+        ctx.reject(0, SkipReason::unsupported_format,
                    "no header row: name the columns by number with --map, e.g. "
                    "--map title=0 --map body=1");
         return;
@@ -301,7 +305,7 @@ void read_csv(InputFile& input, const ReadContext& ctx, const FieldMapper& mappe
     }
     Article article = mapper.map(record);
     if (!identifies_something(article)) {
-      ctx.reject(line, "row has no id, url, title or body");
+      ctx.reject(line, SkipReason::no_article, "row has no id, url, title or body");
       continue;
     }
     article.source = ctx.path + ":" + std::to_string(line);

@@ -35,10 +35,11 @@ InputDispatcher::InputDispatcher(const ReadOptions& options, const FieldMapper& 
       emit_(std::move(emit)),
       warn_(std::move(warn)) {}
 
-void InputDispatcher::reject(const std::string& location, const std::string& reason) {
+void InputDispatcher::reject(const std::string& location, SkipReason reason,
+                             const std::string& message) {
   ++report_.skipped;
-  ++report_.skipped_by_reason[skip_category(reason)];
-  if (warn_) warn_(location, reason + "; skipped");
+  ++report_.skipped_by_reason[std::string(skip_reason_name(reason))];
+  if (warn_) warn_(location, message + "; skipped");
 }
 
 void InputDispatcher::read_file(const fs::path& path, bool named_explicitly) {
@@ -53,12 +54,12 @@ void InputDispatcher::read_file(const fs::path& path, bool named_explicitly) {
     ArchiveReader reader(path, guard, /*containers=*/true);
     if (!reader.next()) {
       ++report_.files;
-      reject(display, "empty file, no articles");
+      reject(display, SkipReason::no_article, "empty file, no articles");
       return;
     }
     read_opened(reader, by_name, display, guard, 0, named_explicitly);
   } catch (const Error& e) {
-    reject(display, e.what());
+    reject(display, skip_reason_of(e), e.what());
   }
 }
 
@@ -76,7 +77,8 @@ void InputDispatcher::read_opened(ArchiveReader& reader, InputFormat by_name,
   }
   if (format == InputFormat::unsupported) {
     if (named_explicitly) {
-      reject(display, std::string("unsupported file type (expected ") + kSupported + ")");
+      reject(display, SkipReason::unsupported_format,
+             std::string("unsupported file type (expected ") + kSupported + ")");
     } else {
       ++report_.ignored;
     }
@@ -96,8 +98,9 @@ void InputDispatcher::read_members(ArchiveReader& archive, const std::string& di
     try {
       if (!archive.next()) break;
     } catch (const Error& e) {
-      reject(display, std::string(e.what()) + " (after " + std::to_string(members) +
-                          " members); rest of the archive skipped");
+      reject(display, skip_reason_of(e),
+             std::string(e.what()) + " (after " + std::to_string(members) +
+                 " members); rest of the archive skipped");
       return;
     }
   }
@@ -119,19 +122,19 @@ void InputDispatcher::read_member(ByteSource& data, const std::string& name,
       return;
     }
     if (depth >= kMaxArchiveDepth) {
-      reject(display,
+      reject(display, SkipReason::over_limit,
              "archives nested more than " + std::to_string(kMaxArchiveDepth) + " levels deep");
       return;
     }
     ArchiveReader inner(data, guard, /*containers=*/true);
     if (!inner.next()) {
       ++report_.files;
-      reject(display, "empty file, no articles");
+      reject(display, SkipReason::no_article, "empty file, no articles");
       return;
     }
     read_opened(inner, by_name, display, guard, depth, /*named_explicitly=*/false);
   } catch (const Error& e) {
-    reject(display, e.what());
+    reject(display, skip_reason_of(e), e.what());
   }
 }
 
@@ -150,9 +153,9 @@ void InputDispatcher::read_stream(InputFile& input, InputFormat format,
         report_.bytes = bytes_before + input.bytes_read();  // live, for progress displays
         emit_(std::move(a));
       },
-      [&](std::size_t line, const std::string& reason) {
+      [&](std::size_t line, SkipReason reason, const std::string& message) {
         ++rejected;
-        reject(line == 0 ? display : display + ":" + std::to_string(line), reason);
+        reject(line == 0 ? display : display + ":" + std::to_string(line), reason, message);
       },
       [&] {
         ++passed;
@@ -188,10 +191,11 @@ void InputDispatcher::read_stream(InputFile& input, InputFormat format,
         break;
     }
   } catch (const Error& e) {
-    ctx.reject(0, e.what());
+    ctx.reject(0, skip_reason_of(e), e.what());
   }
   report_.bytes = bytes_before + input.bytes_read();
-  if (emitted == 0 && rejected == 0 && passed == 0) ctx.reject(0, "empty file, no articles");
+  if (emitted == 0 && rejected == 0 && passed == 0)
+    ctx.reject(0, SkipReason::no_article, "empty file, no articles");
 }
 
 }  // namespace nsearch

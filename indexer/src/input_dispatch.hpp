@@ -9,6 +9,7 @@
 #include "field_mapping.hpp"
 #include "input_format.hpp"
 #include "nsearch/article_reader.hpp"
+#include "skip_reasons.hpp"
 
 namespace nsearch {
 
@@ -40,7 +41,7 @@ class InputDispatcher {
   void read_member(ByteSource& data, const std::string& name, const std::string& display,
                    ExpansionGuard& guard, int depth);
   void read_stream(InputFile& input, InputFormat format, const std::string& display);
-  void reject(const std::string& location, const std::string& reason);
+  void reject(const std::string& location, SkipReason reason, const std::string& message);
 
   const ReadOptions& options_;
   const FieldMapper& mapper_;

@@ -5,6 +5,7 @@
 
 #include "archive_input.hpp"
 #include "nsearch/error.hpp"
+#include "skip_reasons.hpp"
 
 namespace nsearch {
 
@@ -24,7 +25,7 @@ InputFile::InputFile(const std::filesystem::path& path)
     archive_ = std::make_unique<ArchiveReader>(path, *guard_, /*containers=*/false);
     if (archive_->next()) source_ = &archive_->member();
   } catch (const Error& e) {
-    throw Error(ErrorKind::input_error, path.string() + ": " + e.what());
+    throw ReadError(skip_reason_of(e), path.string() + ": " + e.what());
   }
 }
 
@@ -92,8 +93,8 @@ std::string InputFile::read_all(std::size_t max_bytes) {
   for (;;) {
     if (pos_ == end_ && !fill()) break;
     if (out.size() + (end_ - pos_) > max_bytes) {
-      throw Error(ErrorKind::input_error,
-                  "larger than the limit of " + std::to_string(max_bytes >> 20) + " MiB");
+      throw ReadError(SkipReason::over_limit,
+                      "larger than the limit of " + std::to_string(max_bytes >> 20) + " MiB");
     }
     out.append(buf_.data() + pos_, end_ - pos_);
     pos_ = end_;

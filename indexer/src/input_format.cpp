@@ -5,6 +5,7 @@
 #include <string>
 
 #include "nsearch/error.hpp"
+#include "skip_reasons.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {
@@ -83,15 +84,15 @@ std::vector<std::filesystem::path> list_input_files(const std::filesystem::path&
   std::error_code ec;
   const auto status = fs::status(root, ec);
   if (ec || !fs::exists(status)) {
-    throw Error(ErrorKind::input_error, "no such file or directory");
+    throw ReadError(SkipReason::unreadable, "no such file or directory");
   }
   if (!fs::is_directory(status)) return {root};
 
   std::vector<fs::path> files;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec) throw Error(ErrorKind::input_error, ec.message());
+  if (ec) throw ReadError(SkipReason::unreadable, ec.message());
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) throw Error(ErrorKind::input_error, ec.message());
+    if (ec) throw ReadError(SkipReason::unreadable, ec.message());
     const fs::path& p = it->path();
     if (p.filename().string().starts_with(".")) {
       if (it->is_directory(ec)) it.disable_recursion_pending();

@@ -123,22 +123,24 @@ class Reader {
   void record(const Scanner::Value& v, std::size_t number) {
     const auto where = [&] { return " (line " + std::to_string(v.line) + ")"; };
     if (!v.complete) {
-      ctx_.reject(number, "the file ends inside this record (truncated?)" + where());
+      ctx_.reject(number, SkipReason::truncated,
+                  "the file ends inside this record (truncated?)" + where());
       return;
     }
     if (v.too_big) {
-      ctx_.reject(number, "record larger than " + std::to_string(kMaxJsonRecordBytes >> 20) +
-                              " MiB" + where());
+      ctx_.reject(
+          number, SkipReason::over_limit,
+          "record larger than " + std::to_string(kMaxJsonRecordBytes >> 20) + " MiB" + where());
       return;
     }
     std::string error;
     const auto parsed = parse_json_record(v.text, error);
     if (!parsed) {
-      ctx_.reject(number, error + where());
+      ctx_.reject(number, SkipReason::malformed_record, error + where());
       return;
     }
     if (!parsed->is_object()) {
-      ctx_.reject(number, "not a JSON object" + where());
+      ctx_.reject(number, SkipReason::malformed_record, "not a JSON object" + where());
       return;
     }
     Article article = mapper_.map(*parsed);
@@ -148,14 +150,14 @@ class Reader {
         for (const json& item : *inner) {
           ++k;
           if (!item.is_object()) {
-            ctx_.reject(k, "not a JSON object");
+            ctx_.reject(k, SkipReason::malformed_record, "not a JSON object");
             continue;
           }
           emit(mapper_.map(item), k);
         }
         return;
       }
-      ctx_.reject(number, "record has no id, url, title or body" + where());
+      ctx_.reject(number, SkipReason::no_article, "record has no id, url, title or body" + where());
       return;
     }
     emit(std::move(article), number);
@@ -164,7 +166,7 @@ class Reader {
  private:
   void emit(Article&& article, std::size_t number) {
     if (!identifies_something(article)) {
-      ctx_.reject(number, "record has no id, url, title or body");
+      ctx_.reject(number, SkipReason::no_article, "record has no id, url, title or body");
       return;
     }
     article.source = number == 0 ? ctx_.path : ctx_.path + ":" + std::to_string(number);
@@ -185,7 +187,7 @@ std::string shown(int c) {
 void read_json(InputFile& input, const ReadContext& ctx, const FieldMapper& mapper) {
   const std::string_view head = input.peek(8192);
   if (looks_binary(head)) {
-    ctx.reject(0, "binary data, not JSON");
+    ctx.reject(0, SkipReason::binary_data, "binary data, not JSON");
     return;
   }
   if (head.starts_with("\xEF\xBB\xBF")) input.skip(3);
@@ -206,7 +208,8 @@ void read_json(InputFile& input, const ReadContext& ctx, const FieldMapper& mapp
       scanner.consume();
       for (int e = scanner.peek();; e = scanner.peek()) {
         if (e == kEnd) {
-          ctx.reject(number + 1, "the file ends inside the JSON array (truncated?)");
+          ctx.reject(number + 1, SkipReason::truncated,
+                     "the file ends inside the JSON array (truncated?)");
           return;
         }
         if (e == ']') {
@@ -224,8 +227,9 @@ void read_json(InputFile& input, const ReadContext& ctx, const FieldMapper& mapp
     } else if (c == ',') {
       scanner.consume();  // objects separated by commas but not bracketed
     } else {
-      ctx.reject(number + 1, "not JSON: unexpected " + shown(c) + " at line " +
-                                 std::to_string(scanner.line()) + "; rest of file skipped");
+      ctx.reject(number + 1, SkipReason::malformed_record,
+                 "not JSON: unexpected " + shown(c) + " at line " + std::to_string(scanner.line()) +
+                     "; rest of file skipped");
       return;
     }
   }

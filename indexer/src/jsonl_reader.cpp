@@ -14,13 +14,15 @@ void read_jsonl(InputFile& input, const ReadContext& ctx, const FieldMapper& map
     if (status == InputFile::LineStatus::end) break;
     ++line_no;
     if (status == InputFile::LineStatus::too_long) {
-      ctx.reject(line_no, "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB");
+      ctx.reject(line_no, SkipReason::over_limit,
+                 "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB");
       continue;
     }
     if (!checked_binary) {
       checked_binary = true;
       if (looks_binary(line)) {
-        ctx.reject(line_no, "binary data, not JSON Lines; rest of file skipped");
+        ctx.reject(line_no, SkipReason::binary_data,
+                   "binary data, not JSON Lines; rest of file skipped");
         return;
       }
     }
@@ -29,11 +31,11 @@ void read_jsonl(InputFile& input, const ReadContext& ctx, const FieldMapper& map
     std::string error;
     const auto record = parse_json_record(line, error);
     if (!record) {
-      ctx.reject(line_no, error);
+      ctx.reject(line_no, SkipReason::malformed_record, error);
       continue;
     }
     if (!record->is_object()) {
-      ctx.reject(line_no, "not a JSON object");
+      ctx.reject(line_no, SkipReason::malformed_record, "not a JSON object");
       continue;
     }
     Article article = mapper.map(*record);
@@ -41,7 +43,7 @@ void read_jsonl(InputFile& input, const ReadContext& ctx, const FieldMapper& map
     // Headline-only and text-less wire records are still articles (dated, filterable);
     // a record that identifies nothing is not.
     if (!identifies_something(article)) {
-      ctx.reject(line_no, "record has no id, url, title or body");
+      ctx.reject(line_no, SkipReason::no_article, "record has no id, url, title or body");
       continue;
     }
     ctx.emit(std::move(article));

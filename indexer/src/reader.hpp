@@ -8,14 +8,15 @@
 
 #include "nsearch/article.hpp"
 #include "nsearch/limits.hpp"
+#include "skip_reasons.hpp"
 
 namespace nsearch {
 
 struct ReadContext {
   std::string path;  ///< the input as the user named it ("a.tar.gz!dir/b.json" for members)
   std::function<void(Article&&)> emit;
-  /// A record (line 0 = the whole file) was skipped for `reason`.
-  std::function<void(std::size_t line, const std::string& reason)> reject;
+  /// A record (line 0 = the whole file) was skipped for `reason`; `message` says what is wrong.
+  std::function<void(std::size_t line, SkipReason reason, const std::string& message)> reject;
   /// A record that holds no article by design (e.g. a WARC request record) was passed over
   /// without a diagnostic. May be empty.
   std::function<void()> ignore{};

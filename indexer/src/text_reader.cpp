@@ -108,21 +108,22 @@ bool plain_article_head(std::string_view content, std::string_view first_line,
 void read_text_article(std::string_view content, const ReadContext& ctx) {
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // UTF-8 BOM
   if (text::trim(content).empty()) {
-    ctx.reject(0, "empty file");
+    ctx.reject(0, SkipReason::no_article, "empty file");
     return;
   }
   if (looks_binary(content)) {
-    ctx.reject(0, "binary file (contains NUL bytes), not a text article");
+    ctx.reject(0, SkipReason::binary_data, "binary file (contains NUL bytes), not a text article");
     return;
   }
   if (const auto bad = text::find_invalid_utf8(content)) {
-    ctx.reject(text::line_of_offset(content, *bad),
+    ctx.reject(text::line_of_offset(content, *bad), SkipReason::invalid_encoding,
                "invalid UTF-8 (byte " + std::to_string(*bad) + ")");
     return;
   }
   if (const auto line = first_line_longer_than(content, kMaxTextLineBytes)) {
-    ctx.reject(*line, "line longer than " + std::to_string(kMaxTextLineBytes >> 20) +
-                          " MiB, the limit for text files");
+    ctx.reject(*line, SkipReason::over_limit,
+               "line longer than " + std::to_string(kMaxTextLineBytes >> 20) +
+                   " MiB, the limit for text files");
     return;
   }
 
@@ -141,8 +142,9 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
     // No header: a dump of a web page, to be cleaned.
     Extraction page = clean_text_dump(content);
     if (!page.has_text) {
-      ctx.reject(0, "no article in this page (" + page.reason +
-                        "); a short clean article can start with a \"Title:\" header line");
+      ctx.reject(0, SkipReason::no_article,
+                 "no article in this page (" + page.reason +
+                     "); a short clean article can start with a \"Title:\" header line");
       return;
     }
     // Nothing but a headline before the body: the file is a plain article, and its first line
@@ -193,7 +195,7 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
   if (!identifies_something(article)) {
     // Header lines whose values are blank ("Title: " and form feeds, found by fuzzing) or
     // only metadata: indexing it would add an empty document.
-    ctx.reject(0, "header lines but no title, text, id or URL");
+    ctx.reject(0, SkipReason::no_article, "header lines but no title, text, id or URL");
     return;
   }
   article.source = ctx.path;
@@ -202,12 +204,12 @@ void read_text_article(std::string_view content, const ReadContext& ctx) {
 
 void read_html_article(std::string_view content, const ReadContext& ctx) {
   if (text::trim(content).empty()) {
-    ctx.reject(0, "empty file");
+    ctx.reject(0, SkipReason::no_article, "empty file");
     return;
   }
   Extraction page = extract_html(content);
   if (!page.has_text) {
-    ctx.reject(0, "no article in this page (" + page.reason + ")");
+    ctx.reject(0, SkipReason::no_article, "no article in this page (" + page.reason + ")");
     return;
   }
   if (!page.warning.empty()) ctx.note(0, page.warning);

@@ -35,8 +35,14 @@ std::optional<std::uint64_t> parse_length(std::string_view s) {
 
 enum class HeaderStatus { ok, end, not_warc, malformed };
 
+// What is wrong with a malformed record header.
+struct Problem {
+  SkipReason reason = SkipReason::malformed_record;
+  std::string text;
+};
+
 // Reads the version line and named fields of the next record.
-HeaderStatus read_header(InputFile& input, WarcHeader& h, std::string& problem) {
+HeaderStatus read_header(InputFile& input, WarcHeader& h, Problem& problem) {
   std::string line;
   InputFile::LineStatus status;
   do {  // blank lines end the previous record
@@ -51,14 +57,16 @@ HeaderStatus read_header(InputFile& input, WarcHeader& h, std::string& problem) 
   for (;;) {
     status = input.read_line(line, kMaxWarcHeaderBytes);
     if (status != InputFile::LineStatus::ok) {
-      problem = status == InputFile::LineStatus::end ? "the file ends inside a record header"
-                                                     : "record header too long";
+      problem = status == InputFile::LineStatus::end
+                    ? Problem{SkipReason::truncated, "the file ends inside a record header"}
+                    : Problem{SkipReason::over_limit, "record header too long"};
       return HeaderStatus::malformed;
     }
     if (line.empty()) break;
     total += line.size();
     if (total > kMaxWarcHeaderBytes) {
-      problem = "record header larger than " + std::to_string(kMaxWarcHeaderBytes >> 10) + " KiB";
+      problem = {SkipReason::over_limit,
+                 "record header larger than " + std::to_string(kMaxWarcHeaderBytes >> 10) + " KiB"};
       return HeaderStatus::malformed;
     }
     const auto colon = line.find(':');
@@ -82,7 +90,7 @@ HeaderStatus read_header(InputFile& input, WarcHeader& h, std::string& problem) 
     }
   }
   if (!h.content_length) {
-    problem = "record without a valid Content-Length";
+    problem = {SkipReason::malformed_record, "record without a valid Content-Length"};
     return HeaderStatus::malformed;
   }
   return HeaderStatus::ok;
@@ -105,8 +113,8 @@ class RecordReader {
 
   // Turns one record's content block into an article, a rejection or nothing.
   void process(const WarcHeader& h, std::string& block, std::size_t number) {
-    const auto reject = [&](const std::string& why) {
-      ctx_.reject(number, (h.target_uri.empty() ? "" : h.target_uri + ": ") + why);
+    const auto reject = [&](SkipReason reason, const std::string& why) {
+      ctx_.reject(number, reason, (h.target_uri.empty() ? "" : h.target_uri + ": ") + why);
     };
     std::string html;
     std::string charset;
@@ -119,7 +127,7 @@ class RecordReader {
     } else {
       const auto http = parse_http_response(block);
       if (!http) {
-        reject("response record without an HTTP response header");
+        reject(SkipReason::malformed_record, "response record without an HTTP response header");
         return;
       }
       if (http->status < 200 || http->status > 299 ||
@@ -131,7 +139,7 @@ class RecordReader {
       if (http->chunked) {
         auto decoded = dechunk(body);
         if (!decoded) {
-          reject("malformed chunked HTTP body");
+          reject(SkipReason::malformed_record, "malformed chunked HTTP body");
           return;
         }
         body = std::move(*decoded);
@@ -140,11 +148,12 @@ class RecordReader {
         try {
           body = gunzip(body, kMaxHtmlFileBytes);
         } catch (const Error& e) {
-          reject(std::string("HTTP body: ") + e.what());
+          reject(skip_reason_of(e), std::string("HTTP body: ") + e.what());
           return;
         }
       } else if (!http->content_encoding.empty() && http->content_encoding != "identity") {
-        reject("unsupported Content-Encoding \"" + http->content_encoding + "\"");
+        reject(SkipReason::unsupported_format,
+               "unsupported Content-Encoding \"" + http->content_encoding + "\"");
         return;
       }
       if (http->media_type.empty() && !looks_like_html(body)) {  // untyped: sniffed
@@ -161,18 +170,18 @@ class RecordReader {
       html.insert(0, "<meta charset=\"" + charset + "\">");
     }
     if (text::trim(html).empty()) {
-      reject("empty HTML page");
+      reject(SkipReason::no_article, "empty HTML page");
       return;
     }
     Extraction page;
     try {
       page = extract_html(html);
     } catch (const std::exception& e) {
-      reject(std::string("HTML extraction failed: ") + e.what());
+      reject(SkipReason::other, std::string("HTML extraction failed: ") + e.what());
       return;
     }
     if (!page.has_text) {
-      reject("no article in this page (" + page.reason + ")");
+      reject(SkipReason::no_article, "no article in this page (" + page.reason + ")");
       return;
     }
     if (!page.warning.empty()) ctx_.note(number, page.warning);
@@ -193,27 +202,29 @@ void read_warc(InputFile& input, const ReadContext& ctx) {
   RecordReader records(ctx);
   WarcHeader header;
   std::string block;
-  std::string problem;
+  Problem problem;
   for (std::size_t number = 1;; ++number) {
     const HeaderStatus status = read_header(input, header, problem);
     if (status == HeaderStatus::end) return;
     if (status == HeaderStatus::not_warc) {
       if (number == 1) {
-        ctx.reject(0, "not a WARC file (no \"WARC/\" version line)");
+        ctx.reject(0, SkipReason::unsupported_format,
+                   "not a WARC file (no \"WARC/\" version line)");
       } else {
-        ctx.reject(number, "expected a WARC record (\"WARC/\" line); rest of file skipped");
+        ctx.reject(number, SkipReason::malformed_record,
+                   "expected a WARC record (\"WARC/\" line); rest of file skipped");
       }
       return;
     }
     if (status == HeaderStatus::malformed) {
-      ctx.reject(number, problem + "; rest of file skipped");
+      ctx.reject(number, problem.reason, problem.text + "; rest of file skipped");
       return;
     }
     const std::uint64_t length = *header.content_length;
     const bool wanted = header.type == "response" || header.type == "resource";
     if (!wanted) {
       if (input.skip(length) < length) {
-        ctx.reject(number, "the file ends inside this record (truncated?)");
+        ctx.reject(number, SkipReason::truncated, "the file ends inside this record (truncated?)");
         return;
       }
       ctx.pass_over();
@@ -224,13 +235,13 @@ void read_warc(InputFile& input, const ReadContext& ctx) {
     block.clear();
     const std::size_t want = static_cast<std::size_t>(std::min(length, limit));
     if (input.read(block, want) < want) {
-      ctx.reject(number, "the file ends inside this record (truncated?)");
+      ctx.reject(number, SkipReason::truncated, "the file ends inside this record (truncated?)");
       return;
     }
     if (length > limit) {
       const std::uint64_t rest = length - want;
       if (input.skip(rest) < rest) {
-        ctx.reject(number, "the file ends inside this record (truncated?)");
+        ctx.reject(number, SkipReason::truncated, "the file ends inside this record (truncated?)");
         return;
       }
       bool html = false;
@@ -242,8 +253,9 @@ void read_warc(InputFile& input, const ReadContext& ctx) {
       if (!html) {
         ctx.pass_over();
       } else {
-        ctx.reject(number, header.target_uri + ": page larger than " +
-                               std::to_string(kMaxHtmlFileBytes >> 20) + " MiB");
+        ctx.reject(number, SkipReason::over_limit,
+                   header.target_uri + ": page larger than " +
+                       std::to_string(kMaxHtmlFileBytes >> 20) + " MiB");
       }
       continue;
     }

@@ -402,10 +402,10 @@ TEST_CASE("skipped inputs are counted by reason category", "[incremental]") {
         std::set<std::string>{(tmp / "a.jsonl").string() + ":2", (tmp / "a.jsonl").string() + ":3",
                               (tmp / "b.txt").string() + ":1", (tmp / "nope.jsonl").string()});
 
-  CHECK(skip_category("record larger than 16 MiB") == "over a limit");
-  CHECK(skip_category("binary data, not JSON") == "binary data");
-  CHECK(skip_category("the file ends inside this record (truncated?)") == "truncated");
-  CHECK(skip_category("something new") == "other");
+  CHECK(skip_reason_name(SkipReason::over_limit) == "over a limit");
+  CHECK(skip_reason_name(SkipReason::binary_data) == "binary data");
+  CHECK(skip_reason_name(SkipReason::truncated) == "truncated");
+  CHECK(skip_reason_name(SkipReason::other) == "other");
 }
 
 TEST_CASE("normalise_url and copy terms", "[incremental]") {

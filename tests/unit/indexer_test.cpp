@@ -32,9 +32,10 @@ struct Collected {
   std::vector<Article> articles;
   std::vector<std::pair<std::size_t, std::string>> rejects;
   ReadContext context(const std::string& path) {
-    return ReadContext{
-        path, [this](Article&& a) { articles.push_back(std::move(a)); },
-        [this](std::size_t line, const std::string& why) { rejects.emplace_back(line, why); }};
+    return ReadContext{path, [this](Article&& a) { articles.push_back(std::move(a)); },
+                       [this](std::size_t line, SkipReason, const std::string& why) {
+                         rejects.emplace_back(line, why);
+                       }};
   }
 };
 

@@ -35,12 +35,15 @@ const fs::path kFixtures = fs::path(NSEARCH_SOURCE_DIR) / "tests/data/ingest";
 struct Collected {
   std::vector<Article> articles;
   std::vector<std::pair<std::size_t, std::string>> rejects;
+  std::vector<SkipReason> reasons;  // of the rejects, in order
   std::size_t ignored = 0;
   ReadContext context(const std::string& path) {
-    return ReadContext{
-        path, [this](Article&& a) { articles.push_back(std::move(a)); },
-        [this](std::size_t line, const std::string& why) { rejects.emplace_back(line, why); },
-        [this] { ++ignored; }};
+    return ReadContext{path, [this](Article&& a) { articles.push_back(std::move(a)); },
+                       [this](std::size_t line, SkipReason reason, const std::string& why) {
+                         rejects.emplace_back(line, why);
+                         reasons.push_back(reason);
+                       },
+                       [this] { ++ignored; }};
   }
   std::string rejects_text() const {
     std::string s;
@@ -353,6 +356,7 @@ TEST_CASE("json reader: sequences, API wrappers, truncation and hostile input", 
   CHECK(truncated.articles.size() == 1);
   REQUIRE(truncated.rejects.size() == 1);
   CHECK_THAT(truncated.rejects[0].second, Catch::Contains("truncated"));
+  CHECK(truncated.reasons[0] == SkipReason::truncated);
 
   Collected deep = read_json_text("[" + std::string(200, '[') + std::string(200, ']') +
                                   ", {\"title\": \"After\"}]");
@@ -588,6 +592,7 @@ TEST_CASE("warc: chunked and gzip-encoded bodies, resources, bad records", "[ing
   const Collected truncated = read_warc_text(whole.substr(0, whole.size() - 200));
   REQUIRE(truncated.rejects.size() == 1);
   CHECK_THAT(truncated.rejects[0].second, Catch::Contains("truncated"));
+  CHECK(truncated.reasons[0] == SkipReason::truncated);
   const Collected not_warc = read_warc_text("{\"title\": \"json\"}\n");
   REQUIRE(not_warc.rejects.size() == 1);
   CHECK(not_warc.rejects[0].first == 0);
