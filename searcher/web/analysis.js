@@ -25,11 +25,7 @@ const controllers = {};
 async function fetchJSON(kind, path, params) {
   if (controllers[kind]) controllers[kind].abort();
   controllers[kind] = new AbortController();
-  const response = await fetch(path + '?' + params.toString(),
-    {signal: controllers[kind].signal, headers: {Accept: 'application/json'}});
-  const body = await response.json().catch(() => ({error: response.statusText}));
-  if (!response.ok) throw new Error(body.error || 'HTTP ' + response.status);
-  return body;
+  return requestJSON(path + '?' + params.toString(), controllers[kind].signal);
 }
 
 function filterParams(state) {

@@ -82,14 +82,27 @@ function go(changes) {
 
 let inflight = null;
 
+// The JSON answer to `url`, or an Error with the server's message. A request aborted while its
+// body is arriving rejects with AbortError, as one aborted before its headers: it must not read
+// as an answer without hits (a newer request aborts the one it replaces at any moment).
+async function requestJSON(url, signal) {
+  const response = await fetch(url, {signal, headers: {Accept: 'application/json'}});
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+  }
+  if (!response.ok || body === null) {
+    throw new Error((body && body.error) || response.statusText || 'HTTP ' + response.status);
+  }
+  return body;
+}
+
 async function getJSON(path, params) {
   if (inflight) inflight.abort();
   inflight = new AbortController();
-  const url = params ? path + '?' + params.toString() : path;
-  const response = await fetch(url, {signal: inflight.signal, headers: {Accept: 'application/json'}});
-  const body = await response.json().catch(() => ({error: response.statusText}));
-  if (!response.ok) throw new Error(body.error || 'HTTP ' + response.status);
-  return body;
+  return requestJSON(params ? path + '?' + params.toString() : path, inflight.signal);
 }
 
 // ---- Rendering --------------------------------------------------------------------------

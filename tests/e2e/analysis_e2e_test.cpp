@@ -197,6 +197,86 @@ TEST_CASE("nsearch trend prints CSV and a table", "[analysis][e2e]") {
   CHECK(text.out.find("[1] oil") != std::string::npos);
 }
 
+TEST_CASE("nsearch trend draws one sparkline per query on a terminal, none into a pipe",
+          "[analysis][e2e]") {
+  const std::vector<std::string> argv = {kNsearch, "trend", "--db", analysis_db().string(),
+                                         "oil",    "mali",  "--by", "year"};
+  const auto piped = run_command(argv);
+  REQUIRE(piped.exit_code == 0);
+  CHECK(piped.out.find("\u2588") == std::string::npos);  // no full block: no sparkline
+  if (run_command({"sh", "-c", "command -v script"}).exit_code != 0) {
+    WARN("script(1) not found: terminal sparkline check skipped");
+    return;
+  }
+  std::string trend;
+  for (const auto& arg : argv)
+    trend += " " + nsearch::test::shell_quote(arg);
+  const auto tty = run_command({"script", "-qec", "env -u NO_COLOR" + trend, "/dev/null"});
+  REQUIRE(tty.exit_code == 0);
+  // Each query's legend line ends with its bars; the busiest year of each is a full block.
+  for (const std::string legend : {"[1] oil  ", "[2] mali  "}) {
+    const auto at = tty.out.find(legend);
+    REQUIRE(at != std::string::npos);
+    const std::string line = tty.out.substr(at, tty.out.find('\n', at) - at);
+    INFO(line);
+    CHECK(line.find("\u2588") != std::string::npos);
+  }
+  // NO_COLOR asks for plain output on a terminal too.
+  const auto plain = run_command({"script", "-qec", "env NO_COLOR=1" + trend, "/dev/null"});
+  CHECK(plain.out.find("\u2588") == std::string::npos);
+}
+
+TEST_CASE("nsearch terms --by stories counts a syndicated story once", "[analysis][e2e]") {
+  const std::string story = "Russian mercenaries Mali";
+  const json articles = run_json({kNsearch, "terms", story, "--json", "--limit", "50"});
+  const json stories =
+      run_json({kNsearch, "terms", story, "--by", "stories", "--json", "--limit", "50"});
+  const auto count = [&](bool by_stories) {
+    std::vector<std::string> argv = {kNsearch, "--db", analysis_db().string(), "--count", story};
+    if (!by_stories) argv.emplace_back("--no-collapse");
+    const auto r = run_command(argv);
+    REQUIRE(r.exit_code == 0);
+    return std::stoul(r.out);
+  };
+  CHECK(articles["matches"] == count(false));
+  CHECK(stories["matches"] == count(true));
+  // The story's copies make the match set larger by articles than by stories.
+  CHECK(articles["matches"].get<std::size_t>() > stories["matches"].get<std::size_t>());
+  // The story's words are in all its copies, but in one story: by stories each counts once.
+  const auto in_matches = [](const json& terms, const std::string& word) -> std::size_t {
+    for (const auto& term : terms["terms"])
+      if (term["term"] == word) return term["in_matches"];
+    return 0;
+  };
+  std::size_t fewer = 0;
+  for (const auto& term : stories["terms"]) {
+    INFO(term.dump());
+    const std::size_t by_story = term["in_matches"];
+    CHECK(by_story <= stories["matches"].get<std::size_t>());
+    const std::size_t by_article = in_matches(articles, term["term"]);
+    if (by_article == 0) continue;  // not among the articles' 50 best
+    CHECK(by_article >= by_story);
+    fewer += by_article > by_story ? 1 : 0;
+  }
+  CHECK(fewer > 0);
+}
+
+TEST_CASE("nsearch trend --count stories --normalise: shares of all stories then",
+          "[analysis][e2e]") {
+  const json trend = run_json(
+      {kNsearch, "trend", "oil", "--by", "year", "--count", "stories", "--normalise", "--json"});
+  const auto& periods = trend["periods"];
+  REQUIRE_FALSE(periods.empty());
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const std::size_t all = count_in(kEverything, periods[i], true);
+    CHECK(trend["totals"][i] == all);
+    CHECK(trend["series"][0]["counts"][i] == count_in("oil", periods[i], true));
+    const double expected =
+        all == 0 ? 0.0 : trend["series"][0]["counts"][i].get<double>() / static_cast<double>(all);
+    CHECK(trend["series"][0]["shares"][i].get<double>() == Approx(expected));
+  }
+}
+
 TEST_CASE("nsearch trend and terms reject bad input with exit 2", "[analysis][e2e]") {
   const std::string db = analysis_db().string();
   for (const auto& argv : std::vector<std::vector<std::string>>{

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -247,16 +248,51 @@ TEST_CASE("serve: /api/export streams every match as JSON lines or CSV", "[http]
        {"/api/export?q=oil&order=random", "/api/export?format=xml", "/api/export?fields=id,colour",
         "/api/export?since=someday", "/api/export?q=oil&limit=5", "/api/export?q=a&q=b"})
     get_json(server.client, bad, 400);
+}
 
-  // A client that goes away mid-stream leaves the server serving.
+TEST_CASE("serve: a client that hangs up mid-export gives its searcher back", "[http]") {
+  // An export of several megabytes (many chunks, more than the socket buffers hold), served by
+  // a server that runs one search at a time: the searcher the export holds must be given back
+  // when its client goes away, or the next search would wait for ever.
+  const TempDir dir;
+  const std::vector<std::string> words = {"harbour", "council", "budget", "ferry",  "storm",
+                                          "school",  "bridge",  "market", "rail",   "hospital",
+                                          "river",   "farmers", "museum", "tunnel", "festival"};
+  {
+    std::ofstream out(dir.path() / "many.jsonl");
+    for (std::size_t i = 0; i < 2500; ++i) {
+      std::string body = "Article " + std::to_string(i) + " reports that";
+      for (std::size_t w = 0; w < 250; ++w)
+        body += " " + words[(i * 7 + w * w + w * i) % words.size()];
+      out << json{{"title", "Local news " + std::to_string(i)},
+                  {"outlet", "Valley Herald"},
+                  {"date", "2024-01-01"},
+                  {"body", body + "."}}
+                 .dump()
+          << "\n";
+    }
+  }
+  const fs::path db = dir.path() / "many.db";
+  index_into(db, {(dir.path() / "many.jsonl").string()});
+  Server server(db, {"--searches", "1"});
+
   httplib::Client quitter("127.0.0.1", server.process.port());
   std::size_t received = 0;
-  quitter.Get("/api/export", [&](const char*, std::size_t n) {
+  const auto hung_up = quitter.Get("/api/export", [&](const char*, std::size_t n) {
     received += n;
     return false;  // hang up after the first piece
   });
+  CHECK_FALSE(hung_up);  // the client cancelled
   CHECK(received > 0);
-  get_json(server.client, "/api/stats", 200);
+  CHECK(received < 1024 * 1024);  // a part of the export, not all of it
+
+  // The one searcher is free again, and the server still streams whole exports.
+  server.client.set_read_timeout(10, 0);
+  const json counted = get_json(server.client, "/api/search?q=harbour&collapse=0&limit=0", 200);
+  const auto whole = get(server.client, "/api/export?fields=id");
+  REQUIRE(whole->status == 200);
+  CHECK(std::count(whole->body.begin(), whole->body.end(), '\n') == 2500);
+  CHECK(counted.at("total").get<std::size_t>() > 0);
 }
 
 TEST_CASE("serve: syndicated copies collapse into one hit; /api/copies lists them", "[http]") {
