@@ -261,6 +261,43 @@ bool sentence_like(const DumpLine& line) {
          line.separators == 0 && line.capital_ratio() < kHeadlineCapitalRatio;
 }
 
+/// Whether `text` ends with an emoji or an emoticon, which ends a sentence in informal writing
+/// (blogs, forums, personal notes) as a full stop does: "... und das gefällt mir 😉".
+bool ends_with_emoticon(std::string_view text) {
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
+  // Emoji: the supplementary pictographs, U+1F300 to U+1FAFF, are F0 9F 8C..AB xx in UTF-8.
+  if (text.size() >= 4) {
+    const auto* b = reinterpret_cast<const unsigned char*>(text.data() + text.size() - 4);
+    if (b[0] == 0xF0 && b[1] == 0x9F && b[2] >= 0x8C && b[2] <= 0xAB) return true;
+  }
+  for (const std::string_view face : {":)", ";)", ":-)", ";-)", ":D", ":-D", ";-P", ":P"}) {
+    if (text.ends_with(face)) return true;
+  }
+  return false;
+}
+
+/// `body` with the short sentences right after its last line, when that line ends the body's
+/// run: an article's closing lines ("I hope you like it.", a last remark) are short, and the
+/// maximum-sum run always ends on its last prose line, as a short line weighs against it. Only
+/// lines that read as sentences and end like one join: page furniture after an article (share
+/// rows, tags, "Related stories", a comment form's labels) is made of names and headings, and a
+/// call to follow a link ("Read the full story in our magazine", "Follow us on ...") is rarely
+/// punctuated as a sentence.
+std::vector<std::size_t> with_closing_lines(const std::vector<DumpLine>& lines,
+                                            const std::vector<Quality>& quality, Span run,
+                                            std::vector<std::size_t> body) {
+  if (body.empty() || body.back() + 1 != run.end) return body;
+  for (std::size_t i = run.end; i < lines.size() && quality[i] == Quality::kShort &&
+                                lines[i].cue == Cue::kNone && !lines[i].bullet &&
+                                (lines[i].ends_sentence || lines[i].text.ends_with(':') ||
+                                 ends_with_emoticon(lines[i].text)) &&
+                                sentence_like(lines[i]);
+       ++i)
+    body.push_back(i);
+  return body;
+}
+
 /// The lines of `run` that belong to the body: prose, short lines (subheadings, short
 /// sentences) that sit between prose lines, and short lines that read as sentences next to
 /// prose on one side (a closing line, a short paragraph before a list or a box).
@@ -876,7 +913,8 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
     }
   }
   const std::size_t body_start = body.front();
-  const std::size_t body_end = body.back() + 1;
+  const std::size_t body_end = body.back() + 1;  // a credit line may follow the closing lines
+  if (result.article.kind == "article") body = with_closing_lines(lines, quality, run, body);
   const TermSet topic = topic_terms(lines, body);
   const std::optional<std::size_t> title = find_title(lines, body_start, topic);
   if (title) {

@@ -529,6 +529,19 @@ std::vector<PageCase> page_cases() {
        {"My grandmother baked this", "It keeps for days", "Heat the oven", "a crisp crust."},
        {"Bus fares"}},
 
+      // A post's closing lines are short sentences after its last paragraph (ended by a full
+      // stop, a colon or an emoticon); a call to follow a link after them is no sentence.
+      {"closing lines after the last paragraph",
+       kLynxHeader + kHeadline + "\n\n" + kArticle +
+           "\nI hope you like the news.\n"
+           "I will write more about it when the works begin :)\n"
+           "Follow us on Facebook and Twitter for all the latest updates\n" +
+           kFooter,
+       kHeadline,
+       {kParagraph3, "I hope you like the news.",
+        "I will write more about it when the works begin :)"},
+       {"Follow us on Facebook", "Bus fares"}},
+
       // A consent dialog after the article holds more prose than the article; its lines speak
       // of cookies, consent and data, and most are furniture by their wording, but the ones
       // that explain it read as prose: the run is a notice, and the article is the other run.
