@@ -6,7 +6,9 @@ namespace nsearch {
 
 BulkLookup::BulkLookup(const std::filesystem::path& path)
     : path_(path),
-      db_(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+      // Only looked up by term and value: no termlists to build and compress at each commit.
+      db_(path.string(),
+          Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST),
       reader_(path.string()) {}
 
 BulkLookup::~BulkLookup() {

@@ -81,6 +81,10 @@ std::string StoryClusters::assign(const std::optional<story::Signature>& signatu
 void StoryClusters::search_committed(const story::Signature& signature, std::uint32_t band,
                                      std::vector<Xapian::docid>& checked, Best& best) {
   const std::string term = schema::story_band_term(band);
+  // Most band keys are in no earlier article: term_exists looks them up through the table's own
+  // cursor, where opening a posting list reads its blocks into a new one (a third of a bulk
+  // load's lookup time).
+  if (!committed_.term_exists(term)) return;
   for (auto it = committed_.postlist_begin(term); it != committed_.postlist_end(term); ++it) {
     // An article sharing several bands is the same candidate each time.
     if (std::find(checked.begin(), checked.end(), *it) != checked.end()) continue;
