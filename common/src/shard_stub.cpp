@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include <xapian.h>
+
 #include "nsearch/error.hpp"
 
 namespace nsearch {
@@ -95,6 +97,21 @@ void write_stub(const ShardStub& stub) {
     if (!out) throw Error(ErrorKind::database_error, "cannot write " + temporary.string());
   }
   fs::rename(temporary, stub.file);
+}
+
+void check_servable(const fs::path& db_path) {
+  try {
+    Xapian::Database check(db_path.string());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::database_not_found,
+                "cannot open " + db_path.string() + ": " + e.get_msg());
+  }
+  const auto stub_file = stub_file_of(db_path);
+  if (stub_file && read_stub(*stub_file).has_remote()) {
+    throw Error(ErrorKind::invalid_argument,
+                stub_file->string() +
+                    " lists remote shards: serve each shard on the machine that holds it");
+  }
 }
 
 std::size_t shard_of(std::string_view id, std::size_t shards) {

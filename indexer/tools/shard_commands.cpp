@@ -8,8 +8,6 @@
 #include <cstring>
 #include <iostream>
 
-#include <xapian.h>
-
 #include "nsearch/cli_app.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/shard_stub.hpp"
@@ -76,30 +74,13 @@ int run_sharded_remove(const nsearch::IndexOptions& options, const std::vector<s
 
 namespace {
 
-// A sharded database is served whole (xapian-tcpsrv opens stubs, a new connection reading the
-// stub again), but only when its shards are local: this server does not relay to others.
-void check_servable(const fs::path& db) {
-  const auto stub_file = nsearch::stub_file_of(db);
-  if (stub_file && nsearch::read_stub(*stub_file).has_remote()) {
-    throw nsearch::Error(nsearch::ErrorKind::invalid_argument,
-                         stub_file->string() +
-                             " lists remote shards: serve each shard on the machine that holds it");
-  }
-}
-
 [[noreturn]] void exec_tcpsrv(const ShardCommands& commands, const fs::path& db) {
-  try {
-    Xapian::Database check(db.string());  // a clear error now rather than from the server
-  } catch (const Xapian::Error& e) {
-    throw nsearch::Error(nsearch::ErrorKind::database_not_found,
-                         "cannot open " + db.string() + ": " + e.get_msg());
-  }
+  nsearch::check_servable(db);  // a clear error now rather than from the server
   std::vector<std::string> args = {"xapian-tcpsrv", "--port", std::to_string(commands.port),
                                    "--interface", commands.host};
   if (commands.timeout_ms >= 0) {
     args.insert(args.end(), {"--timeout", std::to_string(commands.timeout_ms)});
   }
-  check_servable(db);
   args.push_back(db.string());
   std::cerr << "nindex: serving " << db.string() << " on " << commands.host << ":" << commands.port
             << " (xapian-tcpsrv)" << std::endl;

@@ -48,6 +48,11 @@ ShardStub read_stub(const std::filesystem::path& stub_file);
 /// stub's folder are written relative to it, so the folder can be moved or copied whole.
 void write_stub(const ShardStub& stub);
 
+/// Checks that `db_path` can be served whole by xapian-tcpsrv: Xapian opens it, and, when it
+/// is sharded, its shards are all local (a server does not relay to other servers). Throws
+/// Error(database_not_found) naming Xapian's reason, or Error(invalid_argument).
+void check_servable(const std::filesystem::path& db_path);
+
 /// The shard (0..shards-1) that holds the article with this id: FNV-1a (64 bit) of the id
 /// modulo `shards`. Stable across runs, machines and versions, so that re-adding or removing an
 /// article always reaches the shard that has it.
