@@ -516,18 +516,26 @@ std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
   };
   join(groups[core]);
   const std::size_t core_words = prose_words(groups[core]);
-  // A group with half the core's prose or more is the rest of the article, cut off by an inline
-  // box (a gallery, a video, a list of links), rather than a blurb about the author or the site,
-  // which is a paragraph or two, or a list of other stories' teasers; being long, it shares a
-  // smaller part of its words with the core, and it joins unless it shares almost none (another
-  // story).
+  // A long group is the rest of the article, cut off by an inline box (a gallery, a video, a
+  // list of links, a "read also" list), rather than a blurb about the author or the site, which
+  // is a paragraph, or a list of other stories' teasers: it holds half the core's prose or
+  // more, or a third of it in two paragraphs or more. Being long, it shares a smaller part of
+  // its words with the core (a later section of an article turns to other names and places),
+  // and it joins unless it shares almost none (another story).
+  constexpr std::size_t kMinParagraphs = 2;
   constexpr double kMinLongShare = 0.05;
+  auto long_part = [&](const LineGroup& group) {
+    const std::size_t words = prose_words(group);
+    const auto paragraphs = static_cast<std::size_t>(
+        std::count_if(group.lines.begin(), group.lines.end(),
+                      [&](std::size_t i) { return is_prose(quality[i]); }));
+    return (2 * words >= core_words || (3 * words >= core_words && paragraphs >= kMinParagraphs)) &&
+           !is_teaser_list(lines, quality, group);
+  };
   auto joins = [&](const LineGroup& group) {
     const double share = topic_share(lines, group.lines, topic);
-    const bool long_part =
-        2 * prose_words(group) >= core_words && !is_teaser_list(lines, quality, group);
     return share >= min_topic_share(group.separation, core_words) ||
-           (long_part && share >= kMinLongShare);
+           (long_part(group) && share >= kMinLongShare);
   };
   std::size_t last = core;
   while (last + 1 < groups.size() && joins(groups[last + 1]))

@@ -503,6 +503,21 @@ std::vector<PageCase> page_cases() {
        {kParagraph1, kParagraph3, "Residents of the suburbs", "Shop owners along the route"},
        {"Park and ride", "Bus fares"}},
 
+      // The last section of an article below a box of links, two short paragraphs a third as
+      // long as the article above: it turns to other people and places (few words in common),
+      // but a blurb about the author or the site is one paragraph.
+      {"a closing section of two paragraphs below a box of links",
+       kLynxHeader + kHeadline + "\n\n" + kArticle + "\n" +
+           "  * Timetables\n  * Maps of the area\n  * Fares\n  * Park and ride\n\n" +
+           "Residents of the city's suburbs welcomed the news at a packed meeting in the "
+           "community hall on Friday evening.\n\n"
+           "Shop owners along the route hope for more customers once the building work is "
+           "over.\n" +
+           kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph3, "Residents of the city's suburbs", "Shop owners along"},
+       {"Park and ride", "Bus fares"}},
+
       // A recipe: a gallery, its introduction, then the list of ingredients (too long for the
       // body's run to cross), then the method. The introduction weighs more than half the method:
       // it is the article's first part, though it shares few words with the method.
