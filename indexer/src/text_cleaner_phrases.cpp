@@ -305,6 +305,31 @@ bool is_interruption(std::string_view core, std::size_t words) {
   return words <= kMaxWords && (kWhole.matches(core) || kLeads.starts(core) || kEndings.ends(core));
 }
 
+// A link to another story set inside an article, labelled as such: "Read also: Council delays
+// the vote", "Lesen Sie auch: ...", "Dowiedz się więcej: ...". The label, then a colon, then
+// the other story's headline.
+bool is_cross_reference(std::string_view lc, std::size_t words) {
+  // clang-format off
+  static const PhraseSet kLabels{
+      "read more", "read also", "also read", "see also", "more on this", "related",
+      "lesen sie auch", "lesen sie mehr", "lies auch", "mehr zum thema", "auch interessant",
+      "lire aussi", "\xC3\xA0 lire aussi", "voir aussi", "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n",
+      "lea m\xC3\xA1s", "leer m\xC3\xA1s", "le puede interesar", "te puede interesar",
+      "leia tamb\xC3\xA9m", "leia mais", "veja tamb\xC3\xA9m", "saiba mais", "leggi anche",
+      "zobacz tak\xC5\xBC" "e", "zobacz te\xC5\xBC", "czytaj tak\xC5\xBC" "e", "czytaj te\xC5\xBC",
+      "czytaj wi\xC4\x99" "cej", "dowiedz si\xC4\x99 wi\xC4\x99" "cej", "polecamy"};
+  // clang-format on
+  constexpr std::size_t kMaxWords = 30;  // a label and a headline
+  const std::size_t colon = lc.find(':');
+  if (words > kMaxWords || colon == std::string_view::npos || colon + 1 >= lc.size()) return false;
+  std::string_view label = lc.substr(0, colon);
+  while (!label.empty() && (label.front() == ' ' || label.front() == '>' || label.front() == '-'))
+    label.remove_prefix(1);
+  while (!label.empty() && label.back() == ' ')
+    label.remove_suffix(1);
+  return kLabels.matches(label);
+}
+
 // Short lines that are page furniture when they make up the whole line: menu entries, section
 // names, buttons, consent banners.
 bool is_furniture_line(std::string_view core, std::size_t words) {
@@ -555,6 +580,9 @@ Cue classify_wording(const DumpLine& line, bool had_form_fields) {
   if (is_credit_byline(core) || is_byline(line.text, lc, line.words)) return Cue::kByline;
   if (is_pager(core)) return Cue::kPager;
   if (is_interruption(core, line.words)) return Cue::kInterruption;
+  // A labelled link to another story is an interruption, not the article's end: the article goes
+  // on after it.
+  if (is_cross_reference(lc, line.words)) return Cue::kInterruption;
   if (is_notice(line)) return Cue::kNotice;
   if (is_furniture_line(core, line.words) || has_furniture_phrase(lc, line.words) ||
       is_share_row(words, line.ends_sentence))

@@ -518,6 +518,20 @@ std::vector<PageCase> page_cases() {
        {kParagraph1, kParagraph3, "Residents of the city's suburbs", "Shop owners along"},
        {"Park and ride", "Bus fares"}},
 
+      // Links to other stories labelled "Read more:" stand between the article's paragraphs;
+      // the article goes on after them.
+      {"labelled links to other stories inside the article",
+       kLynxHeader + kHeadline + "\n\n" + kParagraph1 + "\n\n" +
+           "Read more: Bus fares to rise in April as the operator faces higher fuel costs and "
+           "fewer passengers on its rural routes\n\n" +
+           kParagraph2 + "\n\n" +
+           "Read more: Bridge repairs finished early after engineers worked through the night "
+           "over three weekends in a row\n\n" +
+           kParagraph3 + "\n" + kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph2, kParagraph3},
+       {"Read more", "Bus fares", "Bridge repairs"}},
+
       // A recipe: a gallery, its introduction, then the list of ingredients (too long for the
       // body's run to cross), then the method. The introduction weighs more than half the method:
       // it is the article's first part, though it shares few words with the method.
@@ -700,6 +714,14 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"Facebook Twitter LinkedIn Email", Cue::kBoilerplate},
       {"Advertisement", Cue::kInterruption},
       {"Story continues below advertisement", Cue::kInterruption},
+      // A labelled link to another story inside the article, in any language, however long.
+      {"Read more: Council delays the vote on the new bus lanes until after the summer holidays",
+       Cue::kInterruption},
+      {"Lea m\xC3\xA1s: Juan Carlos propone legalizar la venta de caf\xC3\xA9 en Nicaragua",
+       Cue::kInterruption},
+      {"Dowiedz si\xC4\x99 wi\xC4\x99"
+       "cej: Kto jak g\xC5\x82osowa\xC5\x82 ws. funduszy?",
+       Cue::kInterruption},
       {"Comments", Cue::kCommentsStart},
       {"12 comments", Cue::kCommentsStart},
       {"Leave a comment", Cue::kCommentsStart},
@@ -728,6 +750,7 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"The Speaker of the House of Commons called for order as the debate went on.", Cue::kNone},
       {"The company's OneTouch interface gives drivers quick access to the maps they need.",
        Cue::kNone},
+      {"Related to this, the council said: the vote will be held in May.", Cue::kNone},
   };
   for (const auto& [text, cue] : cases) {
     INFO("line: " << text);
