@@ -190,10 +190,10 @@ bool is_caption(std::string_view lc, std::string_view core, std::size_t words) {
       "photo courtesy", "courtesy photo", "staff photo", "photo illustration", "(epa)", "/epa)",
       "(pa)", "/pa)", "/ap)", "/afp)", "/reuters)", "photo: ", "photograph: ", "/ photo",
       "(file photo", "(pic", "pic:", "(l)", "(l-r)", "(r-l)", "(left)", "(right)", "(centre)",
-      "(center)", "(front)", "(back)",
+      "(center)", "(front)", "(back)", "(credit:", "(image:", "(picture:",
       // the other languages of the function-word lexicon that news sites most use
       ". foto:", ". fotos:", ". bild:", ". quelle:", "(foto:", "(bild:", "(quelle:", "(fotos:",
-      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:"};
+      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:", "(bildquelle:"};
   static const PhraseSet kCredits{
       "(ap", "(aap", "(afp", "(reuters", "(getty", "(getty images", "(pa", "(epa", "(xinhua",
       "(ians"};

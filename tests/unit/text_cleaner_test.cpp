@@ -729,6 +729,12 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"Comments are moderated and will be posted if they are on-topic.", Cue::kCommentsStart},
       {"Photo: Jo Bloggs / Example Agency", Cue::kCaption},
       {"The mayor at the opening on Monday. (AP Photo/Jo Bloggs)", Cue::kCaption},
+      // A credit in brackets after the caption, with the labels that lead a caption line.
+      {"The new tram at the depot on Monday morning. (Credit: Jo Bloggs / Example Agency)",
+       Cue::kCaption},
+      {"Die neue Stra\xC3\x9F"
+       "enbahn im Depot am Montag. (Bildquelle: Stadtwerke)",
+       Cue::kCaption},
       {"By Jane Doe", Cue::kByline},
       {"(Reporting by Jane Doe; Editing by John Smith)", Cue::kByline},
       {"Posted by: Grumpy | March 3, 2019 4:49 PM", Cue::kByline},
