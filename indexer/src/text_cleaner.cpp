@@ -22,8 +22,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -689,6 +691,101 @@ std::vector<std::size_t> with_lead_above(const std::vector<DumpLine>& lines,
   return out;
 }
 
+/// The amount a line starts with, as in a recipe's list of ingredients: a number or a fraction,
+/// maybe with a unit glued on ("125 g Mehl", "1 Ei", "4\xC2\xBD cups of water", "200g Zucker",
+/// "1/2 Tasse"), in a short line that names what it counts. Not a date or a time ("31. Oktober",
+/// "12:05", "25/11 Montreuil", "2007 Key Dates", "3 days ago"), nor the number of an item in a
+/// list ("1. Home") or a code ("22J. Delaplace", "3.1#1 Steckturm"). Empty if none.
+std::string_view quantity_of(const DumpLine& line) {
+  constexpr std::size_t kMaxWords = 14;
+  if (line.words < 2 || line.words > kMaxWords || line.cue != Cue::kNone || line.has_url) return {};
+  const std::string_view t = line.text;
+  const std::string_view amount = t.substr(0, t.find(' '));
+  if (amount.empty()) return {};
+  const auto* b = reinterpret_cast<const unsigned char*>(amount.data());
+  const bool fraction = amount.size() >= 2 && b[0] == 0xC2 && b[1] >= 0xBC && b[1] <= 0xBE;
+  if (!fraction && !(amount[0] >= '0' && amount[0] <= '9')) return {};
+  const bool plain = std::all_of(amount.begin(), amount.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == ',' || c == '.' || c == '/' ||
+           c == '-' || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (!plain || amount.back() == '.') return {};
+  // Numbers: a/b with a > b is a day and a month; four digits from 1900 a year.
+  std::vector<int> numbers{0};
+  for (const char c : amount) {
+    if (c >= '0' && c <= '9') {
+      numbers.back() = std::min(numbers.back() * 10 + (c - '0'), 100000);
+    } else if (numbers.back() != 0 || c == '/') {
+      numbers.push_back(0);
+    }
+  }
+  if (amount.find('/') != std::string_view::npos && numbers.size() >= 2 && numbers[0] > numbers[1])
+    return {};
+  if (amount.size() == 4 && numbers[0] >= 1900 && numbers[0] <= 2100) return {};
+  const std::string core = text_dump::phrase_core(t);
+  const std::size_t space = core.find(' ');
+  if (space == std::string::npos) return {};
+  const std::string_view next = std::string_view(core).substr(space + 1);
+  if (text_dump::date_word(next.substr(0, next.find(' '))) || !text_dump::find_date_text(t).empty())
+    return {};
+  return amount;
+}
+
+/// `body` with a recipe's list of ingredients above it: the nearest block of four or more lines
+/// that start with an amount (see `quantity_of`), a few lines above the body, with the headings
+/// of its parts ("Für den Teig:"). Amounts vary and name different things; numbers that count
+/// up or stay the same (1, 2, 3, 3.1...) number the items of a list, and the same thing in every
+/// line with another number is a list of options ("12 Monate", "24 Monate").
+std::vector<std::size_t> with_ingredients(const std::vector<DumpLine>& lines,
+                                          std::vector<std::size_t> body) {
+  constexpr std::size_t kLookBack = 40;      // lines above the body: the method's heading, times
+  constexpr std::size_t kMaxGap = 3;         // lines between two amounts: a part's heading
+  constexpr std::size_t kMinQuantities = 4;  // a list, not a sentence or two with numbers
+  constexpr std::size_t kMaxHeadingWords = 6;
+  if (body.empty()) return body;
+  const std::size_t start = body.front();
+  const std::size_t first = start > kLookBack ? start - kLookBack : 0;
+  auto leading = [&](std::size_t i) { return std::atoi(lines[i].text.c_str()); };
+  auto rest = [&](std::size_t i) {
+    return std::string_view(lines[i].text).substr(quantity_of(lines[i]).size());
+  };
+  for (std::size_t bottom = start; bottom-- > first;) {
+    if (quantity_of(lines[bottom]).empty()) continue;
+    std::vector<std::size_t> block{bottom};
+    for (std::size_t j = bottom; j-- > 0 && block.back() - j <= kMaxGap + 1;) {
+      if (!quantity_of(lines[j]).empty()) block.push_back(j);
+    }
+    std::reverse(block.begin(), block.end());
+    std::size_t numbering = 0;
+    for (std::size_t k = 1; k < block.size(); ++k) {
+      const int step = leading(block[k]) - leading(block[k - 1]);
+      numbering += step == 0 || step == 1;
+    }
+    std::unordered_map<std::string_view, std::size_t> things;
+    for (const std::size_t i : block)
+      ++things[rest(i)];
+    std::size_t repeated = 0;
+    for (const auto& [thing, n] : things)
+      repeated += n > 1 ? n : 0;
+    if (block.size() >= kMinQuantities && 2 * numbering < block.size() &&
+        2 * repeated < block.size()) {
+      std::vector<std::size_t> out;
+      const std::size_t top = block.front();
+      if (top > 0 && lines[top - 1].cue == Cue::kNone && lines[top - 1].text.ends_with(':'))
+        out.push_back(top - 1);
+      for (std::size_t k = top; k <= bottom; ++k) {
+        if (lines[k].cue == Cue::kNone &&
+            (!quantity_of(lines[k]).empty() || lines[k].words <= kMaxHeadingWords))
+          out.push_back(k);
+      }
+      out.insert(out.end(), body.begin(), body.end());
+      return out;
+    }
+    bottom = block.front();  // not a list of ingredients: look above it
+  }
+  return body;
+}
+
 /// `body` with the standfirst that the second reading of the page (text_cleaner_classify) finds
 /// between the headline and it. A standfirst is often one long line without a full stop (it ends
 /// in a colon or nothing), which `rate` leaves short and the body's run does not take. The line
@@ -920,6 +1017,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
       return result;
     }
   }
+  if (result.article.kind == "article") body = with_ingredients(lines, body);
   const std::size_t body_start = body.front();
   const std::size_t body_end = body.back() + 1;  // a credit line may follow the closing lines
   if (result.article.kind == "article") body = with_closing_lines(lines, quality, run, body);

@@ -512,6 +512,10 @@ bool is_glued_links(const DumpLine& line) {
 
 }  // namespace
 
+bool date_word(std::string_view word) {
+  return is_date_word(word);
+}
+
 std::string phrase_core(std::string_view s) {
   std::string lc;
   lc.reserve(s.size());

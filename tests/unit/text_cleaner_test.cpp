@@ -518,6 +518,36 @@ std::vector<PageCase> page_cases() {
        {kParagraph1, kParagraph3, "Residents of the city's suburbs", "Shop owners along"},
        {"Park and ride", "Bus fares"}},
 
+      // A recipe's ingredients: short lines that start with an amount, in parts with headings,
+      // above the method; the method is the body's run, the list belongs to it.
+      {"a recipe's list of ingredients above its method",
+       kLynxHeader +
+           "Lemon cake with a crisp sugar crust\n\nIngredients\n\nFor the sponge:\n"
+           "200 g flour\n150 g sugar\n4 eggs\n1 tsp baking powder\n1/2 tsp salt\n"
+           "For the syrup:\n2 lemons\n100 g icing sugar\n\nMethod\n\n"
+           "Heat the oven to 180 degrees and line a loaf tin with baking paper, then beat the "
+           "butter and the sugar until pale and fluffy.\n\n"
+           "Add the eggs one at a time, fold in the flour and the grated zest, and pour the "
+           "batter into the tin.\n\n"
+           "Bake for about forty minutes, until a skewer comes out clean, and leave the cake to "
+           "cool in the tin for ten minutes.\n" +
+           kFooter,
+       "Lemon cake with a crisp sugar crust",
+       {"For the sponge:", "200 g flour", "1/2 tsp salt", "For the syrup:", "100 g icing sugar",
+        "Heat the oven", "cool in the tin"},
+       {"Bus fares", "Home"}},
+
+      // Lines that start with numbers above an article are no ingredients when the numbers
+      // count the items of a list, give dates, or vary one option.
+      {"numbered menus, dates and options above an article are no ingredients",
+       "1 Home\n2 News\n3 Sport\n4 Weather\n5 Travel\n\n"
+       "12 months\n24 months\n36 months\n48 months\n\n"
+       "25/11 Concert in the park\n28/11 Film night\n30/11 Book fair\n12/12 Carol service\n\n" +
+           kHeadline + "\n\n" + kArticle + kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"Home", "months", "Concert", "Carol"}},
+
       // Links to other stories labelled "Read more:" stand between the article's paragraphs;
       // the article goes on after them.
       {"labelled links to other stories inside the article",
