@@ -279,22 +279,30 @@ bool ends_with_emoticon(std::string_view text) {
   return false;
 }
 
+/// Whether a line ends as a sentence does (a full stop, a colon, an emoji or emoticon), or is a
+/// sentence that lost its full stop (to a link at its end, or to the writer): long enough to be
+/// judged alone, with the share of function words of running prose (a third), which headings,
+/// teasers and calls to follow a link do not reach.
+bool ends_like_sentence(const DumpLine& line) {
+  constexpr double kRunningProseStopDensity = 1.0 / 3.0;
+  return line.ends_sentence || line.text.ends_with(':') || ends_with_emoticon(line.text) ||
+         (line.words >= kGoodWords && line.stop_density() >= kRunningProseStopDensity);
+}
+
 /// `body` with the short sentences right after its last line, when that line ends the body's
 /// run: an article's closing lines ("I hope you like it.", a last remark) are short, and the
 /// maximum-sum run always ends on its last prose line, as a short line weighs against it. Only
-/// lines that read as sentences and end like one join: page furniture after an article (share
-/// rows, tags, "Related stories", a comment form's labels) is made of names and headings, and a
-/// call to follow a link ("Read the full story in our magazine", "Follow us on ...") is rarely
-/// punctuated as a sentence.
+/// lines that read as sentences and end like one (see `ends_like_sentence`) join: page
+/// furniture after an article (share rows, tags, "Related stories", a comment form's labels) is
+/// made of names and headings, and a call to follow a link ("Read the full story in our
+/// magazine", "Follow us on ...") is rarely punctuated as a sentence.
 std::vector<std::size_t> with_closing_lines(const std::vector<DumpLine>& lines,
                                             const std::vector<Quality>& quality, Span run,
                                             std::vector<std::size_t> body) {
   if (body.empty() || body.back() + 1 != run.end) return body;
-  for (std::size_t i = run.end; i < lines.size() && quality[i] == Quality::kShort &&
-                                lines[i].cue == Cue::kNone && !lines[i].bullet &&
-                                (lines[i].ends_sentence || lines[i].text.ends_with(':') ||
-                                 ends_with_emoticon(lines[i].text)) &&
-                                sentence_like(lines[i]);
+  for (std::size_t i = run.end;
+       i < lines.size() && quality[i] == Quality::kShort && lines[i].cue == Cue::kNone &&
+       !lines[i].bullet && ends_like_sentence(lines[i]) && sentence_like(lines[i]);
        ++i)
     body.push_back(i);
   return body;

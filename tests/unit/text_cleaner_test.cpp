@@ -601,6 +601,18 @@ std::vector<PageCase> page_cases() {
         "I will write more about it when the works begin :)"},
        {"Follow us on Facebook", "Bus fares"}},
 
+      // A closing sentence that lost its full stop is long and a third function words; a call
+      // to follow a link is neither.
+      {"a closing sentence without its full stop",
+       kLynxHeader + kHeadline + "\n\n" + kArticle +
+           "\nIt is not the first time that the city has promised a tram to the north, and it "
+           "may well not be the last\n"
+           "Follow us on Facebook and Twitter for all the latest updates\n" +
+           kFooter,
+       kHeadline,
+       {kParagraph3, "may well not be the last"},
+       {"Follow us on Facebook", "Bus fares"}},
+
       // A consent dialog after the article holds more prose than the article; its lines speak
       // of cookies, consent and data, and most are furniture by their wording, but the ones
       // that explain it read as prose: the run is a notice, and the article is the other run.
