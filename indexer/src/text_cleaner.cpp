@@ -22,8 +22,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -277,22 +279,30 @@ bool ends_with_emoticon(std::string_view text) {
   return false;
 }
 
+/// Whether a line ends as a sentence does (a full stop, a colon, an emoji or emoticon), or is a
+/// sentence that lost its full stop (to a link at its end, or to the writer): long enough to be
+/// judged alone, with the share of function words of running prose (a third), which headings,
+/// teasers and calls to follow a link do not reach.
+bool ends_like_sentence(const DumpLine& line) {
+  constexpr double kRunningProseStopDensity = 1.0 / 3.0;
+  return line.ends_sentence || line.text.ends_with(':') || ends_with_emoticon(line.text) ||
+         (line.words >= kGoodWords && line.stop_density() >= kRunningProseStopDensity);
+}
+
 /// `body` with the short sentences right after its last line, when that line ends the body's
 /// run: an article's closing lines ("I hope you like it.", a last remark) are short, and the
 /// maximum-sum run always ends on its last prose line, as a short line weighs against it. Only
-/// lines that read as sentences and end like one join: page furniture after an article (share
-/// rows, tags, "Related stories", a comment form's labels) is made of names and headings, and a
-/// call to follow a link ("Read the full story in our magazine", "Follow us on ...") is rarely
-/// punctuated as a sentence.
+/// lines that read as sentences and end like one (see `ends_like_sentence`) join: page
+/// furniture after an article (share rows, tags, "Related stories", a comment form's labels) is
+/// made of names and headings, and a call to follow a link ("Read the full story in our
+/// magazine", "Follow us on ...") is rarely punctuated as a sentence.
 std::vector<std::size_t> with_closing_lines(const std::vector<DumpLine>& lines,
                                             const std::vector<Quality>& quality, Span run,
                                             std::vector<std::size_t> body) {
   if (body.empty() || body.back() + 1 != run.end) return body;
-  for (std::size_t i = run.end; i < lines.size() && quality[i] == Quality::kShort &&
-                                lines[i].cue == Cue::kNone && !lines[i].bullet &&
-                                (lines[i].ends_sentence || lines[i].text.ends_with(':') ||
-                                 ends_with_emoticon(lines[i].text)) &&
-                                sentence_like(lines[i]);
+  for (std::size_t i = run.end;
+       i < lines.size() && quality[i] == Quality::kShort && lines[i].cue == Cue::kNone &&
+       !lines[i].bullet && ends_like_sentence(lines[i]) && sentence_like(lines[i]);
        ++i)
     body.push_back(i);
   return body;
@@ -516,18 +526,26 @@ std::vector<std::size_t> keep_coherent(const std::vector<DumpLine>& lines,
   };
   join(groups[core]);
   const std::size_t core_words = prose_words(groups[core]);
-  // A group with half the core's prose or more is the rest of the article, cut off by an inline
-  // box (a gallery, a video, a list of links), rather than a blurb about the author or the site,
-  // which is a paragraph or two, or a list of other stories' teasers; being long, it shares a
-  // smaller part of its words with the core, and it joins unless it shares almost none (another
-  // story).
+  // A long group is the rest of the article, cut off by an inline box (a gallery, a video, a
+  // list of links, a "read also" list), rather than a blurb about the author or the site, which
+  // is a paragraph, or a list of other stories' teasers: it holds half the core's prose or
+  // more, or a third of it in two paragraphs or more. Being long, it shares a smaller part of
+  // its words with the core (a later section of an article turns to other names and places),
+  // and it joins unless it shares almost none (another story).
+  constexpr std::size_t kMinParagraphs = 2;
   constexpr double kMinLongShare = 0.05;
+  auto long_part = [&](const LineGroup& group) {
+    const std::size_t words = prose_words(group);
+    const auto paragraphs = static_cast<std::size_t>(
+        std::count_if(group.lines.begin(), group.lines.end(),
+                      [&](std::size_t i) { return is_prose(quality[i]); }));
+    return (2 * words >= core_words || (3 * words >= core_words && paragraphs >= kMinParagraphs)) &&
+           !is_teaser_list(lines, quality, group);
+  };
   auto joins = [&](const LineGroup& group) {
     const double share = topic_share(lines, group.lines, topic);
-    const bool long_part =
-        2 * prose_words(group) >= core_words && !is_teaser_list(lines, quality, group);
     return share >= min_topic_share(group.separation, core_words) ||
-           (long_part && share >= kMinLongShare);
+           (long_part(group) && share >= kMinLongShare);
   };
   std::size_t last = core;
   while (last + 1 < groups.size() && joins(groups[last + 1]))
@@ -679,6 +697,101 @@ std::vector<std::size_t> with_lead_above(const std::vector<DumpLine>& lines,
   std::reverse(out.begin(), out.end());
   out.insert(out.end(), body.begin(), body.end());
   return out;
+}
+
+/// The amount a line starts with, as in a recipe's list of ingredients: a number or a fraction,
+/// maybe with a unit glued on ("125 g Mehl", "1 Ei", "4\xC2\xBD cups of water", "200g Zucker",
+/// "1/2 Tasse"), in a short line that names what it counts. Not a date or a time ("31. Oktober",
+/// "12:05", "25/11 Montreuil", "2007 Key Dates", "3 days ago"), nor the number of an item in a
+/// list ("1. Home") or a code ("22J. Delaplace", "3.1#1 Steckturm"). Empty if none.
+std::string_view quantity_of(const DumpLine& line) {
+  constexpr std::size_t kMaxWords = 14;
+  if (line.words < 2 || line.words > kMaxWords || line.cue != Cue::kNone || line.has_url) return {};
+  const std::string_view t = line.text;
+  const std::string_view amount = t.substr(0, t.find(' '));
+  if (amount.empty()) return {};
+  const auto* b = reinterpret_cast<const unsigned char*>(amount.data());
+  const bool fraction = amount.size() >= 2 && b[0] == 0xC2 && b[1] >= 0xBC && b[1] <= 0xBE;
+  if (!fraction && !(amount[0] >= '0' && amount[0] <= '9')) return {};
+  const bool plain = std::all_of(amount.begin(), amount.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == ',' || c == '.' || c == '/' ||
+           c == '-' || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (!plain || amount.back() == '.') return {};
+  // Numbers: a/b with a > b is a day and a month; four digits from 1900 a year.
+  std::vector<int> numbers{0};
+  for (const char c : amount) {
+    if (c >= '0' && c <= '9') {
+      numbers.back() = std::min(numbers.back() * 10 + (c - '0'), 100000);
+    } else if (numbers.back() != 0 || c == '/') {
+      numbers.push_back(0);
+    }
+  }
+  if (amount.find('/') != std::string_view::npos && numbers.size() >= 2 && numbers[0] > numbers[1])
+    return {};
+  if (amount.size() == 4 && numbers[0] >= 1900 && numbers[0] <= 2100) return {};
+  const std::string core = text_dump::phrase_core(t);
+  const std::size_t space = core.find(' ');
+  if (space == std::string::npos) return {};
+  const std::string_view next = std::string_view(core).substr(space + 1);
+  if (text_dump::date_word(next.substr(0, next.find(' '))) || !text_dump::find_date_text(t).empty())
+    return {};
+  return amount;
+}
+
+/// `body` with a recipe's list of ingredients above it: the nearest block of four or more lines
+/// that start with an amount (see `quantity_of`), a few lines above the body, with the headings
+/// of its parts ("Für den Teig:"). Amounts vary and name different things; numbers that count
+/// up or stay the same (1, 2, 3, 3.1...) number the items of a list, and the same thing in every
+/// line with another number is a list of options ("12 Monate", "24 Monate").
+std::vector<std::size_t> with_ingredients(const std::vector<DumpLine>& lines,
+                                          std::vector<std::size_t> body) {
+  constexpr std::size_t kLookBack = 40;      // lines above the body: the method's heading, times
+  constexpr std::size_t kMaxGap = 3;         // lines between two amounts: a part's heading
+  constexpr std::size_t kMinQuantities = 4;  // a list, not a sentence or two with numbers
+  constexpr std::size_t kMaxHeadingWords = 6;
+  if (body.empty()) return body;
+  const std::size_t start = body.front();
+  const std::size_t first = start > kLookBack ? start - kLookBack : 0;
+  auto leading = [&](std::size_t i) { return std::atoi(lines[i].text.c_str()); };
+  auto rest = [&](std::size_t i) {
+    return std::string_view(lines[i].text).substr(quantity_of(lines[i]).size());
+  };
+  for (std::size_t bottom = start; bottom-- > first;) {
+    if (quantity_of(lines[bottom]).empty()) continue;
+    std::vector<std::size_t> block{bottom};
+    for (std::size_t j = bottom; j-- > 0 && block.back() - j <= kMaxGap + 1;) {
+      if (!quantity_of(lines[j]).empty()) block.push_back(j);
+    }
+    std::reverse(block.begin(), block.end());
+    std::size_t numbering = 0;
+    for (std::size_t k = 1; k < block.size(); ++k) {
+      const int step = leading(block[k]) - leading(block[k - 1]);
+      numbering += step == 0 || step == 1;
+    }
+    std::unordered_map<std::string_view, std::size_t> things;
+    for (const std::size_t i : block)
+      ++things[rest(i)];
+    std::size_t repeated = 0;
+    for (const auto& [thing, n] : things)
+      repeated += n > 1 ? n : 0;
+    if (block.size() >= kMinQuantities && 2 * numbering < block.size() &&
+        2 * repeated < block.size()) {
+      std::vector<std::size_t> out;
+      const std::size_t top = block.front();
+      if (top > 0 && lines[top - 1].cue == Cue::kNone && lines[top - 1].text.ends_with(':'))
+        out.push_back(top - 1);
+      for (std::size_t k = top; k <= bottom; ++k) {
+        if (lines[k].cue == Cue::kNone &&
+            (!quantity_of(lines[k]).empty() || lines[k].words <= kMaxHeadingWords))
+          out.push_back(k);
+      }
+      out.insert(out.end(), body.begin(), body.end());
+      return out;
+    }
+    bottom = block.front();  // not a list of ingredients: look above it
+  }
+  return body;
 }
 
 /// `body` with the standfirst that the second reading of the page (text_cleaner_classify) finds
@@ -912,6 +1025,7 @@ Extraction clean_text_dump(std::string_view text, std::string* explanation) {
       return result;
     }
   }
+  if (result.article.kind == "article") body = with_ingredients(lines, body);
   const std::size_t body_start = body.front();
   const std::size_t body_end = body.back() + 1;  // a credit line may follow the closing lines
   if (result.article.kind == "article") body = with_closing_lines(lines, quality, run, body);

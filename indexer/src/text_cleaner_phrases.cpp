@@ -190,10 +190,10 @@ bool is_caption(std::string_view lc, std::string_view core, std::size_t words) {
       "photo courtesy", "courtesy photo", "staff photo", "photo illustration", "(epa)", "/epa)",
       "(pa)", "/pa)", "/ap)", "/afp)", "/reuters)", "photo: ", "photograph: ", "/ photo",
       "(file photo", "(pic", "pic:", "(l)", "(l-r)", "(r-l)", "(left)", "(right)", "(centre)",
-      "(center)", "(front)", "(back)",
+      "(center)", "(front)", "(back)", "(credit:", "(image:", "(picture:",
       // the other languages of the function-word lexicon that news sites most use
       ". foto:", ". fotos:", ". bild:", ". quelle:", "(foto:", "(bild:", "(quelle:", "(fotos:",
-      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:"};
+      ". imagen:", ". foto: archivo", "(imagen:", "(fuente:", "(bildquelle:"};
   static const PhraseSet kCredits{
       "(ap", "(aap", "(afp", "(reuters", "(getty", "(getty images", "(pa", "(epa", "(xinhua",
       "(ians"};
@@ -303,6 +303,31 @@ bool is_interruption(std::string_view core, std::size_t words) {
   // clang-format on
   constexpr std::size_t kMaxWords = 8;
   return words <= kMaxWords && (kWhole.matches(core) || kLeads.starts(core) || kEndings.ends(core));
+}
+
+// A link to another story set inside an article, labelled as such: "Read also: Council delays
+// the vote", "Lesen Sie auch: ...", "Dowiedz się więcej: ...". The label, then a colon, then
+// the other story's headline.
+bool is_cross_reference(std::string_view lc, std::size_t words) {
+  // clang-format off
+  static const PhraseSet kLabels{
+      "read more", "read also", "also read", "see also", "more on this", "related",
+      "lesen sie auch", "lesen sie mehr", "lies auch", "mehr zum thema", "auch interessant",
+      "lire aussi", "\xC3\xA0 lire aussi", "voir aussi", "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n",
+      "lea m\xC3\xA1s", "leer m\xC3\xA1s", "le puede interesar", "te puede interesar",
+      "leia tamb\xC3\xA9m", "leia mais", "veja tamb\xC3\xA9m", "saiba mais", "leggi anche",
+      "zobacz tak\xC5\xBC" "e", "zobacz te\xC5\xBC", "czytaj tak\xC5\xBC" "e", "czytaj te\xC5\xBC",
+      "czytaj wi\xC4\x99" "cej", "dowiedz si\xC4\x99 wi\xC4\x99" "cej", "polecamy"};
+  // clang-format on
+  constexpr std::size_t kMaxWords = 30;  // a label and a headline
+  const std::size_t colon = lc.find(':');
+  if (words > kMaxWords || colon == std::string_view::npos || colon + 1 >= lc.size()) return false;
+  std::string_view label = lc.substr(0, colon);
+  while (!label.empty() && (label.front() == ' ' || label.front() == '>' || label.front() == '-'))
+    label.remove_prefix(1);
+  while (!label.empty() && label.back() == ' ')
+    label.remove_suffix(1);
+  return kLabels.matches(label);
 }
 
 // Short lines that are page furniture when they make up the whole line: menu entries, section
@@ -487,6 +512,10 @@ bool is_glued_links(const DumpLine& line) {
 
 }  // namespace
 
+bool date_word(std::string_view word) {
+  return is_date_word(word);
+}
+
 std::string phrase_core(std::string_view s) {
   std::string lc;
   lc.reserve(s.size());
@@ -555,6 +584,9 @@ Cue classify_wording(const DumpLine& line, bool had_form_fields) {
   if (is_credit_byline(core) || is_byline(line.text, lc, line.words)) return Cue::kByline;
   if (is_pager(core)) return Cue::kPager;
   if (is_interruption(core, line.words)) return Cue::kInterruption;
+  // A labelled link to another story is an interruption, not the article's end: the article goes
+  // on after it.
+  if (is_cross_reference(lc, line.words)) return Cue::kInterruption;
   if (is_notice(line)) return Cue::kNotice;
   if (is_furniture_line(core, line.words) || has_furniture_phrase(lc, line.words) ||
       is_share_row(words, line.ends_sentence))

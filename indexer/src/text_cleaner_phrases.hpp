@@ -18,4 +18,8 @@ Cue classify_wording(const DumpLine& line, bool had_form_fields);
 /// and separators removed: "» 5 Comments:" -> "# comments".
 std::string phrase_core(std::string_view s);
 
+/// True for a lower-case word of dates and times: a month or weekday name, "ago", "hours",
+/// "updated", a time-zone...
+bool date_word(std::string_view word);
+
 }  // namespace nsearch::text_dump

@@ -503,6 +503,65 @@ std::vector<PageCase> page_cases() {
        {kParagraph1, kParagraph3, "Residents of the suburbs", "Shop owners along the route"},
        {"Park and ride", "Bus fares"}},
 
+      // The last section of an article below a box of links, two short paragraphs a third as
+      // long as the article above: it turns to other people and places (few words in common),
+      // but a blurb about the author or the site is one paragraph.
+      {"a closing section of two paragraphs below a box of links",
+       kLynxHeader + kHeadline + "\n\n" + kArticle + "\n" +
+           "  * Timetables\n  * Maps of the area\n  * Fares\n  * Park and ride\n\n" +
+           "Residents of the city's suburbs welcomed the news at a packed meeting in the "
+           "community hall on Friday evening.\n\n"
+           "Shop owners along the route hope for more customers once the building work is "
+           "over.\n" +
+           kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph3, "Residents of the city's suburbs", "Shop owners along"},
+       {"Park and ride", "Bus fares"}},
+
+      // A recipe's ingredients: short lines that start with an amount, in parts with headings,
+      // above the method; the method is the body's run, the list belongs to it.
+      {"a recipe's list of ingredients above its method",
+       kLynxHeader +
+           "Lemon cake with a crisp sugar crust\n\nIngredients\n\nFor the sponge:\n"
+           "200 g flour\n150 g sugar\n4 eggs\n1 tsp baking powder\n1/2 tsp salt\n"
+           "For the syrup:\n2 lemons\n100 g icing sugar\n\nMethod\n\n"
+           "Heat the oven to 180 degrees and line a loaf tin with baking paper, then beat the "
+           "butter and the sugar until pale and fluffy.\n\n"
+           "Add the eggs one at a time, fold in the flour and the grated zest, and pour the "
+           "batter into the tin.\n\n"
+           "Bake for about forty minutes, until a skewer comes out clean, and leave the cake to "
+           "cool in the tin for ten minutes.\n" +
+           kFooter,
+       "Lemon cake with a crisp sugar crust",
+       {"For the sponge:", "200 g flour", "1/2 tsp salt", "For the syrup:", "100 g icing sugar",
+        "Heat the oven", "cool in the tin"},
+       {"Bus fares", "Home"}},
+
+      // Lines that start with numbers above an article are no ingredients when the numbers
+      // count the items of a list, give dates, or vary one option.
+      {"numbered menus, dates and options above an article are no ingredients",
+       "1 Home\n2 News\n3 Sport\n4 Weather\n5 Travel\n\n"
+       "12 months\n24 months\n36 months\n48 months\n\n"
+       "25/11 Concert in the park\n28/11 Film night\n30/11 Book fair\n12/12 Carol service\n\n" +
+           kHeadline + "\n\n" + kArticle + kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph3},
+       {"Home", "months", "Concert", "Carol"}},
+
+      // Links to other stories labelled "Read more:" stand between the article's paragraphs;
+      // the article goes on after them.
+      {"labelled links to other stories inside the article",
+       kLynxHeader + kHeadline + "\n\n" + kParagraph1 + "\n\n" +
+           "Read more: Bus fares to rise in April as the operator faces higher fuel costs and "
+           "fewer passengers on its rural routes\n\n" +
+           kParagraph2 + "\n\n" +
+           "Read more: Bridge repairs finished early after engineers worked through the night "
+           "over three weekends in a row\n\n" +
+           kParagraph3 + "\n" + kFooter,
+       kHeadline,
+       {kParagraph1, kParagraph2, kParagraph3},
+       {"Read more", "Bus fares", "Bridge repairs"}},
+
       // A recipe: a gallery, its introduction, then the list of ingredients (too long for the
       // body's run to cross), then the method. The introduction weighs more than half the method:
       // it is the article's first part, though it shares few words with the method.
@@ -540,6 +599,18 @@ std::vector<PageCase> page_cases() {
        kHeadline,
        {kParagraph3, "I hope you like the news.",
         "I will write more about it when the works begin :)"},
+       {"Follow us on Facebook", "Bus fares"}},
+
+      // A closing sentence that lost its full stop is long and a third function words; a call
+      // to follow a link is neither.
+      {"a closing sentence without its full stop",
+       kLynxHeader + kHeadline + "\n\n" + kArticle +
+           "\nIt is not the first time that the city has promised a tram to the north, and it "
+           "may well not be the last\n"
+           "Follow us on Facebook and Twitter for all the latest updates\n" +
+           kFooter,
+       kHeadline,
+       {kParagraph3, "may well not be the last"},
        {"Follow us on Facebook", "Bus fares"}},
 
       // A consent dialog after the article holds more prose than the article; its lines speak
@@ -685,6 +756,14 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"Facebook Twitter LinkedIn Email", Cue::kBoilerplate},
       {"Advertisement", Cue::kInterruption},
       {"Story continues below advertisement", Cue::kInterruption},
+      // A labelled link to another story inside the article, in any language, however long.
+      {"Read more: Council delays the vote on the new bus lanes until after the summer holidays",
+       Cue::kInterruption},
+      {"Lea m\xC3\xA1s: Juan Carlos propone legalizar la venta de caf\xC3\xA9 en Nicaragua",
+       Cue::kInterruption},
+      {"Dowiedz si\xC4\x99 wi\xC4\x99"
+       "cej: Kto jak g\xC5\x82osowa\xC5\x82 ws. funduszy?",
+       Cue::kInterruption},
       {"Comments", Cue::kCommentsStart},
       {"12 comments", Cue::kCommentsStart},
       {"Leave a comment", Cue::kCommentsStart},
@@ -692,6 +771,12 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"Comments are moderated and will be posted if they are on-topic.", Cue::kCommentsStart},
       {"Photo: Jo Bloggs / Example Agency", Cue::kCaption},
       {"The mayor at the opening on Monday. (AP Photo/Jo Bloggs)", Cue::kCaption},
+      // A credit in brackets after the caption, with the labels that lead a caption line.
+      {"The new tram at the depot on Monday morning. (Credit: Jo Bloggs / Example Agency)",
+       Cue::kCaption},
+      {"Die neue Stra\xC3\x9F"
+       "enbahn im Depot am Montag. (Bildquelle: Stadtwerke)",
+       Cue::kCaption},
       {"By Jane Doe", Cue::kByline},
       {"(Reporting by Jane Doe; Editing by John Smith)", Cue::kByline},
       {"Posted by: Grumpy | March 3, 2019 4:49 PM", Cue::kByline},
@@ -713,6 +798,7 @@ TEST_CASE("line cues: what a line's wording says about it", "[text_cleaner]") {
       {"The Speaker of the House of Commons called for order as the debate went on.", Cue::kNone},
       {"The company's OneTouch interface gives drivers quick access to the maps they need.",
        Cue::kNone},
+      {"Related to this, the council said: the vote will be held in May.", Cue::kNone},
   };
   for (const auto& [text, cue] : cases) {
     INFO("line: " << text);
