@@ -6,7 +6,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "extraction.hpp"
+#include "clean/extraction.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) {

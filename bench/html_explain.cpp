@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "extraction.hpp"
+#include "clean/extraction.hpp"
 
 int main(int argc, char** argv) {
   const bool full = argc == 3 && std::string_view(argv[1]) == "--full";

@@ -30,7 +30,7 @@
 #include <xapian.h>
 #include <CLI/CLI.hpp>
 
-#include "document_builder.hpp"
+#include "analyse/document_builder.hpp"
 #include "nsearch/article_reader.hpp"
 #include "nsearch/indexer.hpp"
 #include "stored_data.hpp"

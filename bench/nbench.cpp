@@ -16,10 +16,10 @@
 #include <xapian.h>
 #include <CLI/CLI.hpp>
 
-#include "input_file.hpp"
-#include "jsonl_reader.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/searcher.hpp"
+#include "read/formats/jsonl_reader.hpp"
+#include "read/input_file.hpp"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Fuzz target: a CSV or TSV file. The first byte picks the options a user can give (TSV,
 // no header, a fixed delimiter or quote, column --maps); the rest is the file.
-#include "csv_reader.hpp"
 #include "fuzz_input.hpp"
-#include "input_file.hpp"
+#include "read/formats/csv_reader.hpp"
+#include "read/input_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace nsearch;

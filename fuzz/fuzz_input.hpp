@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "byte_source.hpp"
 #include "nsearch/error.hpp"
-#include "reader.hpp"
+#include "read/byte_source.hpp"
+#include "read/reader.hpp"
 
 namespace nsearch::fuzz {
 

@@ -1,7 +1,7 @@
 // Fuzz target: an HTML page of any bytes through the extractor, as the indexer reads it
 // (read_html_article runs extract_html once; calling both would halve the executions).
 #include "fuzz_input.hpp"
-#include "text_reader.hpp"
+#include "read/formats/text_reader.hpp"
 #include "text_util.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,8 +1,8 @@
 // Fuzz target: a .json file (object, array or sequence of objects), streamed as the indexer
 // reads it, with the built-in field names and with user --map paths.
 #include "fuzz_input.hpp"
-#include "input_file.hpp"
-#include "json_reader.hpp"
+#include "read/formats/json_reader.hpp"
+#include "read/input_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace nsearch;

@@ -1,7 +1,7 @@
 // Fuzz target: a JSON Lines file, read line by line as the indexer reads it.
 #include "fuzz_input.hpp"
-#include "input_file.hpp"
-#include "jsonl_reader.hpp"
+#include "read/formats/jsonl_reader.hpp"
+#include "read/input_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace nsearch;

@@ -1,8 +1,8 @@
 // Fuzz target: a .txt article (header block or text dump through the cleaner), as the indexer
 // reads it, and the cleaner alone on the valid UTF-8 inputs it is specified for.
-#include "extraction.hpp"
+#include "clean/extraction.hpp"
 #include "fuzz_input.hpp"
-#include "text_reader.hpp"
+#include "read/formats/text_reader.hpp"
 #include "text_util.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

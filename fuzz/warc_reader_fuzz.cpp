@@ -1,7 +1,7 @@
 // Fuzz target: an (uncompressed) WARC file: record headers, HTTP responses, payloads.
 #include "fuzz_input.hpp"
-#include "input_file.hpp"
-#include "warc_reader.hpp"
+#include "read/formats/warc_reader.hpp"
+#include "read/input_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace nsearch;

@@ -1,8 +1,8 @@
 #include "file_ingest.hpp"
 
-#include "input_format.hpp"
 #include "nsearch/schema.hpp"
 #include "progress_meter.hpp"
+#include "read/input_format.hpp"
 #include "text_util.hpp"
 
 namespace nsearch {

@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "article_writer.hpp"
+#include "analyse/prepared_article.hpp"
 #include "nsearch/article_reader.hpp"
 #include "nsearch/indexer.hpp"
-#include "prepared_article.hpp"
-#include "source_registry.hpp"
+#include "write/article_writer.hpp"
+#include "write/source_registry.hpp"
 
 namespace nsearch {
 

@@ -11,23 +11,23 @@
 
 #include <xapian.h>
 
-#include "article_writer.hpp"
-#include "bulk_lookup.hpp"
-#include "commit_budget.hpp"
-#include "document_builder.hpp"
+#include "analyse/document_builder.hpp"
+#include "analyse/story_clusters.hpp"
 #include "file_ingest.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "ordered_pipeline.hpp"
-#include "safe_commit.hpp"
-#include "shard_set.hpp"
-#include "source_registry.hpp"
 #include "stored_data.hpp"
-#include "story_bands.hpp"
-#include "story_clusters.hpp"
 #include "story_signature.hpp"
 #include "text_util.hpp"
-#include "writable_database.hpp"
+#include "write/article_writer.hpp"
+#include "write/bulk_lookup.hpp"
+#include "write/commit_budget.hpp"
+#include "write/safe_commit.hpp"
+#include "write/shard_set.hpp"
+#include "write/source_registry.hpp"
+#include "write/story_bands.hpp"
+#include "write/writable_database.hpp"
 
 namespace nsearch {
 namespace fs = std::filesystem;

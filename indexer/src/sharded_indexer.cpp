@@ -7,20 +7,20 @@
 
 #include <xapian.h>
 
-#include "commit_budget.hpp"
-#include "document_builder.hpp"
+#include "analyse/document_builder.hpp"
+#include "analyse/story_clusters.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/schema.hpp"
 #include "nsearch/shard_stub.hpp"
 #include "ordered_pipeline.hpp"
-#include "safe_commit.hpp"
-#include "shard_layout.hpp"
-#include "shard_writer.hpp"
 #include "stored_data.hpp"
-#include "story_bands.hpp"
-#include "story_clusters.hpp"
 #include "story_signature.hpp"
 #include "text_util.hpp"
+#include "write/commit_budget.hpp"
+#include "write/safe_commit.hpp"
+#include "write/shard_layout.hpp"
+#include "write/shard_writer.hpp"
+#include "write/story_bands.hpp"
 
 namespace nsearch {
 namespace fs = std::filesystem;

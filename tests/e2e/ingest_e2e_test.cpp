@@ -9,8 +9,8 @@
 #include <sstream>
 #include <vector>
 
-#include "input_file.hpp"
 #include "nsearch/article_reader.hpp"
+#include "read/input_file.hpp"
 #include "run_command.hpp"
 #include "shared_data.hpp"
 #include "temp_dir.hpp"

@@ -1,10 +1,10 @@
-// Unit tests for titles derived from the body (indexer/src/derived_title.hpp): the first
+// Unit tests for titles derived from the body (indexer/src/analyse/derived_title.hpp): the first
 // sentence when short, else cut on a word (or, without spaces, a character) with "…".
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "analyse/derived_title.hpp"
 #include "code_points.hpp"
-#include "derived_title.hpp"
 #include "text_util.hpp"
 
 using nsearch::derive_title;

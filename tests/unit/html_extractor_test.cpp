@@ -1,16 +1,16 @@
-// Unit tests for the HTML article extractor (indexer/src/extraction.hpp, html_*.hpp). The pages
-// are invented, in the styles real news sites use: modern ones with JSON-LD, cookie banners and
-// "Latest stories" widgets, and 2008-era table layouts.
+// Unit tests for the HTML article extractor (indexer/src/clean/extraction.hpp, clean/html/). The
+// pages are invented, in the styles real news sites use: modern ones with JSON-LD, cookie banners
+// and "Latest stories" widgets, and 2008-era table layouts.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <string>
 
-#include "extraction.hpp"
-#include "html_charset.hpp"
-#include "html_dom.hpp"
-#include "html_metadata.hpp"
+#include "clean/extraction.hpp"
+#include "clean/html/html_charset.hpp"
+#include "clean/html/html_dom.hpp"
+#include "clean/html/html_metadata.hpp"
 
 using nsearch::extract_html;
 using nsearch::Extraction;

@@ -18,11 +18,11 @@
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/schema.hpp"
-#include "skip_reasons.hpp"
+#include "read/skip_reasons.hpp"
 #include "stored_data.hpp"
 #include "temp_dir.hpp"
 #include "text_util.hpp"
-#include "writable_database.hpp"
+#include "write/writable_database.hpp"
 
 using namespace nsearch;
 using nsearch::test::TempDir;

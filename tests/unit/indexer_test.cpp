@@ -12,16 +12,16 @@
 
 #include <xapian.h>
 
-#include "input_file.hpp"
-#include "input_format.hpp"
-#include "jsonl_reader.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/schema.hpp"
-#include "safe_commit.hpp"
+#include "read/formats/jsonl_reader.hpp"
+#include "read/formats/text_reader.hpp"
+#include "read/input_file.hpp"
+#include "read/input_format.hpp"
 #include "stored_data.hpp"
 #include "temp_dir.hpp"
-#include "text_reader.hpp"
+#include "write/safe_commit.hpp"
 
 using namespace nsearch;
 using nsearch::test::TempDir;

@@ -1,5 +1,5 @@
 // Unit tests for the ingest readers: field mapping, JSON, CSV/TSV, WARC, compressed files and
-// archives (indexer/src). Fixtures are in tests/data/ingest (see its README).
+// archives (indexer/src/read). Fixtures are in tests/data/ingest (see its README).
 #include <archive.h>
 #include <archive_entry.h>
 #include <zlib.h>
@@ -9,19 +9,19 @@
 #include <map>
 #include <vector>
 
-#include "archive_input.hpp"
-#include "csv_reader.hpp"
-#include "field_mapping.hpp"
-#include "http_response.hpp"
-#include "input_file.hpp"
-#include "input_format.hpp"
-#include "json_reader.hpp"
-#include "jsonl_reader.hpp"
 #include "nsearch/article_reader.hpp"
 #include "nsearch/dates.hpp"
 #include "nsearch/error.hpp"
+#include "read/archive_input.hpp"
+#include "read/field_mapping.hpp"
+#include "read/formats/csv_reader.hpp"
+#include "read/formats/http_response.hpp"
+#include "read/formats/json_reader.hpp"
+#include "read/formats/jsonl_reader.hpp"
+#include "read/formats/warc_reader.hpp"
+#include "read/input_file.hpp"
+#include "read/input_format.hpp"
 #include "temp_dir.hpp"
-#include "warc_reader.hpp"
 
 using namespace nsearch;
 using nlohmann::json;

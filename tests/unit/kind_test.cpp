@@ -11,7 +11,7 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "document_builder.hpp"
+#include "analyse/document_builder.hpp"
 #include "nsearch/article_format.hpp"
 #include "nsearch/article_reader.hpp"
 #include "nsearch/error.hpp"

@@ -1,4 +1,4 @@
-// Unit tests for the passage finder behind snippets (searcher/src/passage.hpp).
+// Unit tests for the passage finder behind snippets (searcher/src/results/passage.hpp).
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
@@ -6,7 +6,7 @@
 
 #include <xapian.h>
 
-#include "passage.hpp"
+#include "results/passage.hpp"
 #include "text_util.hpp"
 
 using namespace nsearch;

@@ -3,12 +3,12 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "free_text.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/request_options.hpp"
 #include "nsearch/searcher.hpp"
 #include "nsearch/trec.hpp"
+#include "query/free_text.hpp"
 #include "temp_dir.hpp"
 
 using namespace nsearch;

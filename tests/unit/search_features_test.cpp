@@ -4,14 +4,14 @@
 #include <set>
 #include <sstream>
 
+#include "match/recency.hpp"
 #include "nsearch/bench.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/output.hpp"
 #include "nsearch/schema.hpp"
 #include "nsearch/searcher.hpp"
-#include "recency.hpp"
-#include "spelling.hpp"
+#include "query/spelling.hpp"
 #include "temp_dir.hpp"
 
 using namespace nsearch;

@@ -3,12 +3,12 @@
 #include <map>
 #include <sstream>
 
-#include "matching_query.hpp"
+#include "match/matching_query.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/output.hpp"
 #include "nsearch/searcher.hpp"
-#include "query_builder.hpp"
+#include "query/query_builder.hpp"
 #include "temp_dir.hpp"
 
 using namespace nsearch;

@@ -1,5 +1,5 @@
-// Unit tests for the text-dump cleaner (see indexer/src/extraction.hpp). The pages are invented
-// for the tests; the seed page is the one real dump.
+// Unit tests for the text-dump cleaner (see indexer/src/clean/extraction.hpp). The pages are
+// invented for the tests; the seed page is the one real dump.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "extraction.hpp"
+#include "clean/extraction.hpp"
+#include "clean/text_dump/text_cleaner_lines.hpp"
+#include "clean/text_dump/text_cleaner_meta.hpp"
 #include "sanitizer_slowdown.hpp"
-#include "text_cleaner_lines.hpp"
-#include "text_cleaner_meta.hpp"
 
 namespace {
 

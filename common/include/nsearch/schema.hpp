@@ -56,7 +56,7 @@ inline constexpr Xapian::valueno kStorySlot = 10;
 inline constexpr Xapian::valueno kStorySignatureSlot = 11;
 
 // ---- Database metadata keys ------------------------------------------------
-/// One record per input file indexed (see indexer/src/source_registry.hpp), keyed by
+/// One record per input file indexed (see indexer/src/write/source_registry.hpp), keyed by
 /// kSourceFileKeyPrefix + source_file_key(path).
 inline constexpr std::string_view kSourceFileKeyPrefix = "nsearch.file.";
 /// "1" once every document with a kStorySignatureSlot value has its story_band_term()s (set
