@@ -1,6 +1,9 @@
 // Library tests for the query language, recency, facets, snippets, suggestions, paging and the
 // benchmark helpers, through the public Searcher API.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -11,6 +14,7 @@
 #include "nsearch/output.hpp"
 #include "nsearch/schema.hpp"
 #include "nsearch/searcher.hpp"
+#include "output/json_writer.hpp"
 #include "query/spelling.hpp"
 #include "temp_dir.hpp"
 
@@ -387,4 +391,52 @@ TEST_CASE("languages that read a query alike share one branch; the results do no
   for (const auto& hit : running.hits)
     ids.insert(hit.id);
   CHECK(ids == IdSet{"en1"});
+}
+
+TEST_CASE("JSON output: written as it goes, byte for byte what nlohmann's dump gives", "[output]") {
+  const std::vector<std::string> strings = {
+      "",
+      "plain",
+      "quote \" and back\\slash / slash",
+      std::string("controls \b\f\n\r\t \x01\x1f\x7f and a nul: ") + '\0' + ".",
+      "\xC3\xBCnic\xC3\xB6"
+      "de \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x89",
+      "bad \xFF\xFE bytes and a cut \xC3",
+      "\xED\xA0\x80 surrogate"};
+  const std::vector<double> doubles = {0.0,   1.0,  0.1,          -2.5,    3.14159265358979,
+                                       1e300, 1e-7, std::nan(""), HUGE_VAL};
+  nlohmann::ordered_json expected = nlohmann::ordered_json::object();
+  nsearch::JsonWriter w;
+  w.begin_object();
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    const std::string key = "k" + std::to_string(i) + strings[i];
+    expected[key] = strings[i];
+    w.key(key).string(strings[i]);
+  }
+  expected["doubles"] = doubles;
+  w.key("doubles").begin_array();
+  for (const double d : doubles)
+    w.number(d);
+  w.end_array();
+  expected["sizes"] = {std::size_t{0}, std::size_t{42}, SIZE_MAX};
+  w.key("sizes").begin_array().number(std::size_t{0}).number(std::size_t{42}).number(SIZE_MAX);
+  w.end_array();
+  expected["nested"] = {{"empty_array", nlohmann::ordered_json::array()},
+                        {"empty_object", nlohmann::ordered_json::object()},
+                        {"pairs", {{1, 2}, {3, 4}}},
+                        {"flags", {true, false, nullptr}}};
+  w.key("nested").begin_object();
+  w.key("empty_array").begin_array().end_array();
+  w.key("empty_object").begin_object().end_object();
+  w.key("pairs").begin_array();
+  w.begin_array().number(std::size_t{1}).number(std::size_t{2}).end_array();
+  w.begin_array().number(std::size_t{3}).number(std::size_t{4}).end_array();
+  w.end_array();
+  w.key("flags").begin_array().boolean(true).boolean(false).null().end_array();
+  w.end_object();
+  w.key("or_null").string_or_null("");
+  expected["or_null"] = nullptr;
+  w.end_object();
+  CHECK(w.take() ==
+        expected.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }

@@ -1,26 +1,14 @@
-#include <nlohmann/json.hpp>
-
 #include "nsearch/output.hpp"
+#include "output/json_writer.hpp"
 
 namespace nsearch {
 namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json or_null(const std::string& s) {
-  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
-}
-
-ordered_json counts_json(const std::vector<FacetCount>& counts) {
-  ordered_json list = ordered_json::array();
+void write_counts(JsonWriter& w, const std::vector<FacetCount>& counts) {
+  w.begin_array();
   for (const auto& c : counts)
-    list.push_back({{"value", c.value}, {"count", c.count}});
-  return list;
-}
-
-std::string dump(const ordered_json& j) {
-  // Stored text is valid UTF-8; `replace` guards against anything that is not.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    w.begin_object().key("value").string(c.value).key("count").number(c.count).end_object();
+  w.end_array();
 }
 
 }  // namespace
@@ -66,103 +54,131 @@ std::string snippet_html(const Hit& hit) {
 namespace {
 
 // `collapsed`: with the story's other copies (copies, also_in).
-ordered_json hit_json(const Hit& hit, bool collapsed) {
-  ordered_json h;
-  h["rank"] = hit.rank;
-  h["id"] = hit.id;
-  h["score"] = hit.score;
-  h["title"] = or_null(hit.title);
-  h["title_derived"] = hit.title_derived;
-  h["outlet"] = or_null(hit.outlet);
-  h["date"] = or_null(hit.date);
-  h["author"] = or_null(hit.author);
-  h["url"] = or_null(hit.url);
-  h["lang"] = or_null(hit.lang);
-  h["category"] = or_null(hit.category);
-  h["kind"] = hit.kind;
-  h["snippet"] = or_null(hit.snippet);
-  ordered_json ranges = ordered_json::array();
+void write_hit(JsonWriter& w, const Hit& hit, bool collapsed) {
+  w.begin_object();
+  w.key("rank").number(hit.rank);
+  w.key("id").string(hit.id);
+  w.key("score").number(hit.score);
+  w.key("title").string_or_null(hit.title);
+  w.key("title_derived").boolean(hit.title_derived);
+  w.key("outlet").string_or_null(hit.outlet);
+  w.key("date").string_or_null(hit.date);
+  w.key("author").string_or_null(hit.author);
+  w.key("url").string_or_null(hit.url);
+  w.key("lang").string_or_null(hit.lang);
+  w.key("category").string_or_null(hit.category);
+  w.key("kind").string(hit.kind);
+  w.key("snippet").string_or_null(hit.snippet);
+  w.key("highlights").begin_array();
   for (const auto& [begin, end] : hit.highlights)
-    ranges.push_back({begin, end});
-  h["highlights"] = ranges;
-  h["snippet_html"] = hit.snippet.empty() ? ordered_json(nullptr) : ordered_json(snippet_html(hit));
-  h["story"] = or_null(hit.story);
-  if (collapsed) {
-    h["copies"] = hit.copies;
-    h["also_in"] = hit.also_in;
+    w.begin_array().number(begin).number(end).end_array();
+  w.end_array();
+  w.key("snippet_html");
+  if (hit.snippet.empty()) {
+    w.null();
+  } else {
+    w.string(snippet_html(hit));
   }
-  return h;
+  w.key("story").string_or_null(hit.story);
+  if (collapsed) {
+    w.key("copies").number(hit.copies);
+    w.key("also_in").begin_array();
+    for (const std::string& outlet : hit.also_in)
+      w.string(outlet);
+    w.end_array();
+  }
+  w.end_object();
 }
 
 }  // namespace
 
 std::string to_json(const SearchResult& result) {
-  ordered_json j;
-  j["query"] = result.query;
-  j["query_fallback"] = result.query_fallback;
-  j["fallback_reason"] = or_null(result.fallback_reason);
-  j["parsed_query"] = or_null(result.parsed_query);
-  j["total"] = result.total;
-  j["total_exact"] = result.total_exact;
-  j["total_unit"] = result.collapsed ? "stories" : "articles";
-  j["articles"] = result.articles;
-  j["articles_exact"] = result.articles_exact;
-  j["collapsed"] = result.collapsed;
-  j["facet_unit"] = result.facet_unit == FacetUnit::story ? "stories" : "articles";
-  j["facets_exact"] = result.facets_exact;
-  j["offset"] = result.offset;
-  ordered_json hits = ordered_json::array();
+  JsonWriter w;
+  w.begin_object();
+  w.key("query").string(result.query);
+  w.key("query_fallback").boolean(result.query_fallback);
+  w.key("fallback_reason").string_or_null(result.fallback_reason);
+  w.key("parsed_query").string_or_null(result.parsed_query);
+  w.key("total").number(result.total);
+  w.key("total_exact").boolean(result.total_exact);
+  w.key("total_unit").string(result.collapsed ? "stories" : "articles");
+  w.key("articles").number(result.articles);
+  w.key("articles_exact").boolean(result.articles_exact);
+  w.key("collapsed").boolean(result.collapsed);
+  w.key("facet_unit").string(result.facet_unit == FacetUnit::story ? "stories" : "articles");
+  w.key("facets_exact").boolean(result.facets_exact);
+  w.key("offset").number(result.offset);
+  w.key("hits").begin_array();
   for (const Hit& hit : result.hits)
-    hits.push_back(hit_json(hit, result.collapsed));
-  j["hits"] = std::move(hits);
-  ordered_json facets = ordered_json::object();
-  for (const Facet& facet : result.facets)
-    facets[facet.name] = counts_json(facet.values);
-  j["facets"] = std::move(facets);
-  j["suggestion"] = result.suggestion ? ordered_json(*result.suggestion) : ordered_json(nullptr);
-  return dump(j);
+    write_hit(w, hit, result.collapsed);
+  w.end_array();
+  w.key("facets").begin_object();
+  for (const Facet& facet : result.facets) {
+    w.key(facet.name);
+    write_counts(w, facet.values);
+  }
+  w.end_object();
+  w.key("suggestion");
+  if (result.suggestion) {
+    w.string(*result.suggestion);
+  } else {
+    w.null();
+  }
+  w.end_object();
+  return w.take();
 }
 
 std::string to_json(const Hit& hit) {
-  return dump(hit_json(hit, true));
+  JsonWriter w;
+  write_hit(w, hit, true);
+  return w.take();
 }
 
 std::string to_json(const StoryCopies& copies) {
-  ordered_json j;
-  j["story"] = or_null(copies.story);
-  ordered_json list = ordered_json::array();
+  JsonWriter w;
+  w.begin_object();
+  w.key("story").string_or_null(copies.story);
+  w.key("copies").begin_array();
   for (const StoryCopy& copy : copies.copies) {
-    ordered_json c;
-    c["id"] = copy.id;
-    c["title"] = or_null(copy.title);
-    c["title_derived"] = copy.title_derived;
-    c["outlet"] = or_null(copy.outlet);
-    c["date"] = or_null(copy.date);
-    c["url"] = or_null(copy.url);
-    c["similarity"] = copy.similarity;
-    c["requested"] = copy.requested;
-    list.push_back(std::move(c));
+    w.begin_object();
+    w.key("id").string(copy.id);
+    w.key("title").string_or_null(copy.title);
+    w.key("title_derived").boolean(copy.title_derived);
+    w.key("outlet").string_or_null(copy.outlet);
+    w.key("date").string_or_null(copy.date);
+    w.key("url").string_or_null(copy.url);
+    w.key("similarity").number(copy.similarity);
+    w.key("requested").boolean(copy.requested);
+    w.end_object();
   }
-  j["copies"] = std::move(list);
-  return dump(j);
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 std::string to_json(const DatabaseStats& stats) {
-  ordered_json j;
-  j["documents"] = stats.documents;
-  j["outlets"] = counts_json(stats.outlets);
-  j["languages"] = counts_json(stats.languages);
-  j["date_min"] = or_null(stats.date_min);
-  j["date_max"] = or_null(stats.date_max);
-  return dump(j);
+  JsonWriter w;
+  w.begin_object();
+  w.key("documents").number(stats.documents);
+  w.key("outlets");
+  write_counts(w, stats.outlets);
+  w.key("languages");
+  write_counts(w, stats.languages);
+  w.key("date_min").string_or_null(stats.date_min);
+  w.key("date_max").string_or_null(stats.date_max);
+  w.end_object();
+  return w.take();
 }
 
 std::string to_json(const Suggestions& suggestions) {
-  ordered_json j;
-  j["query"] = suggestions.query;
-  j["completions"] = counts_json(suggestions.completions);
-  j["correction"] = or_null(suggestions.correction);
-  return dump(j);
+  JsonWriter w;
+  w.begin_object();
+  w.key("query").string(suggestions.query);
+  w.key("completions");
+  write_counts(w, suggestions.completions);
+  w.key("correction").string_or_null(suggestions.correction);
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace nsearch
