@@ -137,6 +137,35 @@ std::string join_body(std::span<const Block> blocks, const std::vector<std::size
   return body;
 }
 
+// A lead paragraph shown above a paywall is prose: a few sentences, not a label or a date.
+constexpr std::size_t kMinLeadWords = 12;
+
+/// The prose paragraphs content scoring chose that the page's declared article text does not
+/// hold (the lead shown above a paywall, which the JSON-LD leaves to the description), in
+/// page order; empty when any chosen paragraph is not prose, when the reading may be wrong.
+std::string shown_lead(std::span<const Block> blocks, const std::vector<std::size_t>& picked,
+                       std::string_view title, std::string_view declared) {
+  std::vector<std::size_t> missing;
+  const std::string flat_declared = text::collapse_whitespace(declared);
+  for (const std::size_t i : picked) {
+    const std::string paragraph = clean_text(blocks[i].text);
+    if (paragraph.empty() || paragraph == title) continue;
+    if (flat_declared.find(paragraph) != std::string::npos) continue;
+    missing.push_back(i);
+  }
+  for (const std::size_t i : missing) {
+    const Block& b = blocks[i];
+    if (b.words < kMinLeadWords || b.link_density() >= 0.25 || b.in_caption) return {};
+    // Prose ends as a sentence does; a caption ends with its credit ("... Photo: AP").
+    const std::string_view t = text::trim(b.text);
+    if (!(t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\"") ||
+          t.ends_with("\u201C") || t.ends_with("\u201D") || t.ends_with("\u00AB") ||
+          t.ends_with("\u00BB")))
+      return {};
+  }
+  return join_body(blocks, missing, title);
+}
+
 /// Plain text with paragraphs on lines, cleaned like the blocks of the page.
 std::string paragraphs_of(std::string_view text) {
   std::string body;
@@ -305,7 +334,10 @@ Extraction extract_html(std::string_view bytes, std::string* explanation,
       !e.reason.empty() && text::word_count(meta.article_body) >= kMinArticleWords;
   if (declared_body) {
     // The page body is rendered by scripts or behind a paywall, but the JSON-LD has the text.
-    a.body = paragraphs_of(meta.article_body);
+    // What the page shows of it (the lead above a paywall) may be missing there: it goes first.
+    const std::string declared_text = paragraphs_of(meta.article_body);
+    std::string shown = shown_lead(blocks, main.blocks, a.title, declared_text);
+    a.body = shown.empty() ? declared_text : shown + '\n' + declared_text;
     a.kind = "article";
     e.reason.clear();
   }

@@ -632,6 +632,29 @@ TEST_CASE("JSON-LD articleBody stands in for a body rendered by scripts", "[html
   CHECK(e.article.body == kPara1 + "\n" + kPara2);
 }
 
+TEST_CASE("The lead shown above a paywall goes before the declared articleBody",
+          "[html][content]") {
+  const std::string lead =
+      "A short lead shown to every reader says what the story is about before the paywall.";
+  const auto page = [&](const std::string& shown) {
+    return "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+           "\"headline\": \"Ferry service grows\", \"articleBody\": \"" +
+           kPara1 + "\\n\\n" + kPara2 +
+           "\"}</script></head><body><h1>Ferry service grows</h1><div><p>" + shown +
+           "</p></div><div class=\"paywall\">Subscribe to read on</div></body></html>";
+  };
+  Extraction e = extract_html(page(lead));
+  CHECK(e.has_text);
+  CHECK(e.article.body == lead + "\n" + kPara1 + "\n" + kPara2);
+  // A caption ending with its credit is not prose: the declared text alone.
+  e = extract_html(
+      page("The council leader opens the new ferry pier in the harbour on Monday. Photo: AP"));
+  CHECK(e.article.body == kPara1 + "\n" + kPara2);
+  // Shown text that the declared body holds is not repeated.
+  e = extract_html(page(kPara1));
+  CHECK(e.article.body == kPara1 + "\n" + kPara2);
+}
+
 TEST_CASE("Scripts, styles, hidden elements and form controls are not text", "[html][content]") {
   const std::string page =
       "<html><body><h1>Council expands harbour ferry service</h1><div class=\"story\">"
