@@ -632,6 +632,59 @@ TEST_CASE("JSON-LD articleBody stands in for a body rendered by scripts", "[html
   CHECK(e.article.body == kPara1 + "\n" + kPara2);
 }
 
+TEST_CASE("The lead shown above a paywall goes before the declared articleBody",
+          "[html][content]") {
+  const std::string lead =
+      "A short lead shown to every reader says what the story is about before the paywall.";
+  const auto page = [&](const std::string& shown) {
+    return "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+           "\"headline\": \"Ferry service grows\", \"articleBody\": \"" +
+           kPara1 + "\\n\\n" + kPara2 +
+           "\"}</script></head><body><h1>Ferry service grows</h1><div><p>" + shown +
+           "</p></div><div class=\"paywall\">Subscribe to read on</div></body></html>";
+  };
+  Extraction e = extract_html(page(lead));
+  CHECK(e.has_text);
+  CHECK(e.article.body == lead + "\n" + kPara1 + "\n" + kPara2);
+  // A caption ending with its credit is not prose: the declared text alone.
+  e = extract_html(
+      page("The council leader opens the new ferry pier in the harbour on Monday. Photo: AP"));
+  CHECK(e.article.body == kPara1 + "\n" + kPara2);
+  // Shown text that the declared body holds is not repeated.
+  e = extract_html(page(kPara1));
+  CHECK(e.article.body == kPara1 + "\n" + kPara2);
+}
+
+TEST_CASE("A short post of a few sentences is kept without the furniture around it",
+          "[html][content]") {
+  const auto page = [](const std::string& post) {
+    return "<html><head><title>Winter walk</title></head><body>"
+           "<nav><ul><li><a href=\"/\">Home</a></li><li><a "
+           "href=\"/about\">About</a></li></ul></nav>"
+           "<article><h1>Winter walk</h1><div class=\"entry-content\"><p>" +
+           post +
+           "</p></div><div class=\"sharedaddy sd-sharing\"><h3>Share this:</h3><ul>"
+           "<li><a href=\"/t\">Twitter</a></li><li><a href=\"/f\">Facebook</a></li></ul></div>"
+           "<div id=\"comments\" class=\"comments-area\"><h3>Leave a comment</h3>"
+           "<p>Enter your comment here and tell us what you think.</p></div></article>"
+           "<footer><p>Related posts</p><p>Blog at WordPress.com.</p></footer></body></html>";
+  };
+  const std::string post =
+      "Who slips next on the icy path, I asked. I bet it is you, she said, and then she fell. "
+      "She won!";
+  Extraction e = extract_html(page(post));
+  REQUIRE(e.has_text);
+  CHECK(e.article.body == post);
+  CHECK(e.article.kind == "page");
+  // One sentence is a notice, not a post: the page text stands in, as before.
+  e =
+      extract_html(page("To get in touch with us, call the office on weekdays or write to the "
+                        "address given below"));
+  CHECK(e.article.body !=
+        "To get in touch with us, call the office on weekdays or write to the "
+        "address given below");
+}
+
 TEST_CASE("Scripts, styles, hidden elements and form controls are not text", "[html][content]") {
   const std::string page =
       "<html><body><h1>Council expands harbour ferry service</h1><div class=\"story\">"

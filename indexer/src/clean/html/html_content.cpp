@@ -727,6 +727,10 @@ MainText select_main_text(std::span<const Block> blocks, std::optional<std::size
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (score.cue[i] == Cue::kTeaser) out.teaser_words += blocks[i].words;
     if (blocks[i].words > 0 && blocks[i].link_density() >= 0.5) ++out.link_lines;
+    if (blocks[i].words > 0 && blocks[i].link_density() < 0.5 && !blocks[i].in_caption &&
+        !score.tree.furniture[score.owner[i]] && score.cue[i] == Cue::kNone &&
+        !std::binary_search(out.blocks.begin(), out.blocks.end(), i))
+      out.other_words += blocks[i].words;
   }
   return out;
 }

@@ -17,6 +17,7 @@ struct MainText {
   std::size_t prose_words = 0;      ///< words in body blocks that read as prose
   std::size_t teaser_words = 0;     ///< words in teasers (summaries under headline links)
   std::size_t link_lines = 0;       ///< blocks that are mostly link text, on the whole page
+  std::size_t other_words = 0;      ///< words outside the body, link lists, captions and furniture
 };
 
 /// Finds the article body among the blocks; MainText::blocks is empty when the page has no

@@ -137,6 +137,35 @@ std::string join_body(std::span<const Block> blocks, const std::vector<std::size
   return body;
 }
 
+// A lead paragraph shown above a paywall is prose: a few sentences, not a label or a date.
+constexpr std::size_t kMinLeadWords = 12;
+
+/// The prose paragraphs content scoring chose that the page's declared article text does not
+/// hold (the lead shown above a paywall, which the JSON-LD leaves to the description), in
+/// page order; empty when any chosen paragraph is not prose, when the reading may be wrong.
+std::string shown_lead(std::span<const Block> blocks, const std::vector<std::size_t>& picked,
+                       std::string_view title, std::string_view declared) {
+  std::vector<std::size_t> missing;
+  const std::string flat_declared = text::collapse_whitespace(declared);
+  for (const std::size_t i : picked) {
+    const std::string paragraph = clean_text(blocks[i].text);
+    if (paragraph.empty() || paragraph == title) continue;
+    if (flat_declared.find(paragraph) != std::string::npos) continue;
+    missing.push_back(i);
+  }
+  for (const std::size_t i : missing) {
+    const Block& b = blocks[i];
+    if (b.words < kMinLeadWords || b.link_density() >= 0.25 || b.in_caption) return {};
+    // Prose ends as a sentence does; a caption ends with its credit ("... Photo: AP").
+    const std::string_view t = text::trim(b.text);
+    if (!(t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\"") ||
+          t.ends_with("\u201C") || t.ends_with("\u201D") || t.ends_with("\u00AB") ||
+          t.ends_with("\u00BB")))
+      return {};
+  }
+  return join_body(blocks, missing, title);
+}
+
 /// Plain text with paragraphs on lines, cleaned like the blocks of the page.
 std::string paragraphs_of(std::string_view text) {
   std::string body;
@@ -162,6 +191,9 @@ constexpr std::size_t kMinUndeclaredWords = 150;
 constexpr std::size_t kIndexTeaserRatio = 3;
 // Below this a page holds no text worth finding (a login form, a gallery, pure navigation).
 constexpr std::size_t kMinPageWords = 25;
+// ... unless content scoring found this much prose: a short post (two sentences, a quip), whose
+// page text around it is navigation, share rows and comment forms.
+constexpr std::size_t kMinPostWords = 12;
 
 bool is_error_page(const html::MainText& main, std::string_view title) {
   const std::string lower_title = text::lowercase(title);
@@ -221,11 +253,38 @@ bool starts_above(std::span<const Block> blocks, const std::vector<std::size_t>&
   return 5 * shared >= 4 * words && 2 * above >= words;
 }
 
+/// Whether content scoring's few sentences are all the page has to say: prose enough for a
+/// short post, most of the text outside link lists, captions and furniture, and right under the
+/// headline (not a box far below it, with the post lost in between).
+bool is_short_post(std::span<const Block> blocks, const html::MainText& main,
+                   std::optional<std::size_t> headline) {
+  if (main.blocks.empty() || main.prose_words < kMinPostWords) return false;
+  if (main.other_words > 2 * main.prose_words) return false;
+  // Two sentences at least: one is a notice or a contact line ("To get in touch, call ...").
+  std::size_t sentences = 0;
+  for (const std::size_t i : main.blocks) {
+    const std::string_view t = text::trim(blocks[i].text);
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if ((t[k] == '.' || t[k] == '!' || t[k] == '?') && (k + 1 == t.size() || t[k + 1] == ' '))
+        ++sentences;
+    }
+  }
+  if (sentences < 2) return false;
+  if (headline && *headline < main.blocks.front()) {
+    std::size_t between = 0;
+    for (std::size_t i = *headline + 1; i < main.blocks.front(); ++i)
+      between += blocks[i].words;
+    if (between > main.prose_words) return false;
+  }
+  return true;
+}
+
 /// The body of a page and what kind of page it is.
 struct Arbitration {
   std::vector<std::size_t> blocks;
-  std::string kind;    // "article" or "page"
-  std::string reason;  // why the page is not an article
+  std::string kind;         // "article" or "page"
+  std::string reason;       // why the page is not an article
+  bool short_post = false;  // a few sentences of prose, all the page has to say
 };
 
 /// Decides between the two readings: content scoring (`main`) decides; the paragraph
@@ -234,7 +293,8 @@ struct Arbitration {
 /// classifier finds well over twice as much text (content scoring chose a wrong or tiny
 /// container), then making it an article if its text reads as one.
 Arbitration arbitrate(std::span<const Block> blocks, const html::PageMetadata& meta,
-                      const html::MainText& main, const html::ParagraphText& paragraphs) {
+                      const html::MainText& main, const html::ParagraphText& paragraphs,
+                      std::optional<std::size_t> headline) {
   Arbitration out{main.blocks, "article", not_article_reason(meta, main)};
   if (out.reason.empty()) {
     if (starts_above(blocks, main.blocks, paragraphs)) {
@@ -254,7 +314,13 @@ Arbitration arbitrate(std::span<const Block> blocks, const html::PageMetadata& m
     out.reason = not_article_reason(meta, classified);
     if (out.reason.empty()) out.kind = "article";
   }
-  if (words_in(blocks, out.blocks) < kMinPageWords) out.blocks = plain_text_blocks(blocks);
+  if (words_in(blocks, out.blocks) < kMinPageWords) {
+    if (is_short_post(blocks, main, headline) && out.blocks == main.blocks) {
+      out.short_post = true;
+    } else {
+      out.blocks = plain_text_blocks(blocks);
+    }
+  }
   return out;
 }
 
@@ -296,7 +362,8 @@ Extraction extract_html(std::string_view bytes, std::string* explanation,
   a.url = clean_text(meta.url);
   a.lang = clean_text(meta.lang);
   a.category = clean_text(meta.category);
-  Arbitration chosen = arbitrate(blocks, meta, main, html::classify_paragraphs(blocks, matched));
+  Arbitration chosen =
+      arbitrate(blocks, meta, main, html::classify_paragraphs(blocks, matched), matched);
   html::add_declared_items(blocks, meta.declared_items, chosen.blocks);
   a.body = join_body(blocks, chosen.blocks, a.title);
   a.kind = chosen.kind;
@@ -305,14 +372,17 @@ Extraction extract_html(std::string_view bytes, std::string* explanation,
       !e.reason.empty() && text::word_count(meta.article_body) >= kMinArticleWords;
   if (declared_body) {
     // The page body is rendered by scripts or behind a paywall, but the JSON-LD has the text.
-    a.body = paragraphs_of(meta.article_body);
+    // What the page shows of it (the lead above a paywall) may be missing there: it goes first.
+    const std::string declared_text = paragraphs_of(meta.article_body);
+    std::string shown = shown_lead(blocks, main.blocks, a.title, declared_text);
+    a.body = shown.empty() ? declared_text : shown + '\n' + declared_text;
     a.kind = "article";
     e.reason.clear();
   }
   if (is_error_page(main, a.title) && !declared_body) {
     e.has_text = false;
     e.reason = "the HTML page is an error page";
-  } else if (text::word_count(a.body) < kMinPageWords) {
+  } else if (text::word_count(a.body) < (chosen.short_post ? kMinPostWords : kMinPageWords)) {
     e.has_text = false;
     if (e.reason.empty()) e.reason = "too little text in the HTML page";
   }
