@@ -1,7 +1,7 @@
 // News analysis on the search page: compare mode (the trend lines of up to five queries on one
 // SVG chart, /api/trend) and the top-words panel beside the results (/api/terms). Loaded before
-// app.js, whose helpers (el, $, go, readState) it uses when called. Values from the index are
-// text nodes and attributes only.
+// app.js, whose helpers (el, $, go, readState, filterParams, requestJSON) it uses when called.
+// Values from the index are text nodes and attributes only.
 'use strict';
 
 const MAX_COMPARE = 5;
@@ -26,15 +26,6 @@ async function fetchJSON(kind, path, params) {
   if (controllers[kind]) controllers[kind].abort();
   controllers[kind] = new AbortController();
   return requestJSON(path + '?' + params.toString(), controllers[kind].signal);
-}
-
-function filterParams(state) {
-  const params = new URLSearchParams();
-  for (const o of state.outlets) params.append('outlet', o);
-  for (const l of state.langs) params.append('lang', l);
-  if (state.since) params.set('since', state.since);
-  if (state.until) params.set('until', state.until);
-  return params;
 }
 
 // Fetches into `box`, marked busy meanwhile; on failure shows `failure(message)` there instead and

@@ -312,14 +312,23 @@ function facetUnits(result) {
   for (const unit of document.querySelectorAll('.facet-unit')) unit.textContent = `(${result.facet_unit}${note})`;
 }
 
-async function search(state) {
-  const params = new URLSearchParams({limit: String(PAGE_SIZE), offset: String((state.page - 1) * PAGE_SIZE),
-    facets: FACETS, 'facet-limit': '0'});
-  if (state.q) params.set('q', state.q);
+// The filters of `state` as API parameters (search, top words, trends).
+function filterParams(state) {
+  const params = new URLSearchParams();
   for (const o of state.outlets) params.append('outlet', o);
   for (const l of state.langs) params.append('lang', l);
   if (state.since) params.set('since', state.since);
   if (state.until) params.set('until', state.until);
+  return params;
+}
+
+async function search(state) {
+  const params = filterParams(state);
+  params.set('limit', String(PAGE_SIZE));
+  params.set('offset', String((state.page - 1) * PAGE_SIZE));
+  params.set('facets', FACETS);
+  params.set('facet-limit', '0');
+  if (state.q) params.set('q', state.q);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.like) params.set('like', state.like);
   const results = $('results');

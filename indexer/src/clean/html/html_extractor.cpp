@@ -157,11 +157,7 @@ std::string shown_lead(std::span<const Block> blocks, const std::vector<std::siz
     const Block& b = blocks[i];
     if (b.words < kMinLeadWords || b.link_density() >= 0.25 || b.in_caption) return {};
     // Prose ends as a sentence does; a caption ends with its credit ("... Photo: AP").
-    const std::string_view t = text::trim(b.text);
-    if (!(t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\"") ||
-          t.ends_with("\u201C") || t.ends_with("\u201D") || t.ends_with("\u00AB") ||
-          t.ends_with("\u00BB")))
-      return {};
+    if (!b.ends_sentence()) return {};
   }
   return join_body(blocks, missing, title);
 }
@@ -262,13 +258,8 @@ bool is_short_post(std::span<const Block> blocks, const html::MainText& main,
   if (main.other_words > 2 * main.prose_words) return false;
   // Two sentences at least: one is a notice or a contact line ("To get in touch, call ...").
   std::size_t sentences = 0;
-  for (const std::size_t i : main.blocks) {
-    const std::string_view t = text::trim(blocks[i].text);
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      if ((t[k] == '.' || t[k] == '!' || t[k] == '?') && (k + 1 == t.size() || t[k + 1] == ' '))
-        ++sentences;
-    }
-  }
+  for (const std::size_t i : main.blocks)
+    sentences += blocks[i].sentence_ends;
   if (sentences < 2) return false;
   if (headline && *headline < main.blocks.front()) {
     std::size_t between = 0;
