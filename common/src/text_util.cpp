@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <new>
+#include <ostream>
 
 #include <xapian.h>
 #include <xxhash.h>
@@ -269,6 +270,21 @@ std::string StreamingDigest::hex() const {
 std::size_t line_of_offset(std::string_view s, std::size_t offset) {
   offset = std::min(offset, s.size());
   return 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + offset, '\n'));
+}
+
+void write_printable(std::ostream& out, std::string_view s) {
+  // Runs of safe text are written whole (a stream insertion per character cost more than the
+  // rest of printing the hits).
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if ((u < 0x20 && s[i] != '\n') || u == 0x7f) {
+      out.write(s.data() + start, static_cast<std::streamsize>(i - start));
+      out.put(' ');
+      start = i + 1;
+    }
+  }
+  out.write(s.data() + start, static_cast<std::streamsize>(s.size() - start));
 }
 
 }  // namespace nsearch::text

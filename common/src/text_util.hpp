@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,5 +89,9 @@ class StreamingDigest {
 
 /// Number of lines (1-based) up to byte `offset`, for error messages.
 std::size_t line_of_offset(std::string_view s, std::size_t offset);
+
+/// Writes `s` with each control character but the line feed (and DEL) as a space: text from
+/// the index must not reach a terminal as escape sequences.
+void write_printable(std::ostream& out, std::string_view s);
 
 }  // namespace nsearch::text

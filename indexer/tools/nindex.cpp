@@ -12,10 +12,9 @@
 #include "nsearch/article_reader.hpp"
 #include "nsearch/cli_app.hpp"
 #include "nsearch/database_path.hpp"
+#include "nsearch/database_stats.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
-#include "nsearch/output.hpp"
-#include "nsearch/searcher.hpp"
 #include "run_display.hpp"
 #include "shard_commands.hpp"
 
@@ -229,8 +228,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "nindex: removed %zu of %zu articles\n", removed, ids.size());
       return removed == ids.size() ? kExitOk : kExitSkipped;
     }
-    nsearch::Searcher searcher(options.db_path);
-    const nsearch::DatabaseStats s = searcher.stats();
+    const nsearch::DatabaseStats s = nsearch::database_stats(options.db_path);
     if (stats_json) {
       std::cout << nsearch::to_json(s) << "\n";
     } else {

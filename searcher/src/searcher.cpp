@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "database_layout.hpp"
+#include "database_stats_of.hpp"
 #include "match/facet_spies.hpp"
 #include "match/match_export.hpp"
 #include "match/matching_query.hpp"
@@ -21,6 +22,7 @@
 #include "nsearch/error.hpp"
 #include "nsearch/limits.hpp"
 #include "nsearch/schema.hpp"
+#include "open_database.hpp"
 #include "query/query_builder.hpp"
 #include "query/spelling.hpp"
 #include "query/suggest.hpp"
@@ -36,29 +38,6 @@
 
 namespace nsearch {
 namespace {
-
-Xapian::Database open_database(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    throw Error(ErrorKind::database_not_found,
-                "no database at " + path.string() + " (create one with: nindex add PATH)");
-  }
-  try {
-    return Xapian::Database(path.string());
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    throw Error(ErrorKind::database_not_found, path.string() + " is not an nsearch database");
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::database_error,
-                "cannot open database " + path.string() + ": " + e.get_msg());
-  }
-}
-
-// "20210924083000" -> "2021-09-24".
-std::string iso_day_of_key(std::string_view key) {
-  if (key.size() < 8) return {};
-  return std::string(key.substr(0, 4)) + "-" + std::string(key.substr(4, 2)) + "-" +
-         std::string(key.substr(6, 2));
-}
 
 // Distinct story keys among the matches; an article without one is a story of its own.
 std::size_t count_stories(const Xapian::ValueCountMatchSpy& keys) {
@@ -739,37 +718,7 @@ struct Searcher::Impl {
     return deserialise_article(db.get_document(*it).get_data());
   }
 
-  DatabaseStats stats() {
-    DatabaseStats stats;
-    stats.documents = db.get_doccount();
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::MatchAll);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpies outlets({*schema::find_facet("outlet")}, FacetUnit::copy, layout.remote);
-    outlets.attach(enquire);
-    enquire.get_mset(0, 0, db.get_doccount());
-    stats.outlets = outlets.results(0).front().values;
-
-    const std::string lang_prefix(schema::kLangPrefix);
-    for (auto it = db.allterms_begin(lang_prefix); it != db.allterms_end(lang_prefix); ++it) {
-      stats.languages.push_back(
-          {(*it).substr(lang_prefix.size()), static_cast<std::size_t>(it.get_termfreq())});
-    }
-    std::stable_sort(stats.languages.begin(), stats.languages.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-
-    // Day terms are exact (a term disappears with its last document), unlike value bounds.
-    const std::string day_prefix(schema::kDayPrefix);
-    auto first = db.allterms_begin(day_prefix);
-    if (first != db.allterms_end(day_prefix)) {
-      stats.date_min = iso_day_of_key((*first).substr(day_prefix.size()));
-      std::string last;
-      for (auto it = first; it != db.allterms_end(day_prefix); ++it)
-        last = *it;
-      stats.date_max = iso_day_of_key(last.substr(day_prefix.size()));
-    }
-    return stats;
-  }
+  DatabaseStats stats() { return database_stats_of(db); }
 };
 
 Searcher::Searcher(const std::filesystem::path& db_path) : impl_(std::make_unique<Impl>(db_path)) {}

@@ -14,7 +14,7 @@
 #include "nsearch/output.hpp"
 #include "nsearch/schema.hpp"
 #include "nsearch/searcher.hpp"
-#include "output/json_writer.hpp"
+#include "json_writer.hpp"
 #include "query/spelling.hpp"
 #include "temp_dir.hpp"
 

@@ -289,7 +289,9 @@ await step('compare mode: trend lines of several queries, normalised or raw; a p
   assert.equal(focused.q, 'oil');
   assert.ok(focused.readout.startsWith('oil, ' + focused.since), focused.readout);
   await page.keyboard.press('Enter');
-  await page.waitForFunction((y) => location.search.includes('since=' + y) && document.querySelectorAll('#results .hit').length > 0, focused.since);
+  // The hits of the search before stay in place while the new one runs (aria-busy).
+  await page.waitForFunction((y) => location.search.includes('since=' + y) &&
+    !document.querySelector('#results').hasAttribute('aria-busy') && document.querySelectorAll('#results .hit').length > 0, focused.since);
   assert.equal(await page.inputValue('#q'), 'oil');
   const metas = await page.locator('#results .hit .meta').allTextContents();
   for (const m of metas) assert.ok(m.includes(focused.since + '-'), `${m} not in ${focused.since}`);
@@ -299,7 +301,8 @@ await step('compare mode: trend lines of several queries, normalised or raw; a p
   const point = page.locator('.trend-chart .point.s1[aria-label*=": 1 "], .trend-chart .point.s1[aria-label*=": 2 "]').first();
   const month = await point.getAttribute('data-since');
   await point.click();
-  await page.waitForFunction((p) => location.search.includes('since=' + p) && document.querySelectorAll('#results .hit').length > 0, month);
+  await page.waitForFunction((p) => location.search.includes('since=' + p) &&
+    !document.querySelector('#results').hasAttribute('aria-busy') && document.querySelectorAll('#results .hit').length > 0, month);
   for (const m of await page.locator('#results .hit .meta').allTextContents()) assert.ok(m.includes(month), `${m} not in ${month}`);
 });
 

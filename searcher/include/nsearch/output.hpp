@@ -4,6 +4,7 @@
 #include <ostream>
 #include <string>
 
+#include "nsearch/database_stats.hpp"  // its to_json and write_text, for the CLI and API
 #include "nsearch/searcher.hpp"
 
 namespace nsearch {
@@ -20,9 +21,6 @@ std::string to_json(const Hit& hit);
 /// The hit's snippet as HTML: text escaped, matches wrapped in <mark> (JSON's "snippet_html").
 std::string snippet_html(const Hit& hit);
 
-/// {"documents", "outlets": [{"value", "count"}], "languages": [...], "date_min", "date_max"}.
-std::string to_json(const DatabaseStats& stats);
-
 /// {"query", "completions": [{"value", "count"}], "correction"} (correction null when none).
 std::string to_json(const Suggestions& suggestions);
 /// JSON for Searcher::copies: {"story", "copies": [{"id", "title", "title_derived", "outlet",
@@ -38,7 +36,6 @@ struct TextStyle {
 /// for lower bounds), numbered hits with metadata and snippet, then facets with their unit.
 /// Hits of kind "page" are tagged "[page]"; titles derived from the body are not bold.
 void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
-void write_text(std::ostream& out, const DatabaseStats& stats);
 void write_text(std::ostream& out, const StoryCopies& copies);
 
 }  // namespace nsearch

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "nsearch/article.hpp"
+#include "nsearch/database_stats.hpp"
 
 namespace nsearch {
 
@@ -119,11 +120,6 @@ struct StoryCopies {
   std::vector<StoryCopy> copies;  ///< earliest first, undated last; includes the article itself
 };
 
-struct FacetCount {
-  std::string value;
-  std::size_t count = 0;
-};
-
 struct Facet {
   std::string name;
   std::vector<FacetCount> values;  ///< by count (or chronologically for dates), at most facet_limit
@@ -160,14 +156,6 @@ struct SearchResult {
 
 /// Below this many hits a search looks for a spelling suggestion.
 inline constexpr std::size_t kFewHits = 3;
-
-/// What a database holds.
-struct DatabaseStats {
-  std::size_t documents = 0;
-  std::vector<FacetCount> outlets;    ///< by count
-  std::vector<FacetCount> languages;  ///< by count
-  std::string date_min, date_max;     ///< ISO dates; empty when no article has a date
-};
 
 /// Words that complete or correct a partly typed query.
 struct Suggestions {

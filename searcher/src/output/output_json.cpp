@@ -1,5 +1,5 @@
+#include "json_writer.hpp"
 #include "nsearch/output.hpp"
-#include "output/json_writer.hpp"
 
 namespace nsearch {
 namespace {
@@ -152,20 +152,6 @@ std::string to_json(const StoryCopies& copies) {
     w.end_object();
   }
   w.end_array();
-  w.end_object();
-  return w.take();
-}
-
-std::string to_json(const DatabaseStats& stats) {
-  JsonWriter w;
-  w.begin_object();
-  w.key("documents").number(stats.documents);
-  w.key("outlets");
-  write_counts(w, stats.outlets);
-  w.key("languages");
-  write_counts(w, stats.languages);
-  w.key("date_min").string_or_null(stats.date_min);
-  w.key("date_max").string_or_null(stats.date_max);
   w.end_object();
   return w.take();
 }

@@ -1,6 +1,7 @@
 #include "nsearch/output.hpp"
 
 #include "nsearch/schema.hpp"
+#include "text_util.hpp"
 
 namespace nsearch {
 namespace {
@@ -9,32 +10,16 @@ constexpr const char* kHighlightOn = "\x1b[1m";  // bold
 constexpr const char* kBoldOn = "\x1b[1m";
 constexpr const char* kOff = "\x1b[0m";
 
-// Control characters from the index must not reach a terminal as escape sequences.
-// Runs of safe text are written whole (a stream insertion per character cost more than the
-// rest of printing the hits).
-void write_safe(std::ostream& out, std::string_view s) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto u = static_cast<unsigned char>(s[i]);
-    if ((u < 0x20 && s[i] != '\n') || u == 0x7f) {
-      out.write(s.data() + start, static_cast<std::streamsize>(i - start));
-      out.put(' ');
-      start = i + 1;
-    }
-  }
-  out.write(s.data() + start, static_cast<std::streamsize>(s.size() - start));
-}
-
 void write_snippet(std::ostream& out, const Hit& hit, const TextStyle& style) {
   std::size_t pos = 0;
   for (const auto& [begin, end] : hit.highlights) {
-    write_safe(out, std::string_view(hit.snippet).substr(pos, begin - pos));
+    text::write_printable(out, std::string_view(hit.snippet).substr(pos, begin - pos));
     if (style.color) out << kHighlightOn;
-    write_safe(out, std::string_view(hit.snippet).substr(begin, end - begin));
+    text::write_printable(out, std::string_view(hit.snippet).substr(begin, end - begin));
     if (style.color) out << kOff;
     pos = end;
   }
-  write_safe(out, std::string_view(hit.snippet).substr(pos));
+  text::write_printable(out, std::string_view(hit.snippet).substr(pos));
 }
 
 // "also in: Reuters, The New Diplomat (+3)": a few outlets by name, then how many more.
@@ -49,7 +34,7 @@ void write_also_in(std::ostream& out, const Hit& hit) {
   out << "also in: ";
   for (std::size_t i = 0; i < hit.also_in.size() && i < kNamed; ++i) {
     if (i > 0) out << ", ";
-    write_safe(out, hit.also_in[i]);
+    text::write_printable(out, hit.also_in[i]);
   }
   if (hit.also_in.size() > kNamed) out << " (+" << hit.also_in.size() - kNamed << ")";
   out << "\n";
@@ -98,16 +83,16 @@ void write_text(std::ostream& out, const StoryCopies& copies) {
       << " of this story\n";
   for (const StoryCopy& copy : copies.copies) {
     out << "\n";
-    write_safe(out, copy.outlet.empty() ? "(unknown outlet)" : copy.outlet);
+    text::write_printable(out, copy.outlet.empty() ? "(unknown outlet)" : copy.outlet);
     out << " | " << (copy.date.empty() ? "(no date)" : copy.date.substr(0, 10)) << " | id: ";
-    write_safe(out, copy.id);
+    text::write_printable(out, copy.id);
     const auto differs = static_cast<int>((1 - copy.similarity) * 100 + 0.5);
     out << " | "
         << (copy.requested ? std::string("this article")
             : differs == 0 ? std::string("same text")
                            : "differs ~" + std::to_string(differs) + "%")
         << "\n   ";
-    write_safe(out, copy.title.empty() ? "(untitled)" : copy.title);
+    text::write_printable(out, copy.title.empty() ? "(untitled)" : copy.title);
     out << "\n";
   }
 }
@@ -115,12 +100,12 @@ void write_text(std::ostream& out, const StoryCopies& copies) {
 void write_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
   if (style.explain) {
     out << "query: ";
-    write_safe(out, result.parsed_query);
+    text::write_printable(out, result.parsed_query);
     out << "\n";
   }
   if (result.query_fallback) {
     out << "note: searched as plain words; ";
-    write_safe(out, result.fallback_reason);
+    text::write_printable(out, result.fallback_reason);
     out << "\n";
   }
   const std::size_t first = result.hits.empty() ? 0 : result.offset + 1;
@@ -130,7 +115,7 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
   out << "\n";
   if (result.suggestion) {
     out << "did you mean: ";
-    write_safe(out, *result.suggestion);
+    text::write_printable(out, *result.suggestion);
     out << "\n";
   }
   for (const Hit& hit : result.hits) {
@@ -140,13 +125,13 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     // A title derived from the body is its first words, not a headline: not set in bold.
     const bool bold = style.color && !hit.title_derived;
     if (bold) out << kBoldOn;
-    write_safe(out, hit.title.empty() ? "(untitled)" : hit.title);
+    text::write_printable(out, hit.title.empty() ? "(untitled)" : hit.title);
     if (bold) out << kOff;
     out << "\n   ";
-    write_safe(out, hit.outlet.empty() ? "(unknown outlet)" : hit.outlet);
+    text::write_printable(out, hit.outlet.empty() ? "(unknown outlet)" : hit.outlet);
     out << " | " << (hit.date.empty() ? "(no date)" : hit.date.substr(0, 10)) << " | " << hit.lang
         << " | id: ";
-    write_safe(out, hit.id);
+    text::write_printable(out, hit.id);
     out << "\n";
     if (!hit.snippet.empty()) {
       out << "   ";
@@ -162,25 +147,10 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     if (facet.values.empty()) out << " (none)";
     for (const auto& value : facet.values) {
       out << "\n  ";
-      write_safe(out, value.value);
+      text::write_printable(out, value.value);
       out << " (" << value.count << ")";
     }
     out << "\n";
-  }
-}
-
-void write_text(std::ostream& out, const DatabaseStats& stats) {
-  out << "documents: " << stats.documents << "\n";
-  out << "dates: " << (stats.date_min.empty() ? "(none)" : stats.date_min + " .. " + stats.date_max)
-      << "\n";
-  out << "languages:";
-  for (const auto& lang : stats.languages)
-    out << " " << lang.value << " (" << lang.count << ")";
-  out << "\noutlets: " << stats.outlets.size() << "\n";
-  for (const auto& outlet : stats.outlets) {
-    out << "  ";
-    write_safe(out, outlet.value);
-    out << " (" << outlet.count << ")\n";
   }
 }
 

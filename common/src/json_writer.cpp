@@ -1,4 +1,4 @@
-#include "output/json_writer.hpp"
+#include "json_writer.hpp"
 
 #include <charconv>
 

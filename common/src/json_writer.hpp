@@ -1,4 +1,4 @@
-// JSON text written as it goes (internal to the output stage).
+// JSON text written as it goes (internal).
 #pragma once
 
 #include <cstddef>
