@@ -7,7 +7,7 @@
 #include <span>
 #include <string>
 
-#include "clean/html/furniture_phrases.hpp"
+#include "clean/furniture_lexicon.hpp"
 #include "nsearch/dates.hpp"
 #include "text_util.hpp"
 
@@ -272,7 +272,10 @@ bool is_furniture(const Block& b, const Wording& w) {
   for (const std::string_view f : kFurniture) {
     if (w.core == f) return true;
   }
-  if (equals_any(w.core, furniture::furniture_lines())) return true;
+  if (equals_any(w.core, furniture::furniture_lines()) ||
+      equals_any(w.core, furniture::read_also_labels()) ||
+      equals_any(w.core, furniture::ad_labels()))
+    return true;
   // A related-stories heading; not an end of the article, as such boxes also stand inside it.
   constexpr std::size_t kMaxHeadingWords = 8;
   if (b.heading > 0 && b.words <= kMaxHeadingWords &&

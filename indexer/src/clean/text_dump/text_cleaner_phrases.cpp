@@ -1,4 +1,5 @@
 #include "clean/text_dump/text_cleaner_phrases.hpp"
+#include "clean/furniture_lexicon.hpp"
 #include "nsearch/dates.hpp"
 #include "text_util.hpp"
 
@@ -6,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <unordered_set>
 #include <vector>
 
@@ -27,13 +29,13 @@ bool word_boundary(char left, char right) {
 /// Each list lives in a function-local constant, built on first use and immutable after.
 class PhraseSet {
  public:
-  PhraseSet(std::initializer_list<std::string_view> phrases) : phrases_(phrases) {
-    for (const std::string_view p : phrases) {
-      if (p.empty()) continue;
-      longest_ = std::max(longest_, p.size());
-      if (p.size() < kLengthBits) lengths_ |= std::uint64_t{1} << p.size();
-      by_first_byte_[static_cast<unsigned char>(p.front())].push_back(p);
-    }
+  PhraseSet(std::initializer_list<std::string_view> phrases) { add(phrases); }
+  /// The cleaner's own (English) phrases and lists of the shared furniture lexicon.
+  PhraseSet(std::initializer_list<std::string_view> own,
+            std::initializer_list<std::span<const std::string_view>> shared) {
+    add(own);
+    for (const std::span<const std::string_view> list : shared)
+      add(list);
   }
 
   /// `core` is one of the phrases.
@@ -80,6 +82,14 @@ class PhraseSet {
 
  private:
   static constexpr std::size_t kLengthBits = 64;
+  void add(std::span<const std::string_view> phrases) {
+    for (const std::string_view p : phrases) {
+      if (p.empty() || !phrases_.insert(p).second) continue;
+      longest_ = std::max(longest_, p.size());
+      if (p.size() < kLengthBits) lengths_ |= std::uint64_t{1} << p.size();
+      by_first_byte_[static_cast<unsigned char>(p.front())].push_back(p);
+    }
+  }
   bool has_length(std::size_t n) const { return n >= kLengthBits || (lengths_ >> n & 1) != 0; }
 
   std::unordered_set<std::string_view> phrases_;
@@ -111,18 +121,14 @@ constexpr std::size_t kMaxFurnitureWords = 12;
 // Headings and links that open a comment section (the article ends before them).
 bool opens_comments(std::string_view core, std::size_t words) {
   // clang-format off
-  static const PhraseSet kHeadings{
+  static const PhraseSet kHeadings{{
       "comments", "comment", "# comments", "# comment", "comments #", "comments (#)",
       "# comments so far", "# responses", "# replies", "responses", "trackbacks", "discussion",
       "talkback", "talk back", "comments (no comments posted.)", "no comments", "no comments yet",
       "reader comments", "readers' comments", "readers comments", "user comments", "your comments",
-      "reader feedback", "feedback", "what do you think?", "what do you think", "speak your mind",
-      // the other languages of the function-word lexicon that news sites most use
-     
-      "kommentare", "kommentar", "# kommentare", "# kommentar", "kommentare (#)", "leserkommentare",
-      "commentaires", "commentaire", "# commentaires", "comentarios", "comentario",
-      "# comentarios", "coment\xC3\xA1rios", "komentarze", "# komentarzy", "commenti"};
-  static const PhraseSet kOpenings{
+      "reader feedback", "feedback", "what do you think?", "what do you think", "speak your mind"},
+      {furniture::comment_headings()}};
+  static const PhraseSet kOpenings{{
       "post a comment", "post comment", "post your comment", "leave a comment", "leave a reply",
       "leave your comment", "add a comment", "add your comment", "add comment", "write a comment",
       "submit a comment", "submit comment", "have your say", "join the discussion",
@@ -132,16 +138,8 @@ bool opens_comments(std::string_view core, std::size_t words) {
       "comments for this", "readers respond", "reader responses", "comments from readers",
       "sort comments", "comments are moderated", "thanks for your comment",
       "thank you for your comment", "this feedback is now closed", "comments are now closed",
-      "commenting is closed", "commenting has been disabled",
-      // the other languages of the function-word lexicon that news sites most use
-     
-      "schreibe einen kommentar", "kommentar schreiben", "kommentar verfassen",
-      "hinterlasse einen kommentar", "einen kommentar hinterlassen", "kommentar hinterlassen",
-      "hinterlasse eine antwort", "antwort hinterlassen", "diskutieren sie mit",
-      "diskussion zum artikel", "laisser un commentaire", "ajouter un commentaire",
-      "r\xC3\xA9" "agir \xC3\xA0 cet article", "deja un comentario", "dejar un comentario",
-      "escribe un comentario", "deixe um coment\xC3\xA1rio", "dodaj komentarz",
-      "lascia un commento"};
+      "commenting is closed", "commenting has been disabled"},
+      {furniture::comment_headings()}};
   // clang-format on
   return words <= kMaxFurnitureWords && (kHeadings.matches(core) || kOpenings.starts(core));
 }
@@ -172,18 +170,13 @@ bool is_comment_policy(const std::vector<std::string_view>& words) {
 // "Jo Doe (L) and ..."); a long paragraph that merely mentions a photo is not one.
 bool is_caption(std::string_view lc, std::string_view core, std::size_t words) {
   // clang-format off
-  static const PhraseSet kLeads{
+  static const PhraseSet kLeads{{
       "photo:", "photo by", "photos:", "photos by", "photograph:", "photograph by", "photographs:",
       "picture:", "pictures:", "picture by", "pictured:", "pictured above", "image:", "images:",
       "caption:", "credit:", "file photo", "file picture", "file image", "photo credit",
       "photo courtesy", "courtesy of", "enlarge", "click to enlarge", "click image to enlarge",
-      "view larger", "larger image", "zoom",
-      // the other languages of the function-word lexicon that news sites most use
-      "foto:", "fotos:", "foto/", "bild:", "bilder:", "bildquelle:", "quelle:", "grafik:",
-      "abbildung:", "titelbild:", "image :", "photo :", "cr\xC3\xA9" "dit :", "cr\xC3\xA9" "dits :",
-      "imagen:", "im\xC3\xA1genes:", "fuente:", "(foto:", "(cr\xC3\xA9" "dito:",
-      "cr\xC3\xA9" "dito:",
-      "zdj\xC4\x99" "cie:", "fot.", "fot:", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o:"};
+      "view larger", "larger image", "zoom"},
+      {furniture::credit_labels()}};
   static const PhraseSet kMarks{
       "(ap photo", "ap photo/", "(afp photo", "afp photo/", "afp/getty", "(reuters photo",
       "(reuters/", "reuters/", "getty images", "/getty", "(photo:", "(photo by", "(photo credit",
@@ -290,10 +283,10 @@ bool is_date_line(const std::vector<std::string_view>& words) {
 // Ad slots and "continues below" notes placed inside an article: the article goes on after them.
 bool is_interruption(std::string_view core, std::size_t words) {
   // clang-format off
-  static const PhraseSet kWhole{
+  static const PhraseSet kWhole{{
       "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
-      "sponsored content", "promoted", "promotion", "anzeige", "werbung", "publicit\xC3\xA9",
-      "publicidad", "publicidade", "reklama", "pubblicit\xC3\xA0"};
+      "sponsored content", "promoted", "promotion"},
+      {furniture::ad_labels()}};
   static const PhraseSet kLeads{
       "story continues", "article continues", "continue reading below", "continued below",
       "content continues", "advertisement story", "advertisement continue",
@@ -310,14 +303,9 @@ bool is_interruption(std::string_view core, std::size_t words) {
 // the other story's headline.
 bool is_cross_reference(std::string_view lc, std::size_t words) {
   // clang-format off
-  static const PhraseSet kLabels{
-      "read more", "read also", "also read", "see also", "more on this", "related",
-      "lesen sie auch", "lesen sie mehr", "lies auch", "mehr zum thema", "auch interessant",
-      "lire aussi", "\xC3\xA0 lire aussi", "voir aussi", "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n",
-      "lea m\xC3\xA1s", "leer m\xC3\xA1s", "le puede interesar", "te puede interesar",
-      "leia tamb\xC3\xA9m", "leia mais", "veja tamb\xC3\xA9m", "saiba mais", "leggi anche",
-      "zobacz tak\xC5\xBC" "e", "zobacz te\xC5\xBC", "czytaj tak\xC5\xBC" "e", "czytaj te\xC5\xBC",
-      "czytaj wi\xC4\x99" "cej", "dowiedz si\xC4\x99 wi\xC4\x99" "cej", "polecamy"};
+  static const PhraseSet kLabels{{
+      "read more", "read also", "also read", "see also", "more on this", "related"},
+      {furniture::read_also_labels()}};
   // clang-format on
   constexpr std::size_t kMaxWords = 30;  // a label and a headline
   const std::size_t colon = lc.find(':');
@@ -334,7 +322,7 @@ bool is_cross_reference(std::string_view lc, std::size_t words) {
 // names, buttons, consent banners.
 bool is_furniture_line(std::string_view core, std::size_t words) {
   // clang-format off
-  static const PhraseSet kWhole{
+  static const PhraseSet kWhole{{
       "home", "news", "search", "print", "email", "e-mail", "share", "next", "previous", "prev",
       "more", "back", "top", "login", "log in", "log out", "logout", "register", "subscribe",
       "advertisement", "advertisements", "advertising", "advertise", "close", "menu", "skip",
@@ -351,14 +339,8 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
       "hide", "show", "previous story", "next story", "previous article", "next article",
       "toggle navigation", "main menu", "navigation", "breaking news", "you are here", "accept",
       "decline", "agree", "i agree", "got it", "accept all", "reject all", "manage preferences",
-      "settings",
-      // the other languages of the function-word lexicon that news sites most use
-      "startseite", "suche", "suchen", "men\xC3\xBC", "teilen", "drucken", "zur\xC3\xBC" "ck",
-      "weiter",
-      "nach oben", "impressum", "datenschutz", "datenschutzerkl\xC3\xA4rung", "kontakt",
-      "anmelden", "abmelden", "registrieren", "einloggen", "mehr", "schlie\xC3\x9F" "en",
-      "accueil", "rechercher", "partager", "imprimer", "fermer", "inicio", "buscar", "compartir",
-      "imprimir", "cerrar", "szukaj", "udost\xC4\x99pnij", "drukuj", "zamknij"};
+      "settings"},
+      {furniture::furniture_lines(), furniture::read_also_labels(), furniture::ad_labels()}};
   static const PhraseSet kLeads{
       "related stories", "related articles", "related links", "related content", "related news",
       "related coverage", "related topics", "related items", "related posts", "related video",
@@ -431,7 +413,7 @@ bool is_furniture_line(std::string_view core, std::size_t words) {
 // copyright and subscription notices).
 bool has_furniture_phrase(std::string_view lc, std::size_t words) {
   // clang-format off
-  static const PhraseSet kNotices{
+  static const PhraseSet kNotices{{
       "all rights reserved", "we use cookies", "uses cookies", "use of cookies", "cookie policy",
       "cookie settings", "accept cookies", "accept all cookies", "our use of cookies",
       "this material may not be published", "may not be published, broadcast",
@@ -443,7 +425,8 @@ bool has_furniture_phrase(std::string_view lc, std::size_t words) {
       "get unlimited access", "premium content", "unlimited digital access", "to continue reading",
       "already a subscriber", "log in to comment", "sign in to comment", "you must be logged in",
       "register to comment", "your browser does not support", "please upgrade your browser",
-      "click here to", "for more information, please see our", "back to top"};
+      "click here to", "for more information, please see our", "back to top"},
+      {furniture::cookie_phrases(), furniture::legal_phrases()}};
   // clang-format on
   constexpr std::size_t kMaxNoticeWords = 80;
   constexpr std::size_t kMaxCopyrightWords = 25;  // "© 2008 Jo Doe Media. All rights..."
@@ -490,12 +473,16 @@ bool is_lone_url(std::string_view lc, std::size_t words) {
           lc.ends_with(".html") || lc.ends_with(".htm"));
 }
 
-// "Read more", "Full story »": the end of a teaser.
+// "Read more", "Full story »", "Weiterlesen": the end of a teaser. In the other languages, as
+// in the HTML cleaner, a line that ends with a full stop is a sentence that says where to read
+// on ("Hier weiterlesen."), which pages that list their articles end each summary with.
 bool ends_like_teaser(std::string_view core, std::string_view text) {
   // clang-format off
   static const PhraseSet kEndings{
       "read more", "full story", "continue reading", "more"};
+  static const PhraseSet kLinkEndings{{}, {furniture::teaser_endings()}};
   // clang-format on
+  if (kLinkEndings.ends(core) && !text.ends_with(".")) return true;
   return kEndings.ends(core) && (!core.ends_with("more") || core.ends_with("read more") ||
                                  text.ends_with("\xC2\xBB"));  // "more »"
 }
