@@ -20,6 +20,7 @@ packages=(
   python3-pytest python3-pandas  # its tests (pandas: to_pandas() and the README's example)
   chromium                       # the search page's browser test (tests/web)
   wrk                            # HTTP load test (bench/http_load.sh)
+  time                           # GNU time: peak memory in the scaling runs (scripts/scaling_run.sh)
 )
 # The browser test runs playwright-core under Node.js; machines that already have node and npm
 # (e.g. from another source) keep theirs.
