@@ -200,10 +200,11 @@ struct Searcher::Impl {
   std::filesystem::path path;
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
-  QueryParsers parsers;         // of `db`: replaced with it
-  ValueColumns columns;         // of `db`'s revision: cleared when it moves
-  StemCache stem_cache;         // snippets stem the words of each hit's text
-  TermFrequencies frequencies;  // of `db`'s revision: cleared when it moves
+  QueryParsers parsers;                        // of `db`: replaced with it
+  ValueColumns columns;                        // of `db`'s revision: cleared when it moves
+  StemCache stem_cache;                        // snippets stem the words of each hit's text
+  TermFrequencies frequencies;                 // of `db`'s revision: cleared when it moves
+  std::optional<DatabaseLanguages> languages;  // of `db`'s revision, once read
 
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path),
@@ -219,6 +220,7 @@ struct Searcher::Impl {
     if (db.reopen()) {
       columns.clear();
       frequencies.clear();
+      languages.reset();
     }
   }
 
@@ -231,6 +233,12 @@ struct Searcher::Impl {
     parsers = QueryParsers(db);
     columns = ValueColumns(db);
     frequencies = TermFrequencies(db);
+    languages.reset();
+  }
+
+  const DatabaseLanguages& database_languages() {
+    if (!languages) languages = languages_of(db);
+    return *languages;
   }
 
   // After a read failed: reopens at the latest revision so that the read can run again. Over a
@@ -302,7 +310,7 @@ struct Searcher::Impl {
       }
       facet_fields.push_back(*field);
     }
-    const QueryBuilder builder(db, &parsers);
+    const QueryBuilder builder(db, &parsers, &database_languages());
     BuiltQuery built =
         request.like_id.empty() ? builder.build(request) : BuiltQuery{similar_to(request, builder)};
     Xapian::Query& query = built.query;
@@ -392,27 +400,35 @@ struct Searcher::Impl {
     std::optional<SnippetMaker> snippets;
     if (request.snippet_bytes > 0 && !page.empty())
       snippets.emplace(snippet_terms(query, mset, db.get_doccount()), stem_cache);
+    // The stories of the page and the copies of those that have several, found together.
+    std::vector<std::string> story_keys;  // when collapsing
+    std::optional<StoryMembers> copies_of;
+    std::map<std::string, const StoryMember*, std::less<>> first_seen;
+    if (request.collapse) {
+      // Collapsing has read the keys already; newest_stories reads a local database.
+      for (const Xapian::MSetIterator& it : page) {
+        story_keys.push_back(collapse_here ? it.get_document().get_value(schema::kStorySlot)
+                                           : it.get_collapse_key());
+      }
+      copies_of.emplace(db, story_keys, /*with_copies_only=*/true);
+      // With --first-seen, the copy shown is the earliest among the matches.
+      if (request.first_seen) first_seen = copies_of->earliest_matching(query);
+    }
     for (std::size_t position = 0; position < page.size(); ++position) {
       const Xapian::MSetIterator& it = page[position];
       Xapian::Document doc = it.get_document();
       Hit hit;
-      // Collapsing has read the key already.
-      hit.story = request.collapse && !collapse_here ? it.get_collapse_key()
-                                                     : doc.get_value(schema::kStorySlot);
-      // Most stories have one copy: their term frequency says so without a search.
-      if (request.collapse && !hit.story.empty() &&
-          db.get_termfreq(schema::story_term(hit.story)) > 1) {
+      hit.story = request.collapse ? story_keys[position] : doc.get_value(schema::kStorySlot);
+      if (copies_of) {
         // The other outlets that carried the story, whatever the query. Only the copy shown
-        // must match: with --first-seen, the earliest copy among the matches.
-        const std::vector<Xapian::docid> members = story_members(db, hit.story, kMaxStoryMembers);
+        // must match.
+        const std::vector<StoryMember>& members = copies_of->of(hit.story);
         // The docid in `db`: Document::get_docid() is a shard's own number in a sharded one.
         Xapian::docid shown = *it;
-        if (request.first_seen) {
-          const auto matching = matching_story_members(db, query, hit.story, 1);
-          if (!matching.empty() && matching.front() != *it) {
-            shown = matching.front();
-            doc = db.get_document(shown);
-          }
+        if (const auto earliest = first_seen.find(hit.story);
+            earliest != first_seen.end() && earliest->second->docid != shown) {
+          shown = earliest->second->docid;
+          doc = db.get_document(shown);
         }
         add_copies(hit, doc, shown, members);
       }
@@ -558,18 +574,19 @@ struct Searcher::Impl {
     result.facets = facet_spies.results(request.facet_limit);
   }
 
-  // The other matching copies of the story shown as `shown`: how many, and which outlets.
-  void add_copies(Hit& hit, const Xapian::Document& shown, Xapian::docid shown_docid,
-                  const std::vector<Xapian::docid>& members) {
+  // The other copies of the story shown as `shown`, the first kMaxStoryMembers by date: how
+  // many, and which outlets.
+  static void add_copies(Hit& hit, const Xapian::Document& shown, Xapian::docid shown_docid,
+                         const std::vector<StoryMember>& members) {
     const std::string own_outlet = shown.get_value(schema::kOutletSlot);
-    for (const Xapian::docid member : members) {
-      if (member == shown_docid) continue;
+    const std::size_t listed = std::min(members.size(), kMaxStoryMembers);
+    for (std::size_t i = 0; i < listed; ++i) {
+      if (members[i].docid == shown_docid) continue;
       ++hit.copies;
-      std::string outlet =
-          db.get_document(member, Xapian::DOC_ASSUME_VALID).get_value(schema::kOutletSlot);
+      const std::string& outlet = members[i].outlet;
       if (!outlet.empty() && outlet != own_outlet &&
           std::find(hit.also_in.begin(), hit.also_in.end(), outlet) == hit.also_in.end()) {
-        hit.also_in.push_back(std::move(outlet));
+        hit.also_in.push_back(outlet);
       }
     }
   }
@@ -586,7 +603,10 @@ struct Searcher::Impl {
     const auto signature = story::decode(requested.get_value(schema::kStorySignatureSlot));
     std::vector<Xapian::docid> members{*it};
     if (!result.story.empty()) {
-      members = story_members(db, result.story, db.get_doccount());
+      const StoryMembers story(db, {result.story}, /*with_copies_only=*/false);
+      members.clear();
+      for (const StoryMember& member : story.of(result.story))
+        members.push_back(member.docid);
     }
     for (const Xapian::docid member : members) {
       const Xapian::Document doc = db.get_document(member);
@@ -702,7 +722,7 @@ struct Searcher::Impl {
   // What an export goes through: the matching part of the request's query (everything when
   // there is neither query nor filter), and how.
   std::pair<Xapian::Query, MatchStreamOptions> export_query(const SearchRequest& request) {
-    const QueryBuilder builder(db, &parsers);
+    const QueryBuilder builder(db, &parsers, &database_languages());
     Xapian::Query query;
     if (!request.like_id.empty()) {
       query = similar_to(request, builder);
