@@ -351,10 +351,25 @@ struct Searcher::Impl {
     // second pass is needed unless facets are. Collapsed totals are never exact beyond the page
     // whatever is checked (Xapian counts only the story keys of candidates for the page), so
     // the page is ranked alone and the second pass counts the stories.
-    const std::size_t checked =
-        request.collapse
-            ? page_end
-            : std::max<std::size_t>(page_end, count_limit == 0 ? db.get_doccount() : count_limit);
+    std::size_t checked =
+        request.collapse ? page_end : std::max<std::size_t>(page_end, counts_checked(count_limit));
+    // Over remote shards each match costs exchanges with every server: when counting is to see
+    // every match, the counting spies ride on the ranked match instead (spies see each match,
+    // before collapsing), which then checks them all. Counting that stops at a limit keeps its
+    // own pass: its lower bounds come from both passes.
+    const bool count_while_ranking = counts && layout.remote && request.time_limit_seconds <= 0 &&
+                                     counts_checked(count_limit) >= db.get_doccount();
+    std::optional<FacetSpies> ranked_facets;
+    std::optional<StoryTally> ranked_stories;
+    if (count_while_ranking) {
+      ranked_facets.emplace(facet_fields, request.facet_by, /*remote=*/true);
+      ranked_facets->attach(enquire);
+      if (request.collapse) {
+        ranked_stories.emplace(nullptr);
+        ranked_stories->attach(enquire);
+      }
+      checked = std::max<std::size_t>(checked, counts_checked(count_limit));
+    }
     // The hits of the page, in order, and the stories ranked to find them.
     std::vector<Xapian::MSetIterator> page;
     std::size_t stories_ranked = 0;
@@ -380,7 +395,16 @@ struct Searcher::Impl {
     result.collapsed = request.collapse;
     result.facet_unit = request.facet_by;
     if (counts) {
-      count_all(matching_part(query), request, facet_fields, count_limit, in_memory, result);
+      const std::size_t seen_ranking = !count_while_ranking ? 0
+                                       : ranked_stories     ? ranked_stories->seen()
+                                                            : ranked_facets->seen();
+      // Without a time limit, a matcher stops short of the end only past what it was to check:
+      // the spies saw every match unless every document matches.
+      if (count_while_ranking && seen_ranking < counts_checked(count_limit)) {
+        take_all_counts(seen_ranking, request, *ranked_facets, ranked_stories, result);
+      } else {
+        count_all(matching_part(query), request, facet_fields, count_limit, in_memory, result);
+      }
       // When counting stopped, the ranked pass may have seen more: keep the larger lower bounds
       // (and a story is at least one article).
       if (request.collapse && !result.total_exact)
@@ -504,8 +528,7 @@ struct Searcher::Impl {
       stories.emplace(in_memory);
       stories->attach(enquire);
     }
-    const Xapian::doccount check_at_least =
-        count_limit == 0 ? db.get_doccount() : static_cast<Xapian::doccount>(count_limit);
+    const Xapian::doccount check_at_least = counts_checked(count_limit);
     if (query.get_type() == Xapian::Query::LEAF_TERM && facet_spies.counts_by_docid() &&
         (!stories || stories->counts_by_docid())) {
       count_postings(*query.get_terms_begin(), request, check_at_least, facet_spies, stories,
@@ -528,6 +551,23 @@ struct Searcher::Impl {
     result.facets_exact = all_seen;
     result.total = stories ? stories->stories() : result.articles;
     result.total_exact = request.collapse ? all_seen : result.articles_exact;
+    result.facets = facet_spies.results(request.facet_limit);
+  }
+
+  // The matches count_all checks: the first count_limit (0 = all).
+  Xapian::doccount counts_checked(std::size_t count_limit) const {
+    return count_limit == 0 ? db.get_doccount() : static_cast<Xapian::doccount>(count_limit);
+  }
+
+  // The counts of count_all from spies that saw all `seen` matches.
+  static void take_all_counts(std::size_t seen, const SearchRequest& request,
+                              FacetSpies& facet_spies, const std::optional<StoryTally>& stories,
+                              SearchResult& result) {
+    result.articles = seen;
+    result.articles_exact = true;
+    result.facets_exact = true;
+    result.total = stories ? stories->stories() : seen;
+    result.total_exact = true;
     result.facets = facet_spies.results(request.facet_limit);
   }
 
