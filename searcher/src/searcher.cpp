@@ -434,7 +434,15 @@ struct Searcher::Impl {
         story_keys.push_back(collapse_here ? it.get_document().get_value(schema::kStorySlot)
                                            : it.get_collapse_key());
       }
-      copies_of.emplace(db, story_keys, /*with_copies_only=*/true);
+      // Most stories have one copy. Locally their term frequencies say which at once, and the
+      // lookup is left to the others; over remote shards a frequency costs an exchange with
+      // each server, where the lookup asks for every story of the page together.
+      std::vector<std::string> with_copies;
+      for (const std::string& key : story_keys) {
+        if (!key.empty() && (layout.remote || db.get_termfreq(schema::story_term(key)) > 1))
+          with_copies.push_back(key);
+      }
+      copies_of.emplace(db, with_copies, /*with_copies_only=*/true);
       // With --first-seen, the copy shown is the earliest among the matches.
       if (request.first_seen) first_seen = copies_of->earliest_matching(query);
     }
@@ -443,10 +451,10 @@ struct Searcher::Impl {
       Xapian::Document doc = it.get_document();
       Hit hit;
       hit.story = request.collapse ? story_keys[position] : doc.get_value(schema::kStorySlot);
-      if (copies_of) {
-        // The other outlets that carried the story, whatever the query. Only the copy shown
-        // must match.
-        const std::vector<StoryMember>& members = copies_of->of(hit.story);
+      // The other outlets that carried the story, whatever the query. Only the copy shown
+      // must match.
+      const std::vector<StoryMember>* members = copies_of ? &copies_of->of(hit.story) : nullptr;
+      if (members != nullptr && !members->empty()) {
         // The docid in `db`: Document::get_docid() is a shard's own number in a sharded one.
         Xapian::docid shown = *it;
         if (const auto earliest = first_seen.find(hit.story);
@@ -454,7 +462,7 @@ struct Searcher::Impl {
           shown = earliest->second->docid;
           doc = db.get_document(shown);
         }
-        add_copies(hit, doc, shown, members);
+        add_copies(hit, doc, shown, *members);
       }
       const Article article = deserialise_article(doc.get_data());
       hit.rank = request.offset + position + 1;
