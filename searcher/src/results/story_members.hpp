@@ -1,8 +1,9 @@
 // The copies of stories (internal): the articles that share a story key, found through the
 // stories' boolean terms, earliest first. A result page's stories are looked up together, by one
-// match that also brings each copy's date and outlet: over remote shards that is one exchange
-// with each server (in parallel) for the page, where reading the copies' documents would be one
-// exchange per copy (Xapian 1.4's remote backend does not pipeline MSet::fetch()).
+// match that also brings each copy's date and outlet: over remote shards that is two exchanges
+// with each server (all servers at once) for the page, where asking each story's frequency and
+// reading its copies' documents was an exchange per story and server and one per copy (Xapian
+// 1.4's remote backend does not pipeline MSet::fetch()).
 #pragma once
 
 #include <xapian.h>
