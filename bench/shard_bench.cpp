@@ -7,6 +7,7 @@
 //
 // Default corpus: Reuters-21578 from ../shared/data. Indexing runs alternate (single, sharded,
 // single, ...) so that a noisy neighbour on the machine hits both alike; the best run counts.
+// Queries take turns between the three searchers for the same reason.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -56,21 +57,32 @@ struct Latency {
   double p50_ms = 0, p95_ms = 0, mean_ms = 0;
 };
 
-Latency time_queries(nsearch::Searcher& searcher,
-                     const std::vector<nsearch::SearchRequest>& requests, int repeat) {
-  for (const auto& r : requests)
-    searcher.search(r);  // warm the caches (and the connections)
-  std::vector<double> ms;
+// The searchers take turns, query by query, so that a noisy neighbour on the machine slows them
+// alike and their ratios hold (timed one after the other they drifted 2x apart between runs).
+std::vector<Latency> time_queries(const std::vector<nsearch::Searcher*>& searchers,
+                                  const std::vector<nsearch::SearchRequest>& requests, int repeat) {
+  for (nsearch::Searcher* searcher : searchers) {
+    for (const auto& r : requests)
+      searcher->search(r);  // warm the caches (and the connections)
+  }
+  std::vector<std::vector<double>> ms(searchers.size());
   for (int i = 0; i < repeat; ++i) {
     for (const auto& r : requests) {
-      const auto start = Clock::now();
-      searcher.search(r);
-      ms.push_back(seconds_since(start) * 1000.0);
+      for (std::size_t s = 0; s < searchers.size(); ++s) {
+        const auto start = Clock::now();
+        searchers[s]->search(r);
+        ms[s].push_back(seconds_since(start) * 1000.0);
+      }
     }
   }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)],
-          std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size())};
+  std::vector<Latency> latencies;
+  for (std::vector<double>& times : ms) {
+    std::sort(times.begin(), times.end());
+    latencies.push_back(
+        {times[times.size() / 2], times[std::min(times.size() - 1, times.size() * 95 / 100)],
+         std::accumulate(times.begin(), times.end(), 0.0) / static_cast<double>(times.size())});
+  }
+  return latencies;
 }
 
 std::vector<nsearch::SearchRequest> query_mix() {
@@ -137,9 +149,8 @@ int main(int argc, char** argv) {
   nsearch::Searcher one(single);
   nsearch::Searcher local(sharded);
   nsearch::Searcher remote(dir / "remote.stub");
-  const Latency base = time_queries(one, requests, repeat);
-  const Latency l = time_queries(local, requests, repeat);
-  const Latency r = time_queries(remote, requests, repeat);
+  const std::vector<Latency> latencies = time_queries({&one, &local, &remote}, requests, repeat);
+  const Latency& base = latencies[0];
   std::printf("queries (%zu x %d)      p50 ms   p95 ms  mean ms  mean ratio\n", requests.size(),
               repeat);
   const auto row = [&](const char* name, const Latency& x) {
@@ -147,8 +158,8 @@ int main(int argc, char** argv) {
                 x.mean_ms / base.mean_ms);
   };
   row("1 local database", base);
-  row("local shards", l);
-  row("remote shards", r);
+  row("local shards", latencies[1]);
+  row("remote shards", latencies[2]);
   servers.clear();
   fs::remove_all(dir);
   return 0;

@@ -179,10 +179,11 @@ struct Searcher::Impl {
   std::filesystem::path path;
   DatabaseLayout layout;  // one database, or the shards a stub lists
   Xapian::Database db;
-  QueryParsers parsers;         // of `db`: replaced with it
-  ValueColumns columns;         // of `db`'s revision: cleared when it moves
-  StemCache stem_cache;         // snippets stem the words of each hit's text
-  TermFrequencies frequencies;  // of `db`'s revision: cleared when it moves
+  QueryParsers parsers;                        // of `db`: replaced with it
+  ValueColumns columns;                        // of `db`'s revision: cleared when it moves
+  StemCache stem_cache;                        // snippets stem the words of each hit's text
+  TermFrequencies frequencies;                 // of `db`'s revision: cleared when it moves
+  std::optional<DatabaseLanguages> languages;  // of `db`'s revision, once read
 
   explicit Impl(const std::filesystem::path& db_path)
       : path(db_path),
@@ -198,6 +199,7 @@ struct Searcher::Impl {
     if (db.reopen()) {
       columns.clear();
       frequencies.clear();
+      languages.reset();
     }
   }
 
@@ -210,6 +212,12 @@ struct Searcher::Impl {
     parsers = QueryParsers(db);
     columns = ValueColumns(db);
     frequencies = TermFrequencies(db);
+    languages.reset();
+  }
+
+  const DatabaseLanguages& database_languages() {
+    if (!languages) languages = languages_of(db);
+    return *languages;
   }
 
   // After a read failed: reopens at the latest revision so that the read can run again. Over a
@@ -281,7 +289,7 @@ struct Searcher::Impl {
       }
       facet_fields.push_back(*field);
     }
-    const QueryBuilder builder(db, &parsers);
+    const QueryBuilder builder(db, &parsers, &database_languages());
     BuiltQuery built =
         request.like_id.empty() ? builder.build(request) : BuiltQuery{similar_to(request, builder)};
     Xapian::Query& query = built.query;
@@ -322,10 +330,25 @@ struct Searcher::Impl {
     // second pass is needed unless facets are. Collapsed totals are never exact beyond the page
     // whatever is checked (Xapian counts only the story keys of candidates for the page), so
     // the page is ranked alone and the second pass counts the stories.
-    const std::size_t checked =
-        request.collapse
-            ? page_end
-            : std::max<std::size_t>(page_end, count_limit == 0 ? db.get_doccount() : count_limit);
+    std::size_t checked =
+        request.collapse ? page_end : std::max<std::size_t>(page_end, counts_checked(count_limit));
+    // Over remote shards each match costs exchanges with every server: when counting is to see
+    // every match, the counting spies ride on the ranked match instead (spies see each match,
+    // before collapsing), which then checks them all. Counting that stops at a limit keeps its
+    // own pass: its lower bounds come from both passes.
+    const bool count_while_ranking = counts && layout.remote && request.time_limit_seconds <= 0 &&
+                                     counts_checked(count_limit) >= db.get_doccount();
+    std::optional<FacetSpies> ranked_facets;
+    std::optional<StoryTally> ranked_stories;
+    if (count_while_ranking) {
+      ranked_facets.emplace(facet_fields, request.facet_by, /*remote=*/true);
+      ranked_facets->attach(enquire);
+      if (request.collapse) {
+        ranked_stories.emplace(nullptr);
+        ranked_stories->attach(enquire);
+      }
+      checked = std::max<std::size_t>(checked, counts_checked(count_limit));
+    }
     // The hits of the page, in order, and the stories ranked to find them.
     std::vector<Xapian::MSetIterator> page;
     std::size_t stories_ranked = 0;
@@ -351,7 +374,16 @@ struct Searcher::Impl {
     result.collapsed = request.collapse;
     result.facet_unit = request.facet_by;
     if (counts) {
-      count_all(matching_part(query), request, facet_fields, count_limit, in_memory, result);
+      const std::size_t seen_ranking = !count_while_ranking ? 0
+                                       : ranked_stories     ? ranked_stories->seen()
+                                                            : ranked_facets->seen();
+      // Without a time limit, a matcher stops short of the end only past what it was to check:
+      // the spies saw every match unless every document matches.
+      if (count_while_ranking && seen_ranking < counts_checked(count_limit)) {
+        take_all_counts(seen_ranking, request, *ranked_facets, ranked_stories, result);
+      } else {
+        count_all(matching_part(query), request, facet_fields, count_limit, in_memory, result);
+      }
       // When counting stopped, the ranked pass may have seen more: keep the larger lower bounds
       // (and a story is at least one article).
       if (request.collapse && !result.total_exact)
@@ -371,29 +403,45 @@ struct Searcher::Impl {
     std::optional<SnippetMaker> snippets;
     if (request.snippet_bytes > 0 && !page.empty())
       snippets.emplace(snippet_terms(query, mset, db.get_doccount()), stem_cache);
+    // The stories of the page and the copies of those that have several, found together.
+    std::vector<std::string> story_keys;  // when collapsing
+    std::optional<StoryMembers> copies_of;
+    std::map<std::string, const StoryMember*, std::less<>> first_seen;
+    if (request.collapse) {
+      // Collapsing has read the keys already; newest_stories reads a local database.
+      for (const Xapian::MSetIterator& it : page) {
+        story_keys.push_back(collapse_here ? it.get_document().get_value(schema::kStorySlot)
+                                           : it.get_collapse_key());
+      }
+      // Most stories have one copy. Locally their term frequencies say which at once, and the
+      // lookup is left to the others; over remote shards a frequency costs an exchange with
+      // each server, where the lookup asks for every story of the page together.
+      std::vector<std::string> with_copies;
+      for (const std::string& key : story_keys) {
+        if (!key.empty() && (layout.remote || db.get_termfreq(schema::story_term(key)) > 1))
+          with_copies.push_back(key);
+      }
+      copies_of.emplace(db, with_copies, /*with_copies_only=*/true);
+      // With --first-seen, the copy shown is the earliest among the matches.
+      if (request.first_seen) first_seen = copies_of->earliest_matching(query);
+    }
     for (std::size_t position = 0; position < page.size(); ++position) {
       const Xapian::MSetIterator& it = page[position];
       Xapian::Document doc = it.get_document();
       Hit hit;
-      // Collapsing has read the key already.
-      hit.story = request.collapse && !collapse_here ? it.get_collapse_key()
-                                                     : doc.get_value(schema::kStorySlot);
-      // Most stories have one copy: their term frequency says so without a search.
-      if (request.collapse && !hit.story.empty() &&
-          db.get_termfreq(schema::story_term(hit.story)) > 1) {
-        // The other outlets that carried the story, whatever the query. Only the copy shown
-        // must match: with --first-seen, the earliest copy among the matches.
-        const std::vector<Xapian::docid> members = story_members(db, hit.story, kMaxStoryMembers);
+      hit.story = request.collapse ? story_keys[position] : doc.get_value(schema::kStorySlot);
+      // The other outlets that carried the story, whatever the query. Only the copy shown
+      // must match.
+      const std::vector<StoryMember>* members = copies_of ? &copies_of->of(hit.story) : nullptr;
+      if (members != nullptr && !members->empty()) {
         // The docid in `db`: Document::get_docid() is a shard's own number in a sharded one.
         Xapian::docid shown = *it;
-        if (request.first_seen) {
-          const auto matching = matching_story_members(db, query, hit.story, 1);
-          if (!matching.empty() && matching.front() != *it) {
-            shown = matching.front();
-            doc = db.get_document(shown);
-          }
+        if (const auto earliest = first_seen.find(hit.story);
+            earliest != first_seen.end() && earliest->second->docid != shown) {
+          shown = earliest->second->docid;
+          doc = db.get_document(shown);
         }
-        add_copies(hit, doc, shown, members);
+        add_copies(hit, doc, shown, *members);
       }
       const Article article = deserialise_article(doc.get_data());
       hit.rank = request.offset + position + 1;
@@ -467,8 +515,7 @@ struct Searcher::Impl {
       stories.emplace(in_memory);
       stories->attach(enquire);
     }
-    const Xapian::doccount check_at_least =
-        count_limit == 0 ? db.get_doccount() : static_cast<Xapian::doccount>(count_limit);
+    const Xapian::doccount check_at_least = counts_checked(count_limit);
     if (query.get_type() == Xapian::Query::LEAF_TERM && facet_spies.counts_by_docid() &&
         (!stories || stories->counts_by_docid())) {
       count_postings(*query.get_terms_begin(), request, check_at_least, facet_spies, stories,
@@ -491,6 +538,23 @@ struct Searcher::Impl {
     result.facets_exact = all_seen;
     result.total = stories ? stories->stories() : result.articles;
     result.total_exact = request.collapse ? all_seen : result.articles_exact;
+    result.facets = facet_spies.results(request.facet_limit);
+  }
+
+  // The matches count_all checks: the first count_limit (0 = all).
+  Xapian::doccount counts_checked(std::size_t count_limit) const {
+    return count_limit == 0 ? db.get_doccount() : static_cast<Xapian::doccount>(count_limit);
+  }
+
+  // The counts of count_all from spies that saw all `seen` matches.
+  static void take_all_counts(std::size_t seen, const SearchRequest& request,
+                              FacetSpies& facet_spies, const std::optional<StoryTally>& stories,
+                              SearchResult& result) {
+    result.articles = seen;
+    result.articles_exact = true;
+    result.facets_exact = true;
+    result.total = stories ? stories->stories() : seen;
+    result.total_exact = true;
     result.facets = facet_spies.results(request.facet_limit);
   }
 
@@ -537,18 +601,19 @@ struct Searcher::Impl {
     result.facets = facet_spies.results(request.facet_limit);
   }
 
-  // The other matching copies of the story shown as `shown`: how many, and which outlets.
-  void add_copies(Hit& hit, const Xapian::Document& shown, Xapian::docid shown_docid,
-                  const std::vector<Xapian::docid>& members) {
+  // The other copies of the story shown as `shown`, the first kMaxStoryMembers by date: how
+  // many, and which outlets.
+  static void add_copies(Hit& hit, const Xapian::Document& shown, Xapian::docid shown_docid,
+                         const std::vector<StoryMember>& members) {
     const std::string own_outlet = shown.get_value(schema::kOutletSlot);
-    for (const Xapian::docid member : members) {
-      if (member == shown_docid) continue;
+    const std::size_t listed = std::min(members.size(), kMaxStoryMembers);
+    for (std::size_t i = 0; i < listed; ++i) {
+      if (members[i].docid == shown_docid) continue;
       ++hit.copies;
-      std::string outlet =
-          db.get_document(member, Xapian::DOC_ASSUME_VALID).get_value(schema::kOutletSlot);
+      const std::string& outlet = members[i].outlet;
       if (!outlet.empty() && outlet != own_outlet &&
           std::find(hit.also_in.begin(), hit.also_in.end(), outlet) == hit.also_in.end()) {
-        hit.also_in.push_back(std::move(outlet));
+        hit.also_in.push_back(outlet);
       }
     }
   }
@@ -565,7 +630,10 @@ struct Searcher::Impl {
     const auto signature = story::decode(requested.get_value(schema::kStorySignatureSlot));
     std::vector<Xapian::docid> members{*it};
     if (!result.story.empty()) {
-      members = story_members(db, result.story, db.get_doccount());
+      const StoryMembers story(db, {result.story}, /*with_copies_only=*/false);
+      members.clear();
+      for (const StoryMember& member : story.of(result.story))
+        members.push_back(member.docid);
     }
     for (const Xapian::docid member : members) {
       const Xapian::Document doc = db.get_document(member);
@@ -681,7 +749,7 @@ struct Searcher::Impl {
   // What an export goes through: the matching part of the request's query (everything when
   // there is neither query nor filter), and how.
   std::pair<Xapian::Query, MatchStreamOptions> export_query(const SearchRequest& request) {
-    const QueryBuilder builder(db, &parsers);
+    const QueryBuilder builder(db, &parsers, &database_languages());
     Xapian::Query query;
     if (!request.like_id.empty()) {
       query = similar_to(request, builder);

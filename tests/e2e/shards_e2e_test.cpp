@@ -26,6 +26,7 @@ using nsearch::test::TempDir;
 namespace {
 
 const fs::path kCorpus = NSEARCH_CORPUS_DIR;
+const fs::path kSource = NSEARCH_SOURCE_DIR;
 const std::string kNindex = NINDEX_BIN;
 const std::string kNsearch = NSEARCH_BIN;
 
@@ -197,4 +198,43 @@ TEST_CASE("two shards served remotely answer as one local database",
   CHECK(server1.stop());
   const auto after = run_command({kNsearch, "--db", stub.string(), "oil"});
   CHECK(after.exit_code == 2);
+}
+
+// Reuters has one outlet: here a story's copies come from several, so that the outlets listed
+// with a hit (looked up for the whole page at once) are compared too.
+TEST_CASE("syndicated copies over remote shards: the copies and outlets of one database",
+          "[shards][remote][e2e]") {
+  TempDir tmp;
+  const std::string syndication = (kSource / "tests/data/syndication").string();
+  for (const auto& [db, shards] : {std::pair{"single.db", ""}, std::pair{"sharded.db", "2"}}) {
+    std::vector<std::string> argv{kNindex, "--db", (tmp / db).string(), "add"};
+    if (*shards != '\0') argv.insert(argv.end(), {"--shards", shards});
+    argv.insert(argv.end(), {kCorpus.string(), syndication});
+    const auto indexed = run_command(argv);
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+  }
+  ShardServer server0(kNindex, tmp / "sharded.db" / "shard-0");
+  ShardServer server1(kNindex, tmp / "sharded.db" / "shard-1");
+  const fs::path stub = tmp / "remote.stub";
+  std::ofstream(stub) << server0.stub_line() << "\n" << server1.stub_line() << "\n";
+
+  std::size_t with_outlets = 0;
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"Wagner"},
+           {"--first-seen", "Wagner"},
+           {"--sort", "date", "Mali"},
+           {"--facets", "outlet", "--limit", "50", "Russian contractor"},
+       }) {
+    INFO("nsearch " << json(args).dump());
+    const json expected = search(tmp / "single.db", args);
+    const json actual = search(stub, args);
+    check_same_result(expected, actual, args.front() == "--sort");
+    for (const json& hit : expected["hits"]) {
+      const bool shown_alike = std::any_of(actual["hits"].begin(), actual["hits"].end(),
+                                           [&](const json& got) { return got["id"] == hit["id"]; });
+      if (shown_alike && !hit.value("also_in", json::array()).empty()) ++with_outlets;
+    }
+  }
+  CHECK(with_outlets >= 4);
 }

@@ -34,6 +34,9 @@ class FacetSpies {
     for (const auto& spy : column_counts_)
       spy->count(did);
   }
+  /// After the match: how many matches the spies saw, when they are Xapian's (`remote`) and
+  /// there are facets; else 0.
+  std::size_t seen() const { return raw_counts_.empty() ? 0 : raw_counts_.front()->get_total(); }
   /// After the match: the facets in the order of `fields`.
   std::vector<Facet> results(std::size_t limit);
 

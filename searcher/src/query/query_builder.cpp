@@ -193,19 +193,25 @@ void check_query_syntax(const std::string& text) {
   }
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryParsers* parsers)
-    : db_(db), parsers_(parsers) {
+DatabaseLanguages languages_of(const Xapian::Database& db) {
+  DatabaseLanguages languages;
+  const std::string prefix(schema::kLangPrefix);
+  Xapian::doccount with_language = 0;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    languages.codes.push_back((*it).substr(prefix.size()));
+    with_language += it.get_termfreq();
+  }
+  languages.every_article_has_one = with_language == db.get_doccount();
+  return languages;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryParsers* parsers,
+                           const DatabaseLanguages* languages)
+    : db_(db), parsers_(parsers), languages_(languages ? *languages : languages_of(db)) {
   if (parsers_ == nullptr) {
     own_parsers_ = std::make_unique<QueryParsers>(db_);
     parsers_ = own_parsers_.get();
   }
-  const std::string prefix(schema::kLangPrefix);
-  Xapian::doccount with_language = 0;
-  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-    languages_.push_back((*it).substr(prefix.size()));
-    with_language += it.get_termfreq();
-  }
-  every_article_has_language_ = with_language == db_.get_doccount();
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text, const std::string& lang,
@@ -287,7 +293,7 @@ Xapian::Query QueryBuilder::parse_all_languages(const std::string& text,
   for (const auto& lang : request.langs)
     langs.push_back(languages::normalise(lang));
   if (langs.empty()) {
-    langs = languages_;
+    langs = languages_.codes;
     // Free text that shows its language (a question, a topic) is analysed in that language
     // alone and may match articles of any language: analysed as German, say, an English
     // question would keep "the" and make rare German-stemmed terms of English words, which
@@ -315,7 +321,7 @@ Xapian::Query QueryBuilder::parse_all_languages(const std::string& text,
   }
   // One branch for every language needs no filter: requested languages are filtered anyway
   // (see filters()), and otherwise it stands for every article, if every article has one.
-  if (branches.size() == 1 && (!request.langs.empty() || every_article_has_language_)) {
+  if (branches.size() == 1 && (!request.langs.empty() || languages_.every_article_has_one)) {
     return branches.front().query;
   }
   std::vector<Xapian::Query> filtered;

@@ -21,6 +21,15 @@ struct BuiltQuery {
   std::string fallback_reason{};
 };
 
+/// The languages of a database's articles, from its language terms. A Searcher keeps them
+/// while the database's revision stays: over remote shards, reading them is an exchange with
+/// each server.
+struct DatabaseLanguages {
+  std::vector<std::string> codes;      ///< ISO codes present in the database
+  bool every_article_has_one = false;  ///< their term frequencies add up to the doccount
+};
+DatabaseLanguages languages_of(const Xapian::Database& db);
+
 /// Builds queries against one database. Each article was stemmed in its own language, so
 /// the query text is parsed once per language present (with that language's stemmer and
 /// stop words) and each parse is restricted to articles of its language. Languages whose
@@ -29,8 +38,10 @@ struct BuiltQuery {
 /// instead of once per language is what keeps a search fast.
 class QueryBuilder {
  public:
-  /// Parses with `parsers` (kept by the caller between searches of `db`), else with its own.
-  explicit QueryBuilder(const Xapian::Database& db, QueryParsers* parsers = nullptr);
+  /// Parses with `parsers` (kept by the caller between searches of `db`), else with its own;
+  /// reads the database's languages unless given them.
+  explicit QueryBuilder(const Xapian::Database& db, QueryParsers* parsers = nullptr,
+                        const DatabaseLanguages* languages = nullptr);
 
   /// Throws Error(bad_query) for an empty query, Error(invalid_argument) for bad filters. Text
   /// that is not valid syntax is searched as plain words (BuiltQuery::fallback).
@@ -48,8 +59,7 @@ class QueryBuilder {
   Xapian::Database db_;
   QueryParsers* parsers_;
   std::unique_ptr<QueryParsers> own_parsers_;  // when the caller keeps none
-  std::vector<std::string> languages_;         // ISO codes present in the database
-  bool every_article_has_language_ = false;    // their term frequencies add up to the doccount
+  DatabaseLanguages languages_;
 };
 
 /// Lower-cases every word except the boolean operators (AND, OR, NOT, XOR, NEAR, ADJ).
