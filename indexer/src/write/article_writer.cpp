@@ -64,7 +64,7 @@ ArticleWriter::Outcome ArticleWriter::write(PreparedArticle& p, const std::strin
   finish_(p);
   if (!file_term.empty()) p.doc->add_boolean_term(file_term);
   if (!p.copy_term.empty()) p.doc->add_boolean_term(p.copy_term);
-  seen(file_term, db_.add_document(*p.doc));
+  seen(file_term, database_.add(p.article.id, *p.doc));
   return Outcome::added;
 }
 

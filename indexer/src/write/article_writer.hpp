@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "analyse/prepared_article.hpp"
+#include "write/index_database.hpp"
 
 namespace nsearch {
 
@@ -24,8 +25,8 @@ class ArticleWriter {
   /// Called for every new or changed article before it is written: builds `doc` when a
   /// worker did not, and adds what depends on the articles written before (the story).
   using Finish = std::function<void(PreparedArticle&)>;
-  ArticleWriter(Xapian::WritableDatabase& db, Finish finish)
-      : db_(db), finish_(std::move(finish)) {}
+  ArticleWriter(IndexDatabase& database, Finish finish)
+      : database_(database), db_(database.all()), finish_(std::move(finish)) {}
 
   enum class Outcome { added, replaced, unchanged, duplicate };
   /// Writes one article read from the file with term `file_term` (empty: none). Same id and
@@ -54,7 +55,8 @@ class ArticleWriter {
   // Removes `file_term` from each of `docs`, deleting documents left without a file.
   std::size_t untag(const std::string& file_term, const std::unordered_set<Xapian::docid>& keep);
 
-  Xapian::WritableDatabase& db_;
+  IndexDatabase& database_;       // adds a new document to its shard
+  Xapian::WritableDatabase& db_;  // database_.all(): everything else
   Finish finish_;
   struct Seen {
     std::unordered_set<Xapian::docid> documents;  // written or confirmed in this run
