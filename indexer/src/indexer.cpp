@@ -87,7 +87,7 @@ struct Indexer::Impl {
         database(options.db_path, options.shards, options.lock_wait,
                  [this](const std::string& m) { warn(options.db_path.string(), m); }),
         db(database.all()),
-        budget((options.memory_mb << 20) / 2) {}
+        budget((options.memory_mb << 20) / 2, database.shards()) {}
 
   void warn(const std::string& location, const std::string& message) {
     std::lock_guard lock(diagnostic_mutex);

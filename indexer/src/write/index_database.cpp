@@ -42,12 +42,10 @@ void IndexDatabase::open(const fs::path& path) {
 Xapian::docid IndexDatabase::add(const std::string& id, const Xapian::Document& doc) {
   const std::size_t n = shards_.size();
   if (n == 1) return all_.add_document(doc);
-  // The shard's own handle counts its uncommitted additions too.
+  // Added through the shard's own handle, which all() shares: all() sees it at once.
   const std::size_t k = shard_of(id, n);
-  const Xapian::docid local = shards_[k].get_lastdocid() + 1;
-  const auto did = static_cast<Xapian::docid>((local - 1) * n + k + 1);
-  all_.replace_document(did, doc);
-  return did;
+  const Xapian::docid local = shards_[k].add_document(doc);
+  return static_cast<Xapian::docid>((local - 1) * n + k + 1);
 }
 
 void IndexDatabase::set_metadata(const std::string& key, const std::string& value) {

@@ -39,6 +39,7 @@ class IndexDatabase {
 
   Xapian::WritableDatabase& all() { return all_; }
   bool sharded() const { return paths_.size() > 1 || stub_; }
+  std::size_t shards() const { return paths_.size(); }
 
   /// Adds a new document for article `id` to its shard; returns its docid in all().
   Xapian::docid add(const std::string& id, const Xapian::Document& doc);
