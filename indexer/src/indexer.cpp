@@ -67,14 +67,15 @@ struct Indexer::Impl {
   DiagnosticHandler on_diagnostic;
   std::mutex diagnostic_mutex;  // workers report through the same handler
   ArticleReader reader;
-  IndexDatabase database;        // one database or the shards of one
-  Xapian::WritableDatabase& db;  // database.all()
-  DocumentBuilder builder;       // the writer's own, for articles the workers did not build
+  IndexDatabase database;   // one database or the shards of one
+  DocumentBuilder builder;  // the writer's own, for articles the workers did not build
   // Assigned in writing order, by the writer; looks up the database as last committed.
   StoryClusters stories{Xapian::Database(options.db_path.string())};
-  ArticleWriter writer{database, [this](PreparedArticle& p) { finish(p); }};
+  ArticleWriter writer{database, [this](PreparedArticle& p) { finish(p); },
+                       [this](const PreparedArticle& p) { account(p); }};
   SourceRegistry registry{database};
   CommitBudget budget;
+  bool commit_due = false;  // the budget is spent
   IndexReport report;
   std::atomic<bool> stop{false};
 
@@ -86,7 +87,6 @@ struct Indexer::Impl {
                [this](const Diagnostic& d) { warn(d.location, d.message); }),
         database(options.db_path, options.shards, options.lock_wait,
                  [this](const std::string& m) { warn(options.db_path.string(), m); }),
-        db(database.all()),
         budget((options.memory_mb << 20) / 2, database.shards()) {}
 
   void warn(const std::string& location, const std::string& message) {
@@ -133,23 +133,24 @@ struct Indexer::Impl {
     add_story_fields(*p.doc, stories.assign(p.signature, p.article.id), p.signature);
   }
 
-  // Writer side: the only thread that touches `db`. Articles come in reading order.
+  // Writer side, for the document of an article about to be added or to replace another.
+  void account(const PreparedArticle& p) {
+    report.text_bytes += p.article.title.size() + p.article.body.size();
+    commit_due = budget.add(*p.doc, p.data.size()) || commit_due;
+  }
+
+  // Writer side: the only thread that writes the database. Articles come in reading order.
   void write(PreparedArticle& p, const std::string& file_term) {
     const ArticleWriter::Outcome outcome = writer.write(p, file_term);
     count_outcome(outcome, report);
-    bool due = false;
-    if (outcome == ArticleWriter::Outcome::added || outcome == ArticleWriter::Outcome::replaced) {
-      report.text_bytes += p.article.title.size() + p.article.body.size();
-      due = budget.add(*p.doc, p.data.size());
-      if (outcome == ArticleWriter::Outcome::replaced) {
-        // The replaced version's values are rewritten where they are.
-        budget.values().rewrite(p.doc->values_count());
-        // Replaced by an article of no file (add_article): the files that gave the old version
-        // no longer give what the database holds, so the next add() reads them again.
-        if (file_term.empty()) registry.forget_files_of(*p.doc);
-      }
+    if (outcome == ArticleWriter::Outcome::replaced) {
+      // The replaced version's values are rewritten where they are.
+      budget.values().rewrite(p.doc->values_count());
+      // Replaced by an article of no file (add_article): the files that gave the old version
+      // no longer give what the database holds, so the next add() reads them again.
+      if (file_term.empty()) registry.forget_files_of(*p.doc);
     }
-    after_write(due);
+    after_write(std::exchange(commit_due, false));
   }
 
   // Commits once enough changes are pending.
@@ -173,7 +174,7 @@ struct Indexer::Impl {
     files.plan(paths);
     const unsigned jobs = worker_count(options.jobs);
     const bool first_load =
-        plain && db.get_doccount() == 0 && holds_only_database_files(options.db_path);
+        plain && database.view().get_doccount() == 0 && holds_only_database_files(options.db_path);
     bool compact_at_end = false;
     if (!files.nothing_to_read() && !files.stopped()) {
       if (jobs > 1 && first_load) {
@@ -185,7 +186,7 @@ struct Indexer::Impl {
     }
     report.stopped = files.stopped();
     commit();
-    if (compact_at_end && !report.stopped && db.get_doccount() > 0) compact();
+    if (compact_at_end && !report.stopped && database.view().get_doccount() > 0) compact();
   }
 
   // A first load written in place (one thread) ends compacted too, like a bulk load: its
@@ -197,7 +198,7 @@ struct Indexer::Impl {
     fs::remove_all(scratch);
     fs::create_directories(scratch);
     const fs::path compacted = scratch / "merged";
-    db.compact(compacted.string(), Xapian::Compactor::FULL);
+    database.all().compact(compacted.string(), Xapian::Compactor::FULL);
     replace_database_with(compacted);
     fs::remove_all(scratch);
   }
@@ -281,7 +282,7 @@ struct Indexer::Impl {
   // Into a database with documents: workers prepare, this thread writes in reading order.
   void pipelined_add(FileIngest& files, unsigned jobs) {
     std::vector<WorkerState> workers(jobs);
-    if (db.get_doccount() > 0) {
+    if (database.view().get_doccount() > 0) {
       for (WorkerState& w : workers)
         w.snapshot.emplace(options.db_path.string());
     }
@@ -353,13 +354,14 @@ std::size_t Indexer::prune(std::span<const fs::path> roots) {
 std::size_t Indexer::remove(std::span<const std::string> ids) {
   std::size_t removed = 0;
   try {
+    Xapian::WritableDatabase& db = impl_->database.all();
     for (const std::string& id : ids) {
       const std::string term = schema::id_term(id);
-      if (impl_->db.term_exists(term)) {
-        const Xapian::Document doc = impl_->db.get_document(*impl_->db.postlist_begin(term));
+      if (db.term_exists(term)) {
+        const Xapian::Document doc = db.get_document(*db.postlist_begin(term));
         impl_->registry.forget_files_of(doc);
         impl_->budget.values().rewrite(doc.values_count());
-        impl_->db.delete_document(term);
+        db.delete_document(term);
         ++removed;
       }
     }

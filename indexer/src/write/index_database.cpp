@@ -1,14 +1,16 @@
 #include "write/index_database.hpp"
 
-#include <exception>
-#include <thread>
-
 #include "nsearch/shard_stub.hpp"
 #include "write/shard_layout.hpp"
 #include "write/story_bands.hpp"
 
 namespace nsearch {
 namespace fs = std::filesystem;
+
+namespace {
+// Documents queued per shard writer: enough to keep it busy, few enough to bound memory.
+constexpr std::size_t kQueuedPerShard = 256;
+}  // namespace
 
 IndexDatabase::IndexDatabase(const fs::path& db_path, std::size_t shards,
                              std::chrono::milliseconds wait, const Notice& notice)
@@ -30,8 +32,29 @@ IndexDatabase::IndexDatabase(const fs::path& db_path, std::size_t shards,
     all_ = shards_.front();
     return;
   }
-  for (const Xapian::WritableDatabase& shard : shards_)
+  for (const Xapian::WritableDatabase& shard : shards_) {
     all_.add_database(shard);
+    last_docid_.push_back(shard.get_lastdocid());
+    writers_.push_back(std::make_unique<ShardWriter>(shard, kQueuedPerShard));
+  }
+  for (const fs::path& path : paths_)
+    committed_.add_database(Xapian::Database(path.string()));
+}
+
+void IndexDatabase::wait_for_adds() {
+  for (const auto& writer : writers_)
+    writer->wait();
+}
+
+Xapian::WritableDatabase& IndexDatabase::all() {
+  wait_for_adds();
+  changed_otherwise_ = true;
+  return all_;
+}
+
+const Xapian::WritableDatabase& IndexDatabase::view() {
+  wait_for_adds();
+  return all_;
 }
 
 void IndexDatabase::open(const fs::path& path) {
@@ -39,50 +62,79 @@ void IndexDatabase::open(const fs::path& path) {
   notes_.emplace_back(path);
 }
 
-Xapian::docid IndexDatabase::add(const std::string& id, const Xapian::Document& doc) {
+Xapian::docid IndexDatabase::add(const std::string& id, Xapian::Document&& doc,
+                                 std::initializer_list<std::string_view> terms) {
+  if (writers_.empty()) return all_.add_document(doc);
   const std::size_t n = shards_.size();
-  if (n == 1) return all_.add_document(doc);
-  // Added through the shard's own handle, which all() shares: all() sees it at once.
   const std::size_t k = shard_of(id, n);
-  const Xapian::docid local = shards_[k].add_document(doc);
+  const Xapian::docid local = ++last_docid_[k];
+  for (const std::string_view term : terms) {
+    if (!term.empty()) added_terms_.emplace(term);
+  }
+  // The task owns the document: Xapian handles are not shared between threads. Its docid is
+  // given, so that it is the one returned.
+  writers_[k]->post([doc = std::move(doc), local](Xapian::WritableDatabase& shard) {
+    shard.replace_document(local, doc);
+  });
   return static_cast<Xapian::docid>((local - 1) * n + k + 1);
 }
 
+bool IndexDatabase::holds(const std::string& term) {
+  if (!writers_.empty() && !changed_otherwise_ && !added_terms_.contains(term) &&
+      !committed_.term_exists(term)) {
+    return false;
+  }
+  return view().term_exists(term);
+}
+
+std::optional<Xapian::docid> IndexDatabase::first_with(const std::string& term) {
+  // term_exists() reads Xapian's buffered changes; opening a postlist for a term that has
+  // buffered postings makes Xapian flush them to disk, so look first.
+  if (term.empty() || !holds(term)) return std::nullopt;
+  const Xapian::WritableDatabase& db = view();
+  const Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::nullopt;
+  return *it;
+}
+
 void IndexDatabase::set_metadata(const std::string& key, const std::string& value) {
+  wait_for_adds();
   all_.set_metadata(key, value);
   metadata_changed_ = true;
 }
 
 void IndexDatabase::commit(const ValueRoom& room) {
-  if (shards_.size() == 1) {
+  if (writers_.empty()) {
     commit_with_room(shards_.front(), paths_.front(), room);
     metadata_changed_ = false;
     return;
   }
-  // One thread per shard: each WritableDatabase is a separate object, and this thread waits.
-  std::vector<std::exception_ptr> errors(shards_.size());
-  const auto commit_shard = [&](std::size_t k) {
-    try {
-      commit_with_room(shards_[k], paths_[k], room);
-    } catch (...) {
-      errors[k] = std::current_exception();
-    }
+  // Each shard commits on its own thread, all at once.
+  const auto commit_on = [&](std::size_t k) {
+    writers_[k]->post([&room, path = paths_[k]](Xapian::WritableDatabase& shard) {
+      commit_with_room(shard, path, room);
+    });
   };
-  {
-    std::vector<std::jthread> threads;
-    for (std::size_t k = 1; k < shards_.size(); ++k)
-      threads.emplace_back(commit_shard, k);
-    if (!metadata_changed_) commit_shard(0);
+  for (std::size_t k = metadata_changed_ ? 1 : 0; k < shards_.size(); ++k)
+    commit_on(k);
+  wait_for_adds();
+  if (metadata_changed_) {
+    commit_on(0);
+    wait_for_adds();
   }
-  for (const std::exception_ptr& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
-  if (metadata_changed_) commit_shard(0);
-  if (errors.front()) std::rethrow_exception(errors.front());
   metadata_changed_ = false;
+  committed_.reopen();
+  added_terms_.clear();
+  changed_otherwise_ = false;
 }
 
 void IndexDatabase::discard_changes() noexcept {
+  for (const auto& writer : writers_) {
+    try {
+      writer->wait();
+    } catch (...) {  // an add failed: that writer drops its changes itself
+    }
+  }
   for (Xapian::WritableDatabase& shard : shards_)
     nsearch::discard_changes(shard);
 }

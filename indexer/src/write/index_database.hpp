@@ -7,22 +7,33 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
 
 #include "write/safe_commit.hpp"
+#include "write/shard_writer.hpp"
 #include "write/writable_database.hpp"
 
 namespace nsearch {
 
-/// Everything but adding a document goes through all(): Xapian combines writable shards into
-/// one WritableDatabase whose lookups, replacements and deletions reach the shard holding the
-/// document (global docid `(local - 1) * n + k + 1` for shard k of n), and whose metadata is
-/// shard 0's. A new document, though, would be spread round-robin by docid; add() puts it in
-/// the shard its id routes to (shard_of), where re-adding and removing it will look. With one
-/// shard (a plain database) all() is that database and add() is add_document.
+/// Everything but adding a document goes through all() or view(): Xapian combines writable
+/// shards into one WritableDatabase whose lookups, replacements and deletions reach the shard
+/// holding the document (global docid `(local - 1) * n + k + 1` for shard k of n), and whose
+/// metadata is shard 0's. A new document, though, would be spread round-robin by docid; add()
+/// puts it in the shard its id routes to (shard_of), where re-adding and removing it will look.
+///
+/// Adding a document (Xapian's inverter, the termlist and data tables) is most of the cost of
+/// writing, so with shards each one adds on a thread of its own (ShardWriter), as a bulk load
+/// does; all() and view() first wait for those threads. first_with() mostly need not: a term
+/// absent from the shards as last committed and from the documents added since is absent.
+/// With one shard (a plain database) all() is that database and add() is add_document.
 class IndexDatabase {
  public:
   using Notice = std::function<void(const std::string&)>;
@@ -37,12 +48,23 @@ class IndexDatabase {
   IndexDatabase(const std::filesystem::path& db_path, std::size_t shards,
                 std::chrono::milliseconds wait, const Notice& notice);
 
-  Xapian::WritableDatabase& all() { return all_; }
+  /// The database, to change it (waits for the adds in flight).
+  Xapian::WritableDatabase& all();
+  /// The database, to read it (waits for the adds in flight).
+  const Xapian::WritableDatabase& view();
   bool sharded() const { return paths_.size() > 1 || stub_; }
   std::size_t shards() const { return paths_.size(); }
 
-  /// Adds a new document for article `id` to its shard; returns its docid in all().
-  Xapian::docid add(const std::string& id, const Xapian::Document& doc);
+  /// Adds a new document for article `id` to its shard; returns its docid in all(). `terms`:
+  /// those of its terms first_with() will be asked about (empty ones are ignored). With shards
+  /// the add runs later, on the shard's thread: its Xapian error is thrown by a later call.
+  Xapian::docid add(const std::string& id, Xapian::Document&& doc,
+                    std::initializer_list<std::string_view> terms);
+
+  /// True when a document has `term`.
+  bool holds(const std::string& term);
+  /// The first document with `term`, if any (none for an empty term).
+  std::optional<Xapian::docid> first_with(const std::string& term);
 
   /// Sets metadata (kept in shard 0). Goes through here so that commit() knows to commit
   /// shard 0 last.
@@ -63,6 +85,7 @@ class IndexDatabase {
 
  private:
   void open(const std::filesystem::path& path);
+  void wait_for_adds();
 
   std::chrono::milliseconds wait_;
   bool stub_ = false;
@@ -72,6 +95,12 @@ class IndexDatabase {
   std::vector<Xapian::WritableDatabase> shards_;
   Xapian::WritableDatabase all_;
   bool metadata_changed_ = false;
+  // With shards only: what add() needs to hand documents to the shards' threads.
+  std::vector<std::unique_ptr<ShardWriter>> writers_;
+  std::vector<Xapian::docid> last_docid_;        // per shard, with the adds queued
+  Xapian::Database committed_;                   // the shards as last committed
+  std::unordered_set<std::string> added_terms_;  // first_with() terms added since
+  bool changed_otherwise_ = false;               // all() since the last commit: look up exactly
 };
 
 }  // namespace nsearch
