@@ -33,6 +33,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Stories assigned between commits that wait (and so refresh StoryClusters): about 256 bytes
+// each in memory.
+constexpr std::size_t kStoriesInMemory = 20000;
+
 unsigned worker_count(unsigned jobs) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   return jobs;
@@ -153,9 +157,15 @@ struct Indexer::Impl {
     after_write(std::exchange(commit_due, false));
   }
 
-  // Commits once enough changes are pending.
+  // Commits once enough changes are pending: with shards, in the background when it may
+  // (the stories assigned meanwhile are held in memory until a commit that waits).
   void after_write(bool due = false) {
-    if (budget.add_changes(writer.take_changes()) || due) commit();
+    if (!budget.add_changes(writer.take_changes()) && !due) return;
+    if (stories.pending() < kStoriesInMemory && database.commit_in_background(budget.values())) {
+      budget.reset();
+      return;
+    }
+    commit();
   }
 
   FileIngest ingest() {

@@ -81,10 +81,24 @@ Xapian::docid IndexDatabase::add(const std::string& id, Xapian::Document&& doc,
 
 bool IndexDatabase::holds(const std::string& term) {
   if (!writers_.empty() && !changed_otherwise_ && !added_terms_.contains(term) &&
-      !committed_.term_exists(term)) {
+      !committed_holds(term)) {
     return false;
   }
   return view().term_exists(term);
+}
+
+bool IndexDatabase::committed_holds(const std::string& term) {
+  // Commits in the background move the shards on: a revision two commits old may be gone.
+  // A later one holds more (only documents were added since commit()), and added_terms_ has
+  // everything added since commit().
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return committed_.term_exists(term);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt > 0) return true;  // look in the live database
+      committed_.reopen();
+    }
+  }
 }
 
 std::optional<Xapian::docid> IndexDatabase::first_with(const std::string& term) {
@@ -126,6 +140,16 @@ void IndexDatabase::commit(const ValueRoom& room) {
   committed_.reopen();
   added_terms_.clear();
   changed_otherwise_ = false;
+}
+
+bool IndexDatabase::commit_in_background(const ValueRoom& room) {
+  if (writers_.empty() || metadata_changed_ || changed_otherwise_) return false;
+  for (std::size_t k = 0; k < writers_.size(); ++k) {
+    writers_[k]->post([room, path = paths_[k]](Xapian::WritableDatabase& shard) {
+      commit_with_room(shard, path, room);
+    });
+  }
+  return true;
 }
 
 void IndexDatabase::discard_changes() noexcept {

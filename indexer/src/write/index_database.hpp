@@ -76,6 +76,12 @@ class IndexDatabase {
   /// an upper bound for each (see commit_with_room).
   void commit(const ValueRoom& room);
 
+  /// With shards, when nothing but documents were added since the last commit() (no file
+  /// record, no replacement or deletion): starts committing every shard on its thread and
+  /// returns true at once, so that writing goes on meanwhile (the commit is visible to readers
+  /// when it ends; errors come from a later call). Otherwise returns false: use commit().
+  bool commit_in_background(const ValueRoom& room);
+
   /// Drops the changes not committed in every shard (see discard_changes). Never throws.
   void discard_changes() noexcept;
 
@@ -86,6 +92,7 @@ class IndexDatabase {
  private:
   void open(const std::filesystem::path& path);
   void wait_for_adds();
+  bool committed_holds(const std::string& term);
 
   std::chrono::milliseconds wait_;
   bool stub_ = false;
