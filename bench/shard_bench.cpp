@@ -22,7 +22,6 @@
 
 #include "nsearch/indexer.hpp"
 #include "nsearch/searcher.hpp"
-#include "nsearch/sharded_indexer.hpp"
 #include "shard_server.hpp"
 
 namespace {
@@ -39,17 +38,12 @@ double index_once(const fs::path& corpus, const fs::path& db, std::size_t shards
   nsearch::IndexOptions options;
   options.db_path = db;
   options.jobs = jobs;
+  options.shards = shards;
   const std::vector<fs::path> inputs{corpus};
   const auto start = Clock::now();
-  if (shards == 0) {
-    nsearch::Indexer indexer(options, nullptr);
-    indexer.add(inputs);
-    indexer.commit();
-  } else {
-    nsearch::ShardedIndexer indexer(options, shards, nullptr);
-    indexer.add(inputs);
-    indexer.commit();
-  }
+  nsearch::Indexer indexer(options, nullptr);
+  indexer.add(inputs);
+  indexer.commit();
   return seconds_since(start);
 }
 

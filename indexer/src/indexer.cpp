@@ -23,10 +23,9 @@
 #include "write/article_writer.hpp"
 #include "write/bulk_lookup.hpp"
 #include "write/commit_budget.hpp"
-#include "write/safe_commit.hpp"
+#include "write/index_database.hpp"
 #include "write/shard_set.hpp"
 #include "write/source_registry.hpp"
-#include "write/story_bands.hpp"
 #include "write/writable_database.hpp"
 
 namespace nsearch {
@@ -34,21 +33,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Stories assigned between commits that wait (and so refresh StoryClusters): about 256 bytes
+// each in memory.
+constexpr std::size_t kStoriesInMemory = 20000;
+
 unsigned worker_count(unsigned jobs) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   return jobs;
-}
-
-// The database opened for writing, with its documents' story band terms (see story_bands):
-// a database indexed before they existed is given them first, and `notice` says so.
-Xapian::WritableDatabase open_for_indexing(const fs::path& db_path, std::chrono::milliseconds wait,
-                                           const std::function<void(const std::string&)>& notice) {
-  Xapian::WritableDatabase db = open_writable(db_path, wait);
-  ensure_story_bands(db, db_path, [&](std::size_t documents) {
-    notice("indexed by an earlier nindex: giving its " + std::to_string(documents) +
-           " articles their near-duplicate lookup terms (once; the database stays searchable)");
-  });
-  return db;
 }
 
 // What one worker thread owns: Xapian objects are not thread-safe.
@@ -80,14 +71,15 @@ struct Indexer::Impl {
   DiagnosticHandler on_diagnostic;
   std::mutex diagnostic_mutex;  // workers report through the same handler
   ArticleReader reader;
-  std::optional<WriterNote> writer_note;  // outlives db: removed once the lock is released
-  Xapian::WritableDatabase db;
+  IndexDatabase database;   // one database or the shards of one
   DocumentBuilder builder;  // the writer's own, for articles the workers did not build
   // Assigned in writing order, by the writer; looks up the database as last committed.
   StoryClusters stories{Xapian::Database(options.db_path.string())};
-  ArticleWriter writer{db, [this](PreparedArticle& p) { finish(p); }};
-  SourceRegistry registry{db};
+  ArticleWriter writer{database, [this](PreparedArticle& p) { finish(p); },
+                       [this](const PreparedArticle& p) { account(p); }};
+  SourceRegistry registry{database};
   CommitBudget budget;
+  bool commit_due = false;  // the budget is spent
   IndexReport report;
   std::atomic<bool> stop{false};
 
@@ -97,11 +89,9 @@ struct Indexer::Impl {
         reader({options.default_outlet, options.default_lang, options.field_map, options.csv,
                 /*normalise=*/false},
                [this](const Diagnostic& d) { warn(d.location, d.message); }),
-        db(open_for_indexing(options.db_path, options.lock_wait,
-                             [this](const std::string& m) { warn(options.db_path.string(), m); })),
-        budget((options.memory_mb << 20) / 2) {
-    writer_note.emplace(options.db_path);
-  }
+        database(options.db_path, options.shards, options.lock_wait,
+                 [this](const std::string& m) { warn(options.db_path.string(), m); }),
+        budget((options.memory_mb << 20) / 2, database.shards()) {}
 
   void warn(const std::string& location, const std::string& message) {
     std::lock_guard lock(diagnostic_mutex);
@@ -147,24 +137,35 @@ struct Indexer::Impl {
     add_story_fields(*p.doc, stories.assign(p.signature, p.article.id), p.signature);
   }
 
-  // Writer side: the only thread that touches `db`. Articles come in reading order.
+  // Writer side, for the document of an article about to be added or to replace another.
+  void account(const PreparedArticle& p) {
+    report.text_bytes += p.article.title.size() + p.article.body.size();
+    commit_due = budget.add(*p.doc, p.data.size()) || commit_due;
+  }
+
+  // Writer side: the only thread that writes the database. Articles come in reading order.
   void write(PreparedArticle& p, const std::string& file_term) {
     const ArticleWriter::Outcome outcome = writer.write(p, file_term);
     count_outcome(outcome, report);
-    bool due = false;
-    if (outcome == ArticleWriter::Outcome::added || outcome == ArticleWriter::Outcome::replaced) {
-      report.text_bytes += p.article.title.size() + p.article.body.size();
-      due = budget.add(*p.doc, p.data.size());
+    if (outcome == ArticleWriter::Outcome::replaced) {
       // The replaced version's values are rewritten where they are.
-      if (outcome == ArticleWriter::Outcome::replaced)
-        budget.values().rewrite(p.doc->values_count());
+      budget.values().rewrite(p.doc->values_count());
+      // Replaced by an article of no file (add_article): the files that gave the old version
+      // no longer give what the database holds, so the next add() reads them again.
+      if (file_term.empty()) registry.forget_files_of(*p.doc);
     }
-    after_write(due);
+    after_write(std::exchange(commit_due, false));
   }
 
-  // Commits once enough changes are pending.
+  // Commits once enough changes are pending: with shards, in the background when it may
+  // (the stories assigned meanwhile are held in memory until a commit that waits).
   void after_write(bool due = false) {
-    if (budget.add_changes(writer.take_changes()) || due) commit();
+    if (!budget.add_changes(writer.take_changes()) && !due) return;
+    if (stories.pending() < kStoriesInMemory && database.commit_in_background(budget.values())) {
+      budget.reset();
+      return;
+    }
+    commit();
   }
 
   FileIngest ingest() {
@@ -175,12 +176,15 @@ struct Indexer::Impl {
   }
 
   void add(std::span<const fs::path> paths) {
+    // A sharded database is written in place: its shards are the split a bulk load makes.
+    const bool plain = !database.sharded();
     std::error_code ec;  // scratch of an interrupted run (we hold the lock: nobody uses it)
-    fs::remove_all(ShardSet::scratch_dir(options.db_path), ec);
+    if (plain) fs::remove_all(ShardSet::scratch_dir(options.db_path), ec);
     FileIngest files = ingest();
     files.plan(paths);
     const unsigned jobs = worker_count(options.jobs);
-    const bool first_load = db.get_doccount() == 0 && holds_only_database_files(options.db_path);
+    const bool first_load =
+        plain && database.view().get_doccount() == 0 && holds_only_database_files(options.db_path);
     bool compact_at_end = false;
     if (!files.nothing_to_read() && !files.stopped()) {
       if (jobs > 1 && first_load) {
@@ -192,7 +196,7 @@ struct Indexer::Impl {
     }
     report.stopped = files.stopped();
     commit();
-    if (compact_at_end && !report.stopped && db.get_doccount() > 0) compact();
+    if (compact_at_end && !report.stopped && database.view().get_doccount() > 0) compact();
   }
 
   // A first load written in place (one thread) ends compacted too, like a bulk load: its
@@ -204,7 +208,7 @@ struct Indexer::Impl {
     fs::remove_all(scratch);
     fs::create_directories(scratch);
     const fs::path compacted = scratch / "merged";
-    db.compact(compacted.string(), Xapian::Compactor::FULL);
+    database.all().compact(compacted.string(), Xapian::Compactor::FULL);
     replace_database_with(compacted);
     fs::remove_all(scratch);
   }
@@ -281,22 +285,14 @@ struct Indexer::Impl {
 
   // Puts the database at `merged` in place of the (empty) database, keeping the path.
   void replace_database_with(const fs::path& merged) {
-    const fs::path old = ShardSet::scratch_dir(options.db_path) / "old";
-    db.close();
-    writer_note.reset();
-    // An interruption between the renames leaves no database at the path; the next run
-    // creates an empty one and loads again: the database was empty, nothing is lost.
-    fs::rename(options.db_path, old);
-    fs::rename(merged, options.db_path);
-    db = open_writable(options.db_path, options.lock_wait);
-    writer_note.emplace(options.db_path);
+    database.replace_with(merged, ShardSet::scratch_dir(options.db_path) / "old");
     stories.refresh(Xapian::Database(options.db_path.string()));
   }
 
   // Into a database with documents: workers prepare, this thread writes in reading order.
   void pipelined_add(FileIngest& files, unsigned jobs) {
     std::vector<WorkerState> workers(jobs);
-    if (db.get_doccount() > 0) {
+    if (database.view().get_doccount() > 0) {
       for (WorkerState& w : workers)
         w.snapshot.emplace(options.db_path.string());
     }
@@ -318,7 +314,7 @@ struct Indexer::Impl {
 
   void commit() {
     budget.add_changes(writer.take_changes());  // those made since the last write (pruning)
-    commit_with_room(db, options.db_path, budget.values());
+    database.commit(budget.values());
     budget.reset();
     stories.refresh(Xapian::Database(options.db_path.string()));
   }
@@ -332,7 +328,7 @@ Indexer::~Indexer() {
     impl_->commit();
   } catch (const Xapian::Error& e) {
     impl_->warn(impl_->options.db_path.string(), "final commit failed: " + e.get_msg());
-    discard_changes(impl_->db);  // else closing the database would try to commit them again
+    impl_->database.discard_changes();  // else closing would try to commit them again
   }
 }
 
@@ -368,13 +364,14 @@ std::size_t Indexer::prune(std::span<const fs::path> roots) {
 std::size_t Indexer::remove(std::span<const std::string> ids) {
   std::size_t removed = 0;
   try {
+    Xapian::WritableDatabase& db = impl_->database.all();
     for (const std::string& id : ids) {
       const std::string term = schema::id_term(id);
-      if (impl_->db.term_exists(term)) {
-        const Xapian::Document doc = impl_->db.get_document(*impl_->db.postlist_begin(term));
+      if (db.term_exists(term)) {
+        const Xapian::Document doc = db.get_document(*db.postlist_begin(term));
         impl_->registry.forget_files_of(doc);
         impl_->budget.values().rewrite(doc.values_count());
-        impl_->db.delete_document(term);
+        db.delete_document(term);
         ++removed;
       }
     }

@@ -192,16 +192,7 @@ int main(int argc, char** argv) {
   try {
     apply_record_options(record_options, options);
     if (auto status = nindex::run_shard_command(shard_commands, options.db_path)) return *status;
-    if (add->parsed() && nindex::writes_shards(shard_commands, options.db_path)) {
-      return nindex::run_sharded_add(
-          options, shard_commands.shards, inputs, print_warning,
-          [](const nsearch::IndexReport& report, double seconds) {
-            std::cerr << "nindex: " << nindex::summary_text(report, seconds) << "\n";
-          });
-    }
-    if (remove->parsed() && nindex::writes_shards(shard_commands, options.db_path)) {
-      return nindex::run_sharded_remove(options, ids);
-    }
+    options.shards = shard_commands.shards;
     if (add->parsed()) return run_add(options, inputs, add_flags);
     if (extract->parsed()) {
       nsearch::ArticleReader reader(

@@ -3,15 +3,16 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "nsearch/cli_app.hpp"
+#include "nsearch/database_maintenance.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/shard_stub.hpp"
-#include "nsearch/sharded_indexer.hpp"
 
 namespace nindex {
 namespace fs = std::filesystem;
@@ -41,35 +42,6 @@ void add_shard_commands(CLI::App& app, CLI::App& add, ShardCommands& commands) {
                              "milliseconds an idle or active connection may last (default: "
                              "xapian-tcpsrv's)");
   commands.serve->add_option("db", commands.serve_db, "database (default: --db)");
-}
-
-bool writes_shards(const ShardCommands& commands, const fs::path& db_path) {
-  return commands.shards > 0 || nsearch::is_sharded_database(db_path);
-}
-
-int run_sharded_add(const nsearch::IndexOptions& options, std::size_t shards,
-                    const std::vector<std::string>& inputs, nsearch::DiagnosticHandler on_warning,
-                    const SummaryPrinter& summary) {
-  const auto start = std::chrono::steady_clock::now();
-  nsearch::IndexReport report;
-  {
-    nsearch::ShardedIndexer indexer(options, shards, std::move(on_warning));
-    const std::vector<fs::path> paths(inputs.begin(), inputs.end());
-    indexer.add(paths);
-    indexer.commit();
-    report = indexer.report();
-  }
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  summary(report, elapsed.count());
-  return report.skipped > 0 ? nsearch::cli::kExitPartial : nsearch::cli::kExitOk;
-}
-
-int run_sharded_remove(const nsearch::IndexOptions& options, const std::vector<std::string>& ids) {
-  nsearch::ShardedIndexer indexer(options, 0, nullptr);
-  const std::size_t removed = indexer.remove(ids);
-  indexer.commit();
-  std::fprintf(stderr, "nindex: removed %zu of %zu articles\n", removed, ids.size());
-  return removed == ids.size() ? nsearch::cli::kExitOk : nsearch::cli::kExitPartial;
 }
 
 namespace {

@@ -19,7 +19,6 @@
 #include "bindings.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
-#include "nsearch/sharded_indexer.hpp"
 
 namespace nsearch::python {
 namespace {
@@ -152,15 +151,8 @@ struct IndexerHandle {
   std::filesystem::path path;
 };
 
-// Options to open the database for writing. A sharded database takes ShardedIndexer, which
-// cannot stop a run early (Ctrl-C) nor prune: nindex writes those.
+// Options to open the database (plain or sharded) for writing.
 IndexOptions writing_options(const IndexerHandle& handle, double lock_wait_seconds) {
-  if (is_sharded_database(handle.path)) {
-    throw Error(ErrorKind::invalid_argument,
-                handle.path.string() +
-                    " is a sharded database: write it with nindex (nsearch.Indexer writes plain "
-                    "databases; nsearch.Searcher reads both)");
-  }
   IndexOptions options;
   options.db_path = handle.path;
   options.lock_wait = wait_time(lock_wait_seconds);
@@ -169,9 +161,11 @@ IndexOptions writing_options(const IndexerHandle& handle, double lock_wait_secon
 
 py::dict add(const IndexerHandle& handle, const py::object& inputs, const std::string& outlet,
              const std::string& lang, unsigned jobs, std::size_t memory_mb, bool force, bool prune,
-             bool story_clusters, double lock_wait_seconds, const py::object& progress) {
+             bool story_clusters, std::size_t shards, double lock_wait_seconds,
+             const py::object& progress) {
   const std::vector<std::filesystem::path> paths = path_list(inputs);
   IndexOptions options = writing_options(handle, lock_wait_seconds);
+  options.shards = shards;
   options.default_outlet = outlet;
   options.default_lang = lang;
   options.jobs = jobs;
@@ -246,8 +240,8 @@ void bind_indexer(py::module_& module) {
            py::arg("outlet") = defaults.default_outlet, py::arg("lang") = defaults.default_lang,
            py::arg("jobs") = defaults.jobs, py::arg("memory_mb") = defaults.memory_mb,
            py::arg("force") = defaults.force, py::arg("prune") = false,
-           py::arg("story_clusters") = defaults.story_clusters, py::arg("lock_wait") = 0.0,
-           py::arg("progress") = py::none(),
+           py::arg("story_clusters") = defaults.story_clusters, py::arg("shards") = defaults.shards,
+           py::arg("lock_wait") = 0.0, py::arg("progress") = py::none(),
            "Indexes every supported file under `paths` (files or folders), as `nindex add` does, "
            "and returns its summary: the keys of `nindex add --json` (files, unchanged_files, "
            "articles, added, replaced, unchanged, duplicates, removed, skipped, "
@@ -256,8 +250,10 @@ void bind_indexer(py::module_& module) {
            "outlet, lang: for articles that name none; jobs: worker threads (0 = all cores); "
            "memory_mb: buffered changes before a commit; force: read unchanged files again; "
            "prune: also remove articles of files under `paths` that no longer exist; "
-           "story_clusters: group syndicated copies into stories; lock_wait: seconds to wait "
-           "for another writer; progress: called with an IndexProgress every 250 ms and at the "
+           "story_clusters: group syndicated copies into stories; shards: create a new "
+           "database as that many shards (0: plain, or whatever the database is; as `nindex add "
+           "--shards`); lock_wait: seconds to wait for another writer; progress: called with an "
+           "IndexProgress every 250 ms and at the "
            "end.\n"
            "An exception from `progress`, or Ctrl-C, stops the run after committing what was "
            "done, and is raised. Raises DatabaseLockedError, StorageFullError, DatabaseError.")

@@ -162,10 +162,15 @@ def test_ctrl_c_stops_add_which_raises_keyboard_interrupt(tmp_path, corpus):
     assert done.stdout.split() == ["interrupted", "False", "True"]
 
 
-def test_a_sharded_database_is_searched_but_not_written(tmp_path, corpus, nindex_bin):
+def test_a_sharded_database_is_written_like_a_plain_one(tmp_path, corpus, nindex_bin):
     db = tmp_path / "sharded.db"
     subprocess.run([nindex_bin, "--db", db, "add", "--shards", "2", "--quiet", corpus], check=True)
     assert nsearch.Searcher(db).stats()["documents"] > 0
-    for write in (lambda: nsearch.Indexer(db).add(corpus), lambda: nsearch.Indexer(db).remove("x")):
-        with pytest.raises(nsearch.InvalidArgumentError, match="sharded database"):
-            write()
+    again = nsearch.Indexer(db).add(corpus)
+    assert again["added"] == 0 and again["files"] == 0 and again["unchanged_files"] > 0
+    assert nsearch.Indexer(db).remove("x") == 0
+    made = nsearch.Indexer(tmp_path / "new.db").add(corpus, shards=3)
+    assert made["added"] > 0
+    assert (tmp_path / "new.db" / "XAPIANDB").read_text().count("shard-") == 3
+    with pytest.raises(nsearch.InvalidArgumentError, match="has 3 shards, not 2"):
+        nsearch.Indexer(tmp_path / "new.db").add(corpus, shards=2)

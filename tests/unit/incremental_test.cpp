@@ -1,5 +1,6 @@
 // Library tests for incremental indexing, pruning, copies, progress, stop requests, the
 // writer lock and skip categories (the Indexer API; the CLI is covered in ingest_ops_e2e_test).
+// Those that hold for any database run on a plain one and on one of two shards.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,8 +63,16 @@ struct Run {
   std::vector<Diagnostic> diagnostics;
 };
 
-Run add(const fs::path& db, const std::vector<fs::path>& paths, IndexOptions options = {}) {
+// The layouts a test runs on: 0 = a plain database, else that many shards.
+std::size_t layout() {
+  return GENERATE(as<std::size_t>(), 0, 2);
+}
+
+// Adds `paths` to `db`, a database of `shards` shards (0: plain).
+Run add(std::size_t shards, const fs::path& db, const std::vector<fs::path>& paths,
+        IndexOptions options = {}) {
   options.db_path = db;
+  options.shards = shards;
   Run run;
   Indexer indexer(options, [&](const Diagnostic& d) { run.diagnostics.push_back(d); });
   indexer.add(paths);
@@ -99,6 +108,8 @@ timespec mtime_of(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("incremental: unchanged files are passed over without being read", "[incremental]") {
+  const std::size_t shards = layout();
+  INFO("shards: " << shards);
   TempDir tmp;
   const fs::path corpus = tmp / "corpus";
   write_file(corpus / "a.jsonl", records(0, 5));
@@ -106,12 +117,12 @@ TEST_CASE("incremental: unchanged files are passed over without being read", "[i
   write_gzip(corpus / "c.jsonl.gz", records(8, 10));
   const fs::path db = tmp / "db";
 
-  const Run first = add(db, {corpus});
+  const Run first = add(shards, db, {corpus});
   CHECK(first.report.added == 10);
   CHECK(first.report.files == 3);
   REQUIRE(doc_count(db) == 10);
 
-  const Run second = add(db, {corpus});
+  const Run second = add(shards, db, {corpus});
   CHECK(second.report.files == 0);     // nothing opened
   CHECK(second.report.articles == 0);  // nothing parsed
   CHECK(second.report.unchanged_files == 3);
@@ -120,14 +131,14 @@ TEST_CASE("incremental: unchanged files are passed over without being read", "[i
 
   // A touched file (new mtime, same bytes) is recognised by its digest, and not read.
   set_mtime(corpus / "a.jsonl", timespec{1'000'000'000, 0});
-  const Run touched = add(db, {corpus});
+  const Run touched = add(shards, db, {corpus});
   CHECK(touched.report.files == 0);
   CHECK(touched.report.unchanged_files == 3);
 
   // --force reads everything again, and finds every article unchanged.
   IndexOptions force;
   force.force = true;
-  const Run forced = add(db, {corpus}, force);
+  const Run forced = add(shards, db, {corpus}, force);
   CHECK(forced.report.files == 3);
   CHECK(forced.report.unchanged == 10);
   CHECK(forced.report.added + forced.report.replaced == 0);
@@ -135,16 +146,16 @@ TEST_CASE("incremental: unchanged files are passed over without being read", "[i
   // Other read options (here a default outlet) read the files again.
   IndexOptions outlet;
   outlet.default_outlet = "Elsewhere";
-  CHECK(add(db, {corpus}, outlet).report.files == 3);
+  CHECK(add(shards, db, {corpus}, outlet).report.files == 3);
   CHECK(doc_count(db) == 10);
 
   // An article removed by id comes back when its file is added again (only that file is read).
   {
-    Indexer indexer({.db_path = db}, nullptr);
+    Indexer indexer({.db_path = db, .shards = shards}, nullptr);
     const std::vector<std::string> ids{"n1"};
     CHECK(indexer.remove(ids) == 1);
   }
-  const Run restored = add(db, {corpus}, outlet);
+  const Run restored = add(shards, db, {corpus}, outlet);
   CHECK(restored.report.files == 1);
   CHECK(restored.report.added == 1);
   CHECK(doc_count(db) == 10);
@@ -152,12 +163,14 @@ TEST_CASE("incremental: unchanged files are passed over without being read", "[i
 
 TEST_CASE("incremental: a changed file replaces its articles and drops vanished ones",
           "[incremental]") {
+  const std::size_t shards = layout();
+  INFO("shards: " << shards);
   TempDir tmp;
   const fs::path corpus = tmp / "corpus";
   write_file(corpus / "a.jsonl", records(0, 5));
   write_gzip(corpus / "b.jsonl.gz", records(5, 10));
   const fs::path db = tmp / "db";
-  add(db, {corpus});
+  add(shards, db, {corpus});
   REQUIRE(ids_in(db).size() == 10);
 
   // Same size, mtime set back: only the ctime tells it changed. n3 renamed n3x (same length).
@@ -172,7 +185,7 @@ TEST_CASE("incremental: a changed file replaces its articles and drops vanished 
   b.replace(b.find("Story number 6"), 14, "Story NUMBER 6");
   write_gzip(corpus / "b.jsonl.gz", b);
 
-  const Run run = add(db, {corpus});
+  const Run run = add(shards, db, {corpus});
   CHECK(run.report.files == 2);
   CHECK(run.report.added == 1);     // m3
   CHECK(run.report.replaced == 1);  // n6
@@ -181,29 +194,31 @@ TEST_CASE("incremental: a changed file replaces its articles and drops vanished 
 
   // An article that two files hold stays until both have dropped it.
   write_file(corpus / "c.jsonl", record("n0", "Story number 0"));
-  add(db, {corpus});
+  add(shards, db, {corpus});
   write_file(a, records(1, 3));
-  add(db, {corpus});
+  add(shards, db, {corpus});
   CHECK(ids_in(db).contains("n0"));  // still in c.jsonl
   CHECK_FALSE(ids_in(db).contains("n4"));
   write_file(corpus / "c.jsonl", record("z1", "Something else entirely"));
-  add(db, {corpus});
+  add(shards, db, {corpus});
   CHECK_FALSE(ids_in(db).contains("n0"));
 }
 
 TEST_CASE("incremental: prune drops the articles of files that are gone", "[incremental]") {
+  const std::size_t shards = layout();
+  INFO("shards: " << shards);
   TempDir tmp;
   const fs::path corpus = tmp / "corpus";
   write_file(corpus / "keep.jsonl", records(0, 3));
   write_file(corpus / "old/gone.jsonl", records(3, 6));
   write_file(tmp / "elsewhere/other.jsonl", records(6, 8));
   const fs::path db = tmp / "db";
-  add(db, {corpus, tmp / "elsewhere"});
+  add(shards, db, {corpus, tmp / "elsewhere"});
   REQUIRE(doc_count(db) == 8);
 
   fs::remove_all(corpus / "old");
   fs::remove_all(tmp / "elsewhere");
-  Indexer indexer({.db_path = db}, nullptr);
+  Indexer indexer({.db_path = db, .shards = shards}, nullptr);
   const std::vector<fs::path> roots{corpus};
   CHECK(indexer.prune(roots) == 3);  // only under the root given
   CHECK(indexer.report().removed == 3);
@@ -212,6 +227,8 @@ TEST_CASE("incremental: prune drops the articles of files that are gone", "[incr
 }
 
 TEST_CASE("incremental: exact copies of the same URL are indexed once", "[incremental]") {
+  const std::size_t shards = layout();
+  INFO("shards: " << shards);
   TempDir tmp;
   const fs::path db = tmp / "db";
   write_file(tmp / "a.jsonl", record("wire-1", "Port reopens", "https://www.Example.com/port/"));
@@ -221,14 +238,14 @@ TEST_CASE("incremental: exact copies of the same URL are indexed once", "[increm
              record("mirror-9", "Port reopens", "http://example.com/port#top") +
                  // Same URL, other text: an article of its own.
                  record("wire-2", "Port reopens again", "https://www.example.com/port/"));
-  const Run run = add(db, {tmp / "a.jsonl", tmp / "b.jsonl"});
+  const Run run = add(shards, db, {tmp / "a.jsonl", tmp / "b.jsonl"});
   CHECK(run.report.added == 2);
   CHECK(run.report.duplicates == 1);
   CHECK(ids_in(db) == std::set<std::string>{"wire-1", "wire-2"});
 
   // The copy's file holds the article too: removing the first file keeps it.
   fs::remove(tmp / "a.jsonl");
-  Indexer indexer({.db_path = db}, nullptr);
+  Indexer indexer({.db_path = db, .shards = shards}, nullptr);
   const std::vector<fs::path> roots{tmp.path()};
   CHECK(indexer.prune(roots) == 0);
 }
@@ -270,8 +287,8 @@ TEST_CASE("incremental: a bulk load in shards gives what one writer gives", "[in
   one.jobs = 1;
   IndexOptions two;
   two.jobs = 2;
-  const Run serial = add(tmp / "serial.db", {corpus}, one);
-  const Run bulk = add(tmp / "bulk.db", {corpus}, two);
+  const Run serial = add(0, tmp / "serial.db", {corpus}, one);
+  const Run bulk = add(0, tmp / "bulk.db", {corpus}, two);
   for (const Run* run : {&serial, &bulk}) {
     CHECK(run->report.added == 83);  // n0..n79, wire-1, dup, mirror-3 (no URL: no copy)
     CHECK(run->report.replaced == 1);
@@ -281,7 +298,7 @@ TEST_CASE("incremental: a bulk load in shards gives what one writer gives", "[in
   CHECK(doc_count(tmp / "bulk.db") == 83);
 
   // The files' records are in the merged database: a re-run reads nothing.
-  const Run again = add(tmp / "bulk.db", {corpus}, two);
+  const Run again = add(0, tmp / "bulk.db", {corpus}, two);
   CHECK(again.report.files == 0);
   CHECK(again.report.unchanged_files == 3);
   // Pruning a file keeps the articles another file also holds.
@@ -294,6 +311,8 @@ TEST_CASE("incremental: a bulk load in shards gives what one writer gives", "[in
 }
 
 TEST_CASE("incremental: progress reports and a stop request", "[incremental][progress]") {
+  const std::size_t shards = layout();
+  INFO("shards: " << shards);
   TempDir tmp;
   const fs::path corpus = tmp / "corpus";
   for (int f = 0; f < 6; ++f)
@@ -303,6 +322,7 @@ TEST_CASE("incremental: progress reports and a stop request", "[incremental][pro
   std::vector<IndexProgress> seen;
   IndexOptions options;
   options.db_path = db;
+  options.shards = shards;
   options.progress_interval = std::chrono::milliseconds(0);
   Indexer* self = nullptr;
   options.on_progress = [&](const IndexProgress& p) {
@@ -338,7 +358,7 @@ TEST_CASE("incremental: progress reports and a stop request", "[incremental][pro
   CHECK(committed < 300);
 
   options.on_progress = nullptr;
-  const Run rest = add(db, {corpus}, options);
+  const Run rest = add(shards, db, {corpus}, options);
   CHECK_FALSE(rest.report.stopped);
   CHECK(rest.report.unchanged_files == 2);  // f0 and f1 were done
   CHECK(rest.report.added == 300 - committed);
@@ -383,11 +403,13 @@ TEST_CASE("writer lock: a second writer is told who holds the database", "[lock]
 }
 
 TEST_CASE("skipped inputs are counted by reason category", "[incremental]") {
+  const std::size_t shards = layout();
+  INFO("shards: " << shards);
   TempDir tmp;
   write_file(tmp / "a.jsonl",
              record("ok", "Fine record") + "{not json\n" + "{\"title\":\"\",\"body\":\"\"}\n");
   write_file(tmp / "b.txt", "caf\xe9 au lait\n");
-  const Run run = add(tmp / "db", {tmp / "a.jsonl", tmp / "b.txt", tmp / "nope.jsonl"});
+  const Run run = add(shards, tmp / "db", {tmp / "a.jsonl", tmp / "b.txt", tmp / "nope.jsonl"});
   CHECK(run.report.added == 1);
   CHECK(run.report.skipped == 4);
   CHECK(run.report.skipped_by_reason == std::map<std::string, std::size_t>{{"malformed record", 1},

@@ -1,5 +1,5 @@
-// Sharded databases through the library API: ShardedIndexer, compact_database, and Searcher over
-// a stub of local shards and of shards served remotely by `nindex serve-shard`.
+// Sharded databases through the library API: Indexer with shards, compact_database, and Searcher
+// over a stub of local shards and of shards served remotely by `nindex serve-shard`.
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -15,12 +15,12 @@
 #include <catch2/catch.hpp>
 
 #include "database_contents.hpp"
+#include "nsearch/database_maintenance.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/indexer.hpp"
 #include "nsearch/schema.hpp"
 #include "nsearch/searcher.hpp"
 #include "nsearch/shard_stub.hpp"
-#include "nsearch/sharded_indexer.hpp"
 #include "same_ranking.hpp"
 #include "shard_server.hpp"
 #include "temp_dir.hpp"
@@ -37,9 +37,10 @@ const fs::path kCorpus = NSEARCH_CORPUS_DIR;
 const fs::path kSyndication = fs::path(NSEARCH_SOURCE_DIR) / "tests" / "data" / "syndication";
 const std::vector<fs::path> kInputs{kCorpus, kSyndication};
 
-IndexOptions options_for(const fs::path& db) {
+IndexOptions options_for(const fs::path& db, std::size_t shards = 0) {
   IndexOptions options;
   options.db_path = db;
+  options.shards = shards;
   options.jobs = 2;
   return options;
 }
@@ -57,7 +58,7 @@ IndexReport index_single(const fs::path& db) {
 
 IndexReport index_sharded(const fs::path& db, std::size_t shards,
                           const std::vector<fs::path>& inputs = kInputs) {
-  ShardedIndexer indexer(options_for(db), shards, fail_on_warning);
+  Indexer indexer(options_for(db, shards), fail_on_warning);
   indexer.add(inputs);
   indexer.commit();
   return indexer.report();
@@ -262,7 +263,7 @@ TEST_CASE("shards: re-adding updates in place, remove finds the shard, compact r
 
   const std::string id = "hg-2019-opec-output-cut";
   {
-    ShardedIndexer indexer(options_for(db), 3, fail_on_warning);
+    Indexer indexer(options_for(db, 3), fail_on_warning);
     indexer.add_article({.id = id,
                          .title = "OPEC agrees a smaller cut",
                          .outlet = "The Harbour Gazette",
@@ -350,8 +351,8 @@ TEST_CASE("shards: what cannot be written is refused clearly", "[shards]") {
   CHECK_THAT(error_of([&] { Searcher searcher(tmp / "bad.stub"); }),
              Catch::Contains("bad.stub:2: unknown shard type \"sideways\""));
   {
-    ShardedIndexer holder(options_for(tmp / "two.db"), 2, nullptr);
-    CHECK_THAT(error_of([&] { ShardedIndexer second(options_for(tmp / "two.db"), 2, nullptr); }),
+    Indexer holder(options_for(tmp / "two.db", 2), nullptr);
+    CHECK_THAT(error_of([&] { Indexer second(options_for(tmp / "two.db", 2), nullptr); }),
                Catch::Contains("locked"));
   }
 }
@@ -391,7 +392,7 @@ TEST_CASE("shards: searches keep working while an indexer commits, locally and r
   std::string writer_error;
   std::thread writer([&] {
     try {
-      ShardedIndexer indexer(options_for(db), 0, nullptr);
+      Indexer indexer(options_for(db), nullptr);
       for (int i = 0; i < 300; ++i) {
         indexer.add_article({.id = "live-" + std::to_string(i),
                              .title = "Harbour report " + std::to_string(i),

@@ -33,9 +33,15 @@ struct IndexProgress {
 using ProgressHandler = std::function<void(const IndexProgress&)>;
 
 struct IndexOptions {
-  std::filesystem::path db_path{};  ///< created when missing
-  std::string default_outlet{};     ///< for articles whose input names no outlet
-  std::string default_lang{};       ///< for articles whose language is neither given nor detected
+  /// A plain database (created when missing), or a sharded one: a stub file, or a folder
+  /// holding one (`XAPIANDB`, see shard_stub.hpp), whose lines all name local shards.
+  std::filesystem::path db_path{};
+  /// Create a new database as this many shards (a folder with the stub and `shard-0` ..
+  /// `shard-N-1`); 0 = plain, or whatever the existing database is. An existing sharded
+  /// database must have this many (re-sharding is not supported).
+  std::size_t shards = 0;
+  std::string default_outlet{};  ///< for articles whose input names no outlet
+  std::string default_lang{};    ///< for articles whose language is neither given nor detected
   /// Threads that parse, clean, detect languages and generate terms; 0 = all cores.
   unsigned jobs = 0;
   /// Memory budget in MB for buffered changes: commits happen when the estimated size of the
@@ -81,10 +87,14 @@ std::string report_json(const IndexReport& report, double elapsed_seconds);
 /// a second one gets Error(database_locked) naming the process that holds it, see
 /// IndexOptions::lock_wait); changes become visible to searchers at each commit, and a run that
 /// is interrupted (even by kill -9) leaves the database at its last commit, so re-running the
-/// same add completes it.
+/// same add completes it. A sharded database is written the same way: each new article goes to
+/// the shard shard_of(id) (so re-adding it replaces it in place, and removing it finds it), and
+/// every shard commits at once, in parallel.
 class Indexer {
  public:
-  /// Opens or creates the database. Throws Error (database_locked, database_error).
+  /// Opens or creates the database (see IndexOptions::db_path and shards). Throws Error
+  /// (database_locked, database_error; invalid_argument: a plain database asked to be sharded,
+  /// a shard count other than the stub's, or a remote shard).
   /// Write errors later (disk full) throw Error(storage_full); the database keeps its last
   /// commit.
   Indexer(IndexOptions options, DiagnosticHandler on_diagnostic);

@@ -26,21 +26,12 @@ std::vector<std::string> file_terms(const Xapian::Document& doc) {
   return terms;
 }
 
-std::optional<Xapian::docid> first_with(const Xapian::Database& db, const std::string& term) {
-  // term_exists() reads Xapian's buffered changes; opening a postlist for a term that has
-  // buffered postings makes Xapian flush them to disk, so look first.
-  if (term.empty() || !db.term_exists(term)) return std::nullopt;
-  const Xapian::PostingIterator it = db.postlist_begin(term);
-  if (it == db.postlist_end(term)) return std::nullopt;
-  return *it;
-}
-
 }  // namespace
 
 ArticleWriter::Outcome ArticleWriter::write(PreparedArticle& p, const std::string& file_term) {
   const std::string id_term = schema::id_term(p.article.id);
-  if (const auto existing = first_with(db_, id_term)) {
-    const Xapian::Document old = db_.get_document(*existing);
+  if (const auto existing = database_.first_with(id_term)) {
+    const Xapian::Document old = database_.view().get_document(*existing);
     // Compare digests of the stored data: an unchanged article costs no term generation.
     if (old.get_value(schema::kContentHashSlot) == p.digest) {
       tag(*existing, old, file_term);
@@ -52,26 +43,30 @@ ArticleWriter::Outcome ArticleWriter::write(PreparedArticle& p, const std::strin
       p.doc->add_boolean_term(term);
     if (!file_term.empty()) p.doc->add_boolean_term(file_term);
     if (!p.copy_term.empty()) p.doc->add_boolean_term(p.copy_term);
-    db_.replace_document(*existing, *p.doc);
+    account_(p);
+    database_.all().replace_document(*existing, *p.doc);
     seen(file_term, *existing);
     return Outcome::replaced;
   }
-  if (const auto copy = first_with(db_, p.copy_term)) {
-    tag(*copy, db_.get_document(*copy), file_term);
+  if (const auto copy = database_.first_with(p.copy_term)) {
+    tag(*copy, database_.view().get_document(*copy), file_term);
     seen(file_term, *copy);
     return Outcome::duplicate;
   }
   finish_(p);
   if (!file_term.empty()) p.doc->add_boolean_term(file_term);
   if (!p.copy_term.empty()) p.doc->add_boolean_term(p.copy_term);
-  seen(file_term, db_.add_document(*p.doc));
+  account_(p);
+  // The database takes the document (to write it on another thread).
+  seen(file_term, database_.add(p.article.id, *std::exchange(p.doc, std::nullopt),
+                                {id_term, p.copy_term, file_term}));
   return Outcome::added;
 }
 
 void ArticleWriter::tag(Xapian::docid did, Xapian::Document doc, const std::string& file_term) {
   if (file_term.empty() || has_term(doc, file_term)) return;
   doc.add_boolean_term(file_term);
-  db_.replace_document(did, doc);
+  database_.all().replace_document(did, doc);
   ++changes_;
 }
 
@@ -83,7 +78,7 @@ void ArticleWriter::seen(const std::string& file_term, Xapian::docid did) {
 }
 
 void ArticleWriter::begin_file(const std::string& file_term) {
-  seen_[file_term] = Seen{{}, db_.term_exists(file_term)};
+  seen_[file_term] = Seen{{}, database_.holds(file_term)};
 }
 
 std::size_t ArticleWriter::end_file(const std::string& file_term) {
@@ -105,19 +100,20 @@ std::size_t ArticleWriter::drop_file(const std::string& file_term) {
 
 std::size_t ArticleWriter::untag(const std::string& file_term,
                                  const std::unordered_set<Xapian::docid>& keep) {
+  Xapian::WritableDatabase& db = database_.all();
   std::vector<Xapian::docid> stale;
-  for (auto it = db_.postlist_begin(file_term); it != db_.postlist_end(file_term); ++it) {
+  for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
     if (!keep.contains(*it)) stale.push_back(*it);
   }
   std::size_t removed = 0;
   for (const Xapian::docid did : stale) {
-    Xapian::Document doc = db_.get_document(did);
+    Xapian::Document doc = db.get_document(did);
     doc.remove_term(file_term);
     if (file_terms(doc).empty()) {
-      db_.delete_document(did);
+      db.delete_document(did);
       ++removed;
     } else {
-      db_.replace_document(did, doc);
+      db.replace_document(did, doc);
     }
     ++changes_;
   }

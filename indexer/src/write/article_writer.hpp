@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "analyse/prepared_article.hpp"
+#include "write/index_database.hpp"
 
 namespace nsearch {
 
@@ -24,14 +25,17 @@ class ArticleWriter {
   /// Called for every new or changed article before it is written: builds `doc` when a
   /// worker did not, and adds what depends on the articles written before (the story).
   using Finish = std::function<void(PreparedArticle&)>;
-  ArticleWriter(Xapian::WritableDatabase& db, Finish finish)
-      : db_(db), finish_(std::move(finish)) {}
+  /// Called with every document about to be added or replaced, complete (the last time it is
+  /// seen: an added one is handed to the database).
+  using Account = std::function<void(const PreparedArticle&)>;
+  ArticleWriter(IndexDatabase& database, Finish finish, Account account)
+      : database_(database), finish_(std::move(finish)), account_(std::move(account)) {}
 
   enum class Outcome { added, replaced, unchanged, duplicate };
   /// Writes one article read from the file with term `file_term` (empty: none). Same id and
   /// stored data: unchanged. Same id, other data: replaced. New id, but the same normalised
   /// URL, title and body as a document already there: a duplicate, not added. `p.doc` is the
-  /// document written when added or replaced.
+  /// document written when replaced (an added one is the database's).
   Outcome write(PreparedArticle& p, const std::string& file_term);
 
   /// Starts tracking which documents the file with `file_term` gives in this run.
@@ -54,8 +58,9 @@ class ArticleWriter {
   // Removes `file_term` from each of `docs`, deleting documents left without a file.
   std::size_t untag(const std::string& file_term, const std::unordered_set<Xapian::docid>& keep);
 
-  Xapian::WritableDatabase& db_;
+  IndexDatabase& database_;
   Finish finish_;
+  Account account_;
   struct Seen {
     std::unordered_set<Xapian::docid> documents;  // written or confirmed in this run
     bool had_documents = false;                   // the file held some when it was begun

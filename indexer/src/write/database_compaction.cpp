@@ -1,15 +1,20 @@
-// nsearch::compact_database: Xapian compaction of a plain or sharded database.
+// nsearch::compact_database: Xapian compaction of a plain or sharded database; and
+// is_sharded_database.
 #include <vector>
 
 #include <xapian.h>
 
+#include "nsearch/database_maintenance.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/shard_stub.hpp"
-#include "nsearch/sharded_indexer.hpp"
 #include "write/shard_layout.hpp"
 
 namespace nsearch {
 namespace fs = std::filesystem;
+
+bool is_sharded_database(const fs::path& db_path) {
+  return stub_file_of(db_path).has_value();
+}
 
 namespace {
 

@@ -72,7 +72,7 @@ std::string source_file_path(const fs::path& path) {
 }
 
 std::optional<SourceFileRecord> SourceRegistry::find(const std::string& path) const {
-  const std::string text = db_.get_metadata(metadata_key(path));
+  const std::string text = db_.view().get_metadata(metadata_key(path));
   if (text.empty()) return std::nullopt;
   auto record = parse_record(text);
   if (record && record->path != path) return std::nullopt;  // a digest collision
@@ -83,8 +83,9 @@ std::vector<SourceFileRecord> SourceRegistry::under(const std::string& root) con
   std::vector<SourceFileRecord> records;
   const std::string prefix(schema::kSourceFileKeyPrefix);
   const std::string folder = root.ends_with('/') ? root : root + "/";
-  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-    auto record = parse_record(db_.get_metadata(*it));
+  for (auto it = db_.view().metadata_keys_begin(prefix); it != db_.view().metadata_keys_end(prefix);
+       ++it) {
+    auto record = parse_record(db_.view().get_metadata(*it));
     if (record && (record->path == root || record->path.starts_with(folder))) {
       records.push_back(std::move(*record));
     }

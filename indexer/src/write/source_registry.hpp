@@ -10,6 +10,8 @@
 
 #include <xapian.h>
 
+#include "write/index_database.hpp"
+
 namespace nsearch {
 
 /// What stat() says about a file. A file whose content changed always has a new ctime (which,
@@ -45,7 +47,7 @@ std::string source_file_path(const std::filesystem::path& path);
 /// The per-file records of one database.
 class SourceRegistry {
  public:
-  explicit SourceRegistry(Xapian::WritableDatabase& db) : db_(db) {}
+  explicit SourceRegistry(IndexDatabase& db) : db_(db) {}
 
   std::optional<SourceFileRecord> find(const std::string& path) const;
   /// Every record whose file is `root` or lies under it.
@@ -70,7 +72,7 @@ class SourceRegistry {
                              bool force) const;
 
  private:
-  Xapian::WritableDatabase& db_;
+  IndexDatabase& db_;  // records are kept in its metadata
 };
 
 }  // namespace nsearch
