@@ -206,17 +206,17 @@ std::size_t interrupt(ChildProcess& run, Ready ready) {
 }
 
 // Runs `nindex add --json --memory 1 corpus` (a commit every few dozen articles) and interrupts
-// it once its first commit is visible: the database holds more than `before` documents.
-// Returns how many articles it reports added.
-std::size_t add_until_a_commit(const fs::path& db, std::size_t shards, const fs::path& corpus,
-                               Xapian::doccount before, const TempDir& tmp) {
+// it once a commit of it is visible that holds more than `at_least` documents. Returns how many
+// articles it reports added.
+std::size_t add_until_committed(const fs::path& db, std::size_t shards, const fs::path& corpus,
+                                Xapian::doccount at_least, const TempDir& tmp) {
   std::vector<std::string> argv{NINDEX_BIN, "--db", db.string()};
   for (const std::string& arg : add(shards, {"--json", "--memory", "1", corpus.string()}))
     argv.push_back(arg);
   ChildProcess run(argv, tmp / "out", tmp / "err");
   const std::size_t added = interrupt(run, [&] {
     try {
-      return documents(db) > before;
+      return documents(db) > at_least;
     } catch (const Xapian::Error&) {
       return false;
     }
@@ -241,13 +241,16 @@ TEST_CASE("nindex add: Ctrl-C commits what was done and a re-run continues", "[e
   INFO("shards: " << shards);
   TempDir tmp;
   const fs::path corpus = tmp / "corpus";
-  const std::size_t total = nsearch::test::write_synthetic_corpus(corpus, 20, 400);
+  constexpr std::size_t kPerFile = 400;
+  const std::size_t total = nsearch::test::write_synthetic_corpus(corpus, 20, kPerFile);
   const fs::path db = tmp / "news.db";
+  // Interrupted once more than a file's articles are committed, a run has finished its first
+  // file, whose record the re-run finds (a commit seen sooner may come before any file's end).
 
   SECTION("into a database with documents (written in place, many commits)") {
     write_file(tmp / "seed.jsonl", article("seed1", "Ferry returns"));
     REQUIRE(nindex(db, add(shards, {(tmp / "seed.jsonl").string()})).exit_code == 0);
-    const std::size_t added = add_until_a_commit(db, shards, corpus, 1, tmp);
+    const std::size_t added = add_until_committed(db, shards, corpus, 1 + kPerFile, tmp);
     CHECK(added < total);
     CHECK(documents(db) == 1 + added);  // all that was added is committed
     check_rerun_completes(db, shards, corpus, total - added);
@@ -255,7 +258,7 @@ TEST_CASE("nindex add: Ctrl-C commits what was done and a re-run continues", "[e
   }
   SECTION("into an empty sharded database (written in place)") {
     if (shards == 0) return;  // a plain one is bulk loaded: the next section
-    const std::size_t added = add_until_a_commit(db, shards, corpus, 0, tmp);
+    const std::size_t added = add_until_committed(db, shards, corpus, kPerFile, tmp);
     CHECK(added < total);
     CHECK(documents(db) == added);
     check_rerun_completes(db, shards, corpus, total - added);
