@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "json_writer.hpp"
 #include "match/recency.hpp"
 #include "nsearch/bench.hpp"
 #include "nsearch/error.hpp"
@@ -14,7 +15,6 @@
 #include "nsearch/output.hpp"
 #include "nsearch/schema.hpp"
 #include "nsearch/searcher.hpp"
-#include "json_writer.hpp"
 #include "query/spelling.hpp"
 #include "temp_dir.hpp"
 
