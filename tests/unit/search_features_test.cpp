@@ -385,12 +385,50 @@ TEST_CASE("languages that read a query alike share one branch; the results do no
   // ("running" is "run" in English, "running" in French and German.)
   request.query = "running";
   SearchResult running = searcher.search(request);
-  CHECK_THAT(running.parsed_query, Catch::Contains("Len"));
-  CHECK_THAT(running.parsed_query, Catch::Contains("(Lde OR Lfr)"));
+  // (German and French articles outnumber English ones: their branch excludes English ones.)
+  CHECK_THAT(running.parsed_query, Catch::Contains("FILTER Len"));
+  CHECK_THAT(running.parsed_query, Catch::Contains("AND_NOT Len"));
   IdSet ids;
   for (const auto& hit : running.hits)
     ids.insert(hit.id);
   CHECK(ids == IdSet{"en1"});
+}
+
+TEST_CASE("a corpus mostly in one language: its branch excludes the others' articles", "[query]") {
+  TempDir dir;
+  const auto db = dir / "db";
+  {
+    Indexer indexer({.db_path = db}, nullptr);
+    for (int i = 0; i < 4; ++i) {
+      indexer.add_article({.id = "en" + std::to_string(i),
+                           .title = "Refinery news " + std::to_string(i),
+                           .lang = "en",
+                           .body = i % 2 ? "The refinery kept running." : "Oil prices rose."});
+    }
+    indexer.add_article(
+        {.id = "fr1", .title = "Le pétrole", .lang = "fr", .body = "Le running du dimanche."});
+    indexer.add_article(
+        {.id = "de1", .title = "Öl", .lang = "de", .body = "Der Preis für Öl stieg."});
+    indexer.commit();
+  }
+  Searcher searcher(db);
+  SearchRequest request = query_request("running");
+  request.collapse = false;
+  const SearchResult running = searcher.search(request);
+  // English is most of the corpus: its reading is every article but the German and French
+  // ones, which keep their own reading, filtered by language.
+  CHECK_THAT(running.parsed_query, Catch::Contains("AND_NOT (Lde OR Lfr)"));
+  CHECK_THAT(running.parsed_query, Catch::Contains("FILTER (Lde OR Lfr)"));
+  IdSet ids;
+  for (const auto& hit : running.hits)
+    ids.insert(hit.id);
+  CHECK(ids == IdSet{"en1", "en3", "fr1"});
+  CHECK(running.total == 3);
+  // The same with a language asked for.
+  request.langs = {"en", "fr"};
+  CHECK(searcher.search(request).total == 3);
+  request.langs = {"de"};
+  CHECK(searcher.search(request).total == 0);
 }
 
 TEST_CASE("JSON output: written as it goes, byte for byte what nlohmann's dump gives", "[output]") {

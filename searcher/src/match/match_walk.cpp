@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "match/posting_walk.hpp"
 #include "nsearch/schema.hpp"
 
 namespace nsearch {
@@ -25,12 +26,13 @@ class Collector : public Xapian::MatchDecider {
 std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query,
                                            bool local) {
   std::vector<Xapian::docid> docids;
-  if (local && query.get_type() == Xapian::Query::LEAF_TERM) {
-    // One word: its posting list is the answer, read at a tenth of the matcher's cost a match.
-    const std::string term = *query.get_terms_begin();
-    docids.reserve(db.get_termfreq(term));
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
-      docids.push_back(*it);
+  // Terms and boolean operators: the posting lists are the answer, read at a tenth of the
+  // matcher's cost a match.
+  if (const auto walk = local ? PostingWalk::make(db, query) : nullptr) {
+    walk->run([&docids](Xapian::docid did) {
+      docids.push_back(did);
+      return true;
+    });
     return docids;
   }
   Xapian::Enquire enquire(db);

@@ -14,9 +14,10 @@
 namespace nsearch {
 
 /// The docids (in `db`'s numbering) of every match of `query`, ascending. Over one local
-/// database (`local`) a MatchDecider that declines every match collects them, so that the
-/// matcher neither weighs nor queues any (a single term's posting list is read directly);
-/// elsewhere (shards) they come from an unweighted MSet.
+/// database (`local`) they are read from the posting lists (PostingWalk) when the query has
+/// only terms and boolean operators, else collected by a MatchDecider that declines every match,
+/// so that the matcher neither weighs nor queues any; elsewhere (shards) they come from an
+/// unweighted MSet.
 std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query,
                                            bool local);
 

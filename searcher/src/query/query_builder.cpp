@@ -199,6 +199,7 @@ DatabaseLanguages languages_of(const Xapian::Database& db) {
   Xapian::doccount with_language = 0;
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
     languages.codes.push_back((*it).substr(prefix.size()));
+    languages.articles.push_back(it.get_termfreq());
     with_language += it.get_termfreq();
   }
   languages.every_article_has_one = with_language == db.get_doccount();
@@ -309,7 +310,7 @@ Xapian::Query QueryBuilder::parse_all_languages(const std::string& text,
   // Languages whose parses are the same query share a branch (in first-seen order).
   struct Branch {
     Xapian::Query query;
-    std::vector<Xapian::Query> lang_terms;
+    std::vector<std::string> lang_terms;
   };
   std::vector<Branch> branches;
   std::map<std::string, std::size_t, std::less<>> branch_of;  // serialised query -> branch
@@ -317,7 +318,7 @@ Xapian::Query QueryBuilder::parse_all_languages(const std::string& text,
     Xapian::Query query = parse_text(text, lang, request, free_text);
     const auto [at, added] = branch_of.try_emplace(query.serialise(), branches.size());
     if (added) branches.push_back({std::move(query), {}});
-    branches[at->second].lang_terms.emplace_back(schema::lang_term(lang));
+    branches[at->second].lang_terms.push_back(schema::lang_term(lang));
   }
   // One branch for every language needs no filter: requested languages are filtered anyway
   // (see filters()), and otherwise it stands for every article, if every article has one.
@@ -325,12 +326,39 @@ Xapian::Query QueryBuilder::parse_all_languages(const std::string& text,
     return branches.front().query;
   }
   std::vector<Xapian::Query> filtered;
-  for (auto& branch : branches) {
-    filtered.emplace_back(
-        Xapian::Query::OP_FILTER, branch.query,
-        Xapian::Query(Xapian::Query::OP_OR, branch.lang_terms.begin(), branch.lang_terms.end()));
-  }
+  for (auto& branch : branches)
+    filtered.push_back(restricted_to(branch.query, branch.lang_terms));
   return Xapian::Query(Xapian::Query::OP_OR, filtered.begin(), filtered.end());
+}
+
+Xapian::Query QueryBuilder::restricted_to(const Xapian::Query& query,
+                                          const std::vector<std::string>& lang_terms) const {
+  // When every article has one language, those of the branch are those of no other language.
+  // A corpus is mostly in one language, and its branch then excludes the few articles of the
+  // others instead of checking each match against its language's posting list, which holds
+  // nearly every document (a third of the time of a search on the reference corpus).
+  if (languages_.every_article_has_one) {
+    Xapian::doccount inside = 0;
+    std::vector<Xapian::Query> others;
+    Xapian::doccount outside = 0;
+    for (std::size_t i = 0; i < languages_.codes.size(); ++i) {
+      const std::string term = schema::lang_term(languages_.codes[i]);
+      if (std::find(lang_terms.begin(), lang_terms.end(), term) != lang_terms.end()) {
+        inside += languages_.articles[i];
+      } else {
+        others.emplace_back(term);
+        outside += languages_.articles[i];
+      }
+    }
+    if (outside < inside) {
+      if (others.empty()) return query;
+      return {Xapian::Query::OP_AND_NOT, query,
+              Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end())};
+    }
+  }
+  std::vector<Xapian::Query> terms(lang_terms.begin(), lang_terms.end());
+  return {Xapian::Query::OP_FILTER, query,
+          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())};
 }
 
 BuiltQuery QueryBuilder::build(const SearchRequest& request) const {

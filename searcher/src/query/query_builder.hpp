@@ -25,8 +25,9 @@ struct BuiltQuery {
 /// while the database's revision stays: over remote shards, reading them is an exchange with
 /// each server.
 struct DatabaseLanguages {
-  std::vector<std::string> codes;      ///< ISO codes present in the database
-  bool every_article_has_one = false;  ///< their term frequencies add up to the doccount
+  std::vector<std::string> codes;          ///< ISO codes present in the database
+  std::vector<Xapian::doccount> articles;  ///< the articles of each code
+  bool every_article_has_one = false;      ///< their term frequencies add up to the doccount
 };
 DatabaseLanguages languages_of(const Xapian::Database& db);
 
@@ -55,6 +56,9 @@ class QueryBuilder {
                            const SearchRequest& request, bool free_text) const;
   Xapian::Query parse_all_languages(const std::string& text, const SearchRequest& request,
                                     bool free_text) const;
+  /// `query` restricted to the articles of the languages of `lang_terms`.
+  Xapian::Query restricted_to(const Xapian::Query& query,
+                              const std::vector<std::string>& lang_terms) const;
 
   Xapian::Database db_;
   QueryParsers* parsers_;
