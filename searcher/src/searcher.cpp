@@ -15,6 +15,7 @@
 #include "match/facet_spies.hpp"
 #include "match/match_export.hpp"
 #include "match/matching_query.hpp"
+#include "match/newest_first.hpp"
 #include "match/posting_walk.hpp"
 #include "match/recency.hpp"
 #include "match/value_columns.hpp"
@@ -355,8 +356,7 @@ struct Searcher::Impl {
     std::size_t stories_ranked = 0;
     Xapian::MSet mset;
     if (collapse_here) {
-      mset = newest_stories(enquire, request, in_memory->column(schema::kStorySlot), page,
-                            stories_ranked);
+      mset = newest_stories(enquire, query, request, *in_memory, page, stories_ranked);
     } else {
       mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit),
@@ -403,7 +403,8 @@ struct Searcher::Impl {
     // The query's words for the page's snippets, looked up once.
     std::optional<SnippetMaker> snippets;
     if (request.snippet_bytes > 0 && !page.empty())
-      snippets.emplace(snippet_terms(query, mset, db.get_doccount()), stem_cache);
+      snippets.emplace(snippet_terms(query, mset, db.get_doccount(), database_languages().codes),
+                       stem_cache);
     // The stories of the page and the copies of those that have several, found together.
     std::vector<std::string> story_keys;  // when collapsing
     std::optional<StoryMembers> copies_of;
@@ -476,13 +477,22 @@ struct Searcher::Impl {
   // is the one Xapian keeps (same order, ties by docid), and a match without a story key is a
   // story of its own. Asks for more when copies leave the page short. Fills `page` with the
   // hits from request.offset on; `stories` is how many distinct stories it ranked.
-  Xapian::MSet newest_stories(Xapian::Enquire& enquire, const SearchRequest& request,
-                              const ValueColumn& story_column,
+  // A query of terms and boolean operators finds the newest matches by walking its posting
+  // lists (newest_matches), and the matcher then ranks those alone.
+  Xapian::MSet newest_stories(Xapian::Enquire& enquire, const Xapian::Query& query,
+                              const SearchRequest& request, ValueColumns& in_memory,
                               std::vector<Xapian::MSetIterator>& page, std::size_t& stories) {
+    const ValueColumn& story_column = in_memory.column(schema::kStorySlot);
+    const Xapian::Query matching = matching_part(query);
     const std::size_t page_end = request.offset + request.limit;
     constexpr std::size_t kCopiesGuess = 4;
     auto fetch = static_cast<Xapian::doccount>(std::max<std::size_t>(page_end * kCopiesGuess, 64));
     for (;;) {
+      if (const auto walk = PostingWalk::make(db, matching)) {
+        enquire.set_query(restricted_to_documents(
+            query, newest_matches(*walk, in_memory.column(schema::kDateSlot),
+                                  in_memory.ranks(schema::kDateSlot), fetch)));
+      }
       const Xapian::MSet ranked = enquire.get_mset(0, fetch, fetch);
       std::unordered_set<std::uint32_t> shown;
       page.clear();

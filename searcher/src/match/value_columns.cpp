@@ -1,6 +1,8 @@
 #include "match/value_columns.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <numeric>
 #include <unordered_map>
 
 namespace nsearch {
@@ -36,6 +38,20 @@ const ValueColumn& ValueColumns::column(Xapian::valueno slot) {
   auto it = columns_.find(slot);
   if (it == columns_.end()) it = columns_.try_emplace(slot, db_, slot).first;
   return it->second;
+}
+
+const std::vector<std::uint32_t>& ValueColumns::ranks(Xapian::valueno slot) {
+  auto it = ranks_.find(slot);
+  if (it != ranks_.end()) return it->second;
+  const std::vector<std::string>& values = column(slot).values();
+  std::vector<std::uint32_t> by_value(values.size());
+  std::iota(by_value.begin(), by_value.end(), 0U);
+  std::sort(by_value.begin(), by_value.end(),
+            [&values](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
+  std::vector<std::uint32_t> rank(values.size());
+  for (std::uint32_t position = 0; position < by_value.size(); ++position)
+    rank[by_value[position]] = position;
+  return ranks_.try_emplace(slot, std::move(rank)).first->second;
 }
 
 std::pair<std::vector<std::uint32_t>*, std::uint32_t> ValueColumns::fresh_marks(

@@ -80,11 +80,15 @@ class ValueColumns {
   /// True when the database is small enough to hold its columns in memory.
   bool fit_in_memory() const;
   const ValueColumn& column(Xapian::valueno slot);
+  /// The rank of each of column(slot)'s values in byte order (the empty value's, 0, lowest):
+  /// compares documents by value as an integer does.
+  const std::vector<std::uint32_t>& ranks(Xapian::valueno slot);
   /// For a DistinctCounter over `slot`: its values' marks, and a mark no count has used since
   /// they were last cleared.
   std::pair<std::vector<std::uint32_t>*, std::uint32_t> fresh_marks(Xapian::valueno slot);
   void clear() {
     columns_.clear();
+    ranks_.clear();
     marks_.clear();
   }
 
@@ -97,6 +101,7 @@ class ValueColumns {
 
   Xapian::Database db_;
   std::map<Xapian::valueno, ValueColumn> columns_;
+  std::map<Xapian::valueno, std::vector<std::uint32_t>> ranks_;
   std::map<Xapian::valueno, Marks> marks_;
   std::size_t counting_searches_ = 0;
 };

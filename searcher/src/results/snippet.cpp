@@ -72,8 +72,9 @@ bool is_tight_phrase(const Xapian::Query& query) {
 
 class Collector {
  public:
-  Collector(const Xapian::MSet& mset, Xapian::doccount documents)
-      : mset_(mset), documents_(documents) {}
+  Collector(const Xapian::MSet& mset, Xapian::doccount documents,
+            const std::vector<std::string>& database_langs)
+      : mset_(mset), documents_(documents), database_langs_(database_langs) {}
 
   void walk(const Xapian::Query& query, const std::vector<std::string>& langs) {
     const auto type = query.get_type();
@@ -102,10 +103,23 @@ class Collector {
         }
         break;
       }
-      case Xapian::Query::OP_AND_NOT:
-        // What a hit must not contain is not in its text.
-        if (n > 0) walk(query.get_subquery(0), langs);
+      case Xapian::Query::OP_AND_NOT: {
+        // What a hit must not contain is not in its text. Excluded language terms leave the
+        // matching part to the other languages (a corpus's main language: see QueryBuilder).
+        if (n == 0) return;
+        std::vector<std::string> excluded;
+        for (std::size_t i = 1; i < n && excluded.empty(); ++i)
+          excluded = filter_languages(query.get_subquery(i));
+        std::vector<std::string> kept;
+        if (!excluded.empty()) {
+          for (const std::string& lang : langs.empty() ? database_langs_ : langs) {
+            if (std::find(excluded.begin(), excluded.end(), lang) == excluded.end())
+              kept.push_back(lang);
+          }
+        }
+        walk(query.get_subquery(0), kept.empty() ? langs : kept);
         return;
+      }
       default:
         break;
     }
@@ -167,14 +181,16 @@ class Collector {
 
   const Xapian::MSet& mset_;
   Xapian::doccount documents_;
+  const std::vector<std::string>& database_langs_;
   SnippetTerms terms_;
 };
 
 }  // namespace
 
 SnippetTerms snippet_terms(const Xapian::Query& query, const Xapian::MSet& mset,
-                           Xapian::doccount documents) {
-  Collector collector(mset, documents);
+                           Xapian::doccount documents,
+                           const std::vector<std::string>& database_langs) {
+  Collector collector(mset, documents, database_langs);
   collector.walk(query, {});
   return collector.take();
 }

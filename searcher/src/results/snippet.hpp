@@ -26,10 +26,12 @@ struct SnippetTerms {
 /// What to look for in the text of hits of `query`: its free-text terms (unstemmed words and
 /// "Z" stems), tight phrases and wildcard prefixes, weighted by rarity (from `mset`'s term
 /// frequencies, which remote shards report as local ones do, out of `documents`). Terms under
-/// a filter on language terms count for those languages only (nsearch parses a query once per
+/// a filter on language terms count for those languages only, and terms of a branch that
+/// excludes language terms for the others of `database_langs` (nsearch parses a query once per
 /// language).
 SnippetTerms snippet_terms(const Xapian::Query& query, const Xapian::MSet& mset,
-                           Xapian::doccount documents);
+                           Xapian::doccount documents,
+                           const std::vector<std::string>& database_langs);
 
 /// Makes the snippets of one result page, each from the passage of the hit's text that best
 /// matches the query. One per search; not thread-safe, like a Searcher.
