@@ -490,8 +490,9 @@ struct Searcher::Impl {
     for (;;) {
       if (const auto walk = PostingWalk::make(db, matching)) {
         enquire.set_query(restricted_to_documents(
-            query, newest_matches(*walk, in_memory.column(schema::kDateSlot),
-                                  in_memory.ranks(schema::kDateSlot), fetch)));
+            query,
+            newest_matches(*walk, in_memory.column(schema::kDateSlot),
+                           in_memory.ranks(schema::kDateSlot), fetch, request.time_limit_seconds)));
       }
       const Xapian::MSet ranked = enquire.get_mset(0, fetch, fetch);
       std::unordered_set<std::uint32_t> shown;

@@ -1,5 +1,6 @@
 // Unit tests for the boolean walk of posting lists (searcher/src/match/posting_walk.hpp): on
-// random queries it finds exactly the matches Xapian's matcher finds.
+// random queries it finds exactly the matches Xapian's matcher finds; and for newest first
+// from a walk (match/newest_first.hpp).
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
@@ -7,7 +8,10 @@
 
 #include <xapian.h>
 
+#include "match/newest_first.hpp"
 #include "match/posting_walk.hpp"
+#include "match/value_columns.hpp"
+#include "nsearch/schema.hpp"
 #include "temp_dir.hpp"
 
 using nsearch::PostingWalk;
@@ -137,4 +141,40 @@ TEST_CASE("posting walk: queries that need more than posting lists are left to t
   // Also when one is a branch of operators it handles.
   CHECK(PostingWalk::make(db, Q(Q::OP_AND, Q("all"), Q(Q::OP_PHRASE, some, few))) == nullptr);
   CHECK(PostingWalk::make(db, Q(Q::OP_OR, Q("all"), Q(Q::OP_WILDCARD, "so"))) == nullptr);
+}
+
+TEST_CASE("newest matches: by date, ties in docid order, undated last; a time limit stops the walk",
+          "[walk]") {
+  TempDir dir;
+  {
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    for (int i = 1; i <= 5000; ++i) {
+      Xapian::Document doc;
+      doc.add_term("word");
+      // Dates rise with the docid by tens (ten articles a second); every 7th is undated.
+      if (i % 7 != 0) doc.add_value(nsearch::schema::kDateSlot, std::to_string(100000 + i / 10));
+      db.add_document(doc);
+    }
+    db.commit();
+  }
+  const Xapian::Database db((dir / "db").string());
+  nsearch::ValueColumns columns(db);
+  const auto& dates = columns.column(nsearch::schema::kDateSlot);
+  const auto& ranks = columns.ranks(nsearch::schema::kDateSlot);
+
+  auto walk = PostingWalk::make(db, Xapian::Query("word"));
+  REQUIRE(walk != nullptr);
+  // 5000 (date 100500) alone; then 4990-4999 but 4991 and 4998 (undated), in docid order.
+  CHECK(nsearch::newest_matches(*walk, dates, ranks, 6) ==
+        std::vector<Xapian::docid>{5000, 4990, 4992, 4993, 4994, 4995});
+  walk = PostingWalk::make(db, Xapian::Query("word"));
+  const auto all = nsearch::newest_matches(*walk, dates, ranks, 5000);
+  REQUIRE(all.size() == 5000);
+  CHECK(all.back() == 4998);         // the last undated one
+  CHECK(all[5000 - 5000 / 7] == 7);  // the undated ones, in docid order
+  // A time limit long past stops the walk at its first clock check: the newest seen so far.
+  walk = PostingWalk::make(db, Xapian::Query("word"));
+  const auto early = nsearch::newest_matches(*walk, dates, ranks, 3, 1e-9);
+  REQUIRE(early.size() == 3);
+  CHECK(early.front() < 2048);
 }

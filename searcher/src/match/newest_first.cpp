@@ -1,13 +1,20 @@
 #include "match/newest_first.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace nsearch {
 
 std::vector<Xapian::docid> newest_matches(PostingWalk& walk, const ValueColumn& dates,
                                           const std::vector<std::uint32_t>& ranks,
-                                          std::size_t count) {
+                                          std::size_t count, double seconds) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(seconds > 0 ? seconds : 0));
+  constexpr std::size_t kClockEvery = 1024;
+  std::size_t seen = 0;
   // Newer first; of the same date, the lower docid.
   using Entry = std::pair<std::uint32_t, Xapian::docid>;  // date rank, docid
   const auto newer = [](const Entry& a, const Entry& b) {
@@ -27,7 +34,7 @@ std::vector<Xapian::docid> newest_matches(PostingWalk& walk, const ValueColumn& 
       kept.back() = entry;
       std::push_heap(kept.begin(), kept.end(), newer);
     }
-    return true;
+    return seconds <= 0 || ++seen % kClockEvery != 0 || Clock::now() <= deadline;
   });
   std::sort_heap(kept.begin(), kept.end(), newer);
   std::vector<Xapian::docid> docids;

@@ -18,10 +18,12 @@ namespace nsearch {
 /// of their date in `ranks` (ValueColumns::ranks of the date column), ties (the same second;
 /// undated articles, last) in docid order, as Xapian's reverse sort by value orders them. A
 /// bounded heap over every match: a few instructions a match where the matcher, sorting by a
-/// key, makes a document handle and a key for each.
+/// key, makes a document handle and a key for each. With `seconds` > 0 the walk stops after
+/// that long, and the newest of the matches seen are returned, as Xapian's matcher ranks what
+/// it found by its time limit.
 std::vector<Xapian::docid> newest_matches(PostingWalk& walk, const ValueColumn& dates,
                                           const std::vector<std::uint32_t>& ranks,
-                                          std::size_t count);
+                                          std::size_t count, double seconds = 0);
 
 /// Matches exactly the given documents, with no weight: filtering a query by it lets the
 /// matcher rank only the documents found elsewhere (one local database).
