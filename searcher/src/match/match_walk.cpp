@@ -26,8 +26,8 @@ class Collector : public Xapian::MatchDecider {
 std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query,
                                            bool local) {
   std::vector<Xapian::docid> docids;
-  // Terms and boolean operators: the posting lists are the answer, read at a tenth of the
-  // matcher's cost a match.
+  // Terms and boolean operators: the posting lists are the answer, read without the matcher
+  // (a single term's at a tenth of its cost a match).
   if (const auto walk = local ? PostingWalk::make(db, query) : nullptr) {
     walk->run([&docids](Xapian::docid did) {
       docids.push_back(did);

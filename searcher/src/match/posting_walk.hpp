@@ -9,10 +9,11 @@
 namespace nsearch {
 
 /// Walks the matches of a query in docid order by reading its posting lists directly, as
-/// search engines evaluate boolean queries document at a time: a few dozen instructions a
-/// posting, where Xapian's matcher, asked for matches it neither weighs nor keeps, builds a
-/// candidate and a document handle for each and calls a MatchDecider (about a thousand). For
-/// counting every match and listing them for analysis; ranking stays with the matcher.
+/// search engines evaluate boolean queries document at a time, where Xapian's matcher, asked
+/// for matches it neither weighs nor keeps, also builds a candidate and a document handle for
+/// each and calls a MatchDecider. It lets newest first keep its own heap of candidates
+/// (newest_matches), and lists matches for analysis; ranking by relevance stays with the
+/// matcher.
 ///
 /// Handles queries built from terms, MatchAll and MatchNothing with AND, FILTER, OR, SYNONYM,
 /// MAX and AND_NOT, and the operators that only weigh (the optional side of AND_MAYBE,
