@@ -51,7 +51,8 @@ Xapian::Query random_query(std::mt19937& random, int depth) {
   if (choice == 2) return random() % 2 ? Q::MatchAll : Q(kTerms[random() % kTerms.size()].first);
   if (choice == 3) return random() % 4 ? Q("missing") : Q::MatchNothing;
   std::vector<Q> branches;
-  const int width = 1 + static_cast<int>(random() % 4);
+  // Now and then wide, as a query of many words is.
+  const int width = 1 + static_cast<int>(random() % (random() % 8 == 0 ? 12 : 4));
   for (int i = 0; i < width; ++i)
     branches.push_back(random_query(random, depth - 1));
   switch (choice) {

@@ -85,23 +85,33 @@ class AndCursor final : public Cursor {
   std::vector<CursorPtr> branches_;
 };
 
-// Documents any branch matches. Queries have a few branches: the least is found by a scan.
+// Documents any branch matches: the branches in a heap by their current document, least on
+// top, so that a wide OR (a query may have hundreds of words) costs a logarithm a posting.
 class OrCursor final : public Cursor {
  public:
-  explicit OrCursor(std::vector<CursorPtr> branches) : branches_(std::move(branches)) { least(); }
+  explicit OrCursor(std::vector<CursorPtr> branches) : branches_(std::move(branches)) {
+    for (const CursorPtr& branch : branches_)
+      heap_.push_back(branch.get());
+    std::make_heap(heap_.begin(), heap_.end(), later);
+    at_ = heap_.front()->at();
+  }
   Xapian::docid next() override {
     const Xapian::docid current = at_;
-    for (const CursorPtr& branch : branches_) {
-      if (branch->at() == current) branch->next();
+    while (heap_.front()->at() == current) {
+      std::pop_heap(heap_.begin(), heap_.end(), later);
+      heap_.back()->next();
+      std::push_heap(heap_.begin(), heap_.end(), later);
     }
-    return least();
+    return at_ = heap_.front()->at();
   }
   Xapian::docid skip_to(Xapian::docid did) override {
     if (did <= at_) return at_;
-    for (const CursorPtr& branch : branches_) {
-      if (branch->at() < did) branch->skip_to(did);
+    while (heap_.front()->at() < did) {
+      std::pop_heap(heap_.begin(), heap_.end(), later);
+      heap_.back()->skip_to(did);
+      std::push_heap(heap_.begin(), heap_.end(), later);
     }
-    return least();
+    return at_ = heap_.front()->at();
   }
   Xapian::doccount upper_bound() const override {
     Xapian::doccount sum = 0;
@@ -115,14 +125,11 @@ class OrCursor final : public Cursor {
   }
 
  private:
-  Xapian::docid least() {
-    at_ = kEnd;
-    for (const CursorPtr& branch : branches_)
-      at_ = std::min(at_, branch->at());
-    return at_;
-  }
+  // The heap's order: a branch further on sinks.
+  static bool later(const Cursor* a, const Cursor* b) { return a->at() > b->at(); }
 
   std::vector<CursorPtr> branches_;
+  std::vector<Cursor*> heap_;
 };
 
 // Documents the left branch matches and the right one does not.
