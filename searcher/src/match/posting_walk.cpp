@@ -174,6 +174,16 @@ std::vector<CursorPtr> build_branches(const Xapian::Database& db, const Xapian::
   return branches;
 }
 
+// A `Combined` cursor over subqueries [first, size), or the only one itself; nullptr if one is
+// not handled.
+template <class Combined>
+CursorPtr combined(const Xapian::Database& db, const Xapian::Query& query, std::size_t first = 0) {
+  std::vector<CursorPtr> branches = build_branches(db, query, first);
+  if (branches.empty()) return nullptr;
+  if (branches.size() == 1) return std::move(branches.front());
+  return std::make_unique<Combined>(std::move(branches));
+}
+
 CursorPtr build(const Xapian::Database& db, const Xapian::Query& query) {
   using Q = Xapian::Query;
   switch (query.get_type()) {
@@ -188,28 +198,18 @@ CursorPtr build(const Xapian::Database& db, const Xapian::Query& query) {
       // Only the first branch decides what matches.
       return query.get_num_subqueries() > 0 ? build(db, query.get_subquery(0)) : nullptr;
     case Q::OP_AND:
-    case Q::OP_FILTER: {
-      std::vector<CursorPtr> branches = build_branches(db, query);
-      if (branches.empty()) return nullptr;
-      if (branches.size() == 1) return std::move(branches.front());
-      return std::make_unique<AndCursor>(std::move(branches));
-    }
+    case Q::OP_FILTER:
+      return combined<AndCursor>(db, query);
     case Q::OP_OR:
     case Q::OP_SYNONYM:
-    case Q::OP_MAX: {
-      std::vector<CursorPtr> branches = build_branches(db, query);
-      if (branches.empty()) return nullptr;
-      if (branches.size() == 1) return std::move(branches.front());
-      return std::make_unique<OrCursor>(std::move(branches));
-    }
+    case Q::OP_MAX:
+      return combined<OrCursor>(db, query);
     case Q::OP_AND_NOT: {
       // The first branch without any of the others.
       if (query.get_num_subqueries() < 2) return nullptr;
       CursorPtr left = build(db, query.get_subquery(0));
-      std::vector<CursorPtr> excluded = build_branches(db, query, 1);
-      if (!left || excluded.empty()) return nullptr;
-      CursorPtr right = excluded.size() == 1 ? std::move(excluded.front())
-                                             : std::make_unique<OrCursor>(std::move(excluded));
+      CursorPtr right = combined<OrCursor>(db, query, 1);
+      if (!left || !right) return nullptr;
       return std::make_unique<AndNotCursor>(std::move(left), std::move(right));
     }
     default:
