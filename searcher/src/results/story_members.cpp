@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <tuple>
 #include <unordered_set>
 
 #include "nsearch/schema.hpp"
@@ -12,13 +13,11 @@ namespace nsearch {
 namespace {
 
 // Earliest first; an undated copy tells nothing about who published first, so it goes last.
-// Stable: equal dates stay in docid order.
+// Equal dates in docid order.
 void sort_by_date(std::vector<StoryMember>& members) {
-  std::sort(members.begin(), members.end(),
-            [](const StoryMember& a, const StoryMember& b) { return a.docid < b.docid; });
-  std::stable_sort(members.begin(), members.end(), [](const StoryMember& a, const StoryMember& b) {
-    if (a.date.empty() != b.date.empty()) return b.date.empty();
-    return a.date < b.date;
+  std::sort(members.begin(), members.end(), [](const StoryMember& a, const StoryMember& b) {
+    return std::forward_as_tuple(a.date.empty(), a.date, a.docid) <
+           std::forward_as_tuple(b.date.empty(), b.date, b.docid);
   });
 }
 
