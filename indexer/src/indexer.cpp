@@ -23,6 +23,7 @@
 #include "write/article_writer.hpp"
 #include "write/bulk_lookup.hpp"
 #include "write/commit_budget.hpp"
+#include "write/impact_tier_builder.hpp"
 #include "write/index_database.hpp"
 #include "write/shard_set.hpp"
 #include "write/source_registry.hpp"
@@ -197,6 +198,14 @@ struct Indexer::Impl {
     report.stopped = files.stopped();
     commit();
     if (compact_at_end && !report.stopped && database.view().get_doccount() > 0) compact();
+    if (!report.stopped) update_tiers();
+  }
+
+  // The impact tiers of a plain database, brought up to date and committed (a sharded one
+  // keeps none: its docids interleave the shards').
+  void update_tiers() {
+    if (!database.sharded() && update_impact_tiers(database.all()) != ImpactTierUpdate::none)
+      commit();
   }
 
   // A first load written in place (one thread) ends compacted too, like a bulk load: its
@@ -385,6 +394,7 @@ std::size_t Indexer::remove(std::span<const std::string> ids) {
 void Indexer::commit() {
   try {
     impl_->commit();
+    impl_->update_tiers();
   } catch (const Xapian::Error& e) {
     throw write_error(e, "commit failed");
   }

@@ -13,6 +13,7 @@
 #include "database_layout.hpp"
 #include "database_stats_of.hpp"
 #include "match/facet_spies.hpp"
+#include "match/impact_tier_plan.hpp"
 #include "match/match_export.hpp"
 #include "match/matching_query.hpp"
 #include "match/newest_first.hpp"
@@ -358,9 +359,17 @@ struct Searcher::Impl {
     if (collapse_here) {
       mset = newest_stories(enquire, query, request, *in_memory, page, stories_ranked);
     } else {
-      mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit),
-                              static_cast<Xapian::doccount>(checked));
+      // Ranked by relevance with the counts taken elsewhere, the page may come from the best
+      // postings of frequent terms alone (one local database).
+      std::optional<Xapian::MSet> from_tiers;
+      if (request.sort == SortOrder::relevance && counts && !count_while_ranking &&
+          layout.stub_text.empty() && !layout.remote) {
+        from_tiers = page_from_tiers(enquire, query, request, in_memory);
+      }
+      mset = from_tiers ? std::move(*from_tiers)
+                        : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                           static_cast<Xapian::doccount>(request.limit),
+                                           static_cast<Xapian::doccount>(checked));
       for (auto it = mset.begin(); it != mset.end(); ++it)
         page.push_back(it);
       stories_ranked = mset.get_matches_lower_bound();
@@ -468,6 +477,69 @@ struct Searcher::Impl {
       result.suggestion = better_spelling(request, builder, result.total);
     }
     return result;
+  }
+
+  // The page ranked among the candidates of the database's impact tiers (plan_from_tiers), when
+  // its last hit outweighs everything left out, so that it is the page Xapian ranks from every
+  // match; nullopt otherwise, with `enquire` back on `query`. Xapian ranks the heaviest
+  // candidates, a few dozen to a thousand: each costs it a look-up of the document's length.
+  // Collapsed, with the story column in memory, it ranks every candidate copy of the heaviest
+  // stories, so that copies do not crowd out the page.
+  std::optional<Xapian::MSet> page_from_tiers(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                              const SearchRequest& request,
+                                              ValueColumns* in_memory) {
+    const auto plan = plan_from_tiers(db, query, request);
+    if (!plan || request.limit == 0) return std::nullopt;
+    const auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
+    const std::vector<TierCandidate>& candidates = plan->candidates;
+    const ValueColumn* stories =
+        request.collapse && in_memory != nullptr ? &in_memory->column(schema::kStorySlot) : nullptr;
+    constexpr std::size_t kMostRanked = 1024;
+    for (std::size_t wanted = stories ? page_end + 8 : std::max<std::size_t>(64, 4 * page_end);;
+         wanted *= 4) {
+      // The candidates to rank, and the most any other weighs.
+      std::vector<Xapian::docid> docids;
+      double left_out = plan->bound;
+      if (stories != nullptr) {
+        // The candidates down to the first of a story beyond the first `wanted` (a candidate
+        // without a story is one of its own).
+        std::unordered_set<std::uint32_t> chosen;
+        std::size_t stories_taken = 0;
+        for (const TierCandidate& c : candidates) {
+          const std::uint32_t story = stories->index(c.did);
+          if (story == 0 || !chosen.contains(story)) {
+            if (stories_taken == wanted) {
+              left_out = std::max(left_out, c.most);
+              break;
+            }
+            ++stories_taken;
+            if (story != 0) chosen.insert(story);
+          }
+          docids.push_back(c.did);
+        }
+      } else {
+        const std::size_t count = std::min(wanted, candidates.size());
+        for (std::size_t i = 0; i < count; ++i)
+          docids.push_back(candidates[i].did);
+        if (count < candidates.size()) left_out = std::max(left_out, candidates[count].most);
+      }
+      const bool all = docids.size() == candidates.size();
+      const std::size_t ranked_count = docids.size();
+      enquire.set_query(restricted_to_documents(query, std::move(docids)));
+      Xapian::MSet ranked =
+          enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                           static_cast<Xapian::doccount>(request.limit), page_end);
+      const bool full = ranked.size() == request.limit;
+      if (full && (ranked.end() - 1).get_weight() > left_out) return ranked;
+      // More candidates can help only while some are left out that could outweigh the page; past
+      // a thousand, ranking every match costs about as much.
+      if (all || ranked_count >= kMostRanked ||
+          (full && (ranked.end() - 1).get_weight() <= plan->bound)) {
+        break;
+      }
+    }
+    enquire.set_query(query);
+    return std::nullopt;
   }
 
   // Newest first, collapsed: Xapian's collapse checks each candidate's story key in a map, and

@@ -62,6 +62,11 @@ inline constexpr std::string_view kSourceFileKeyPrefix = "nsearch.file.";
 /// "1" once every document with a kStorySignatureSlot value has its story_band_term()s (set
 /// by nindex since they exist; a database without it is given them on its next `add`).
 inline constexpr std::string_view kStoryBandsKey = "nsearch.story_bands";
+/// Impact tiers (see common/src/impact_tiers.hpp): the state, "1 <uuid> <covered through docid>
+/// <documents when built>"; empty or absent when there are none to trust. And one tier per
+/// frequent term, keyed by kImpactTierKeyPrefix + term.
+inline constexpr std::string_view kImpactTiersKey = "nsearch.impact_tiers";
+inline constexpr std::string_view kImpactTierKeyPrefix = "nsearch.impact_tier.";
 
 // ---- Stored document data (a JSON object) keys ---------------------------
 namespace field {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "nsearch/schema.hpp"
+#include "write/impact_tier_builder.hpp"
 
 namespace nsearch {
 
@@ -44,6 +45,8 @@ ArticleWriter::Outcome ArticleWriter::write(PreparedArticle& p, const std::strin
     if (!file_term.empty()) p.doc->add_boolean_term(file_term);
     if (!p.copy_term.empty()) p.doc->add_boolean_term(p.copy_term);
     account_(p);
+    // Its weighted terms change under the same docid: the impact tiers no longer bound it.
+    if (!database_.sharded()) invalidate_impact_tiers(database_.all());
     database_.all().replace_document(*existing, *p.doc);
     seen(file_term, *existing);
     return Outcome::replaced;
