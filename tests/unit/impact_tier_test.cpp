@@ -1,0 +1,200 @@
+// Unit tests for impact tiers (common/src/impact_tiers.hpp, indexer/src/write/
+// impact_tier_builder.hpp, searcher/src/match/impact_tier_plan.hpp): on random queries over a
+// random database, every match outside a plan's candidates weighs at most its bound and every
+// candidate at most its `most`, as Xapian's matcher weighs them; term_weight is the matcher's.
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "impact_tiers.hpp"
+#include "match/impact_tier_plan.hpp"
+#include "match/weighting.hpp"
+#include "temp_dir.hpp"
+#include "write/impact_tier_builder.hpp"
+
+using nsearch::test::TempDir;
+
+namespace {
+
+constexpr int kTerms = 40;
+
+std::string term_name(int i) {
+  return "t" + std::to_string(i);
+}
+
+// Documents of 5 to 400 words drawn from a Zipf-like vocabulary: term 0 is in most documents.
+void add_random_documents(Xapian::WritableDatabase& db, std::mt19937& random, int count) {
+  std::uniform_int_distribution<int> length(5, 400);
+  std::vector<double> weights;
+  for (int i = 0; i < kTerms; ++i)
+    weights.push_back(1.0 / (i + 1));
+  std::discrete_distribution<int> word(weights.begin(), weights.end());
+  for (int d = 0; d < count; ++d) {
+    Xapian::Document doc;
+    const int words = length(random);
+    for (int w = 0; w < words; ++w)
+      doc.add_term(term_name(word(random)));
+    doc.add_boolean_term("Kbool");
+    db.add_document(doc);
+  }
+}
+
+Xapian::Query random_query(std::mt19937& random) {
+  using Q = Xapian::Query;
+  std::uniform_int_distribution<int> pick(0, kTerms - 1);
+  const auto leaf = [&] {
+    return Q(term_name(pick(random) % (random() % 2 ? 6 : kTerms)), 1 + random() % 2);
+  };
+  std::vector<Q> words;
+  for (int i = 0, n = 1 + static_cast<int>(random() % 3); i < n; ++i)
+    words.push_back(leaf());
+  const Q::op op = random() % 2 ? Q::OP_AND : Q::OP_OR;
+  Q body(op, words.begin(), words.end());
+  switch (random() % 4) {
+    case 0:
+      return body;
+    case 1:  // a title boost, as nsearch builds it
+      return Q(Q::OP_AND_MAYBE, body, Q(Q::OP_SCALE_WEIGHT, leaf(), 0.5));
+    case 2:
+      return Q(Q::OP_FILTER, body, Q("Kbool"));
+    default:
+      return Q(Q::OP_AND_NOT, body, leaf());
+  }
+}
+
+// Checks the plan's promise for `query` against Xapian's weights of every match. Returns
+// whether there was a plan.
+bool check_plan(const Xapian::Database& db, const Xapian::Query& query,
+                const nsearch::SearchRequest& request) {
+  const auto plan = nsearch::plan_from_tiers(db, query, request);
+  if (!plan) return false;
+  std::unordered_map<Xapian::docid, double> most;
+  for (const auto& c : plan->candidates)
+    most[c.did] = c.most;
+  for (std::size_t i = 1; i < plan->candidates.size(); ++i)
+    REQUIRE(plan->candidates[i - 1].most >= plan->candidates[i].most);
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(*nsearch::make_weighting(request));
+  enquire.set_query(query);
+  const Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    const auto found = most.find(*it);
+    INFO(query.get_description() << " docid " << *it);
+    if (found == most.end()) {
+      REQUIRE(it.get_weight() <= plan->bound);
+    } else {
+      REQUIRE(it.get_weight() <= found->second);
+    }
+  }
+  return true;
+}
+
+nsearch::ImpactTierOptions small_tiers() {
+  nsearch::ImpactTierOptions options;
+  options.min_documents = 100;
+  options.tier_size = 40;
+  options.min_termfreq = 160;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("impact tiers: encoded and decoded alike; a frontier keeps only unbeaten pairs") {
+  nsearch::ImpactTier tier;
+  tier.docids = {3, 7, 1000000};
+  tier.postings = {{1, 10}, {4, 300}, {2, 5}};
+  for (const auto& p :
+       std::vector<nsearch::WdfLength>{{1, 50}, {3, 60}, {2, 40}, {3, 90}, {5, 200}})
+    nsearch::add_to_frontier(tier.rest, p);
+  CHECK(tier.rest == std::vector<nsearch::WdfLength>{{2, 40}, {3, 60}, {5, 200}});
+  CHECK(nsearch::dominated(tier.rest, {3, 70}));
+  CHECK_FALSE(nsearch::dominated(tier.rest, {4, 100}));
+  const auto back = nsearch::decode_impact_tier(nsearch::encode_impact_tier(tier));
+  REQUIRE(back);
+  CHECK(back->docids == tier.docids);
+  CHECK(back->postings == tier.postings);
+  CHECK(back->rest == tier.rest);
+  std::string damaged = nsearch::encode_impact_tier(tier);
+  damaged.pop_back();
+  CHECK_FALSE(nsearch::decode_impact_tier(damaged));
+  CHECK_FALSE(nsearch::decode_impact_tier(""));
+}
+
+TEST_CASE("impact tiers: term_weight is the matcher's weight, for both schemes") {
+  TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+  std::mt19937 random(3);
+  add_random_documents(db, random, 500);
+  db.commit();
+  for (const auto weighting : {nsearch::Weighting::ineb2, nsearch::Weighting::bm25}) {
+    nsearch::SearchRequest request;
+    request.weighting = weighting;
+    for (const int t : {0, 3, 20}) {
+      const std::string term = term_name(t);
+      Xapian::Enquire enquire(db);
+      enquire.set_weighting_scheme(*nsearch::make_weighting(request));
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term, 2), 0.5));
+      const Xapian::MSet mset = enquire.get_mset(0, 500);
+      REQUIRE(mset.size() > 0);
+      const nsearch::TermWeightStats stats{static_cast<double>(db.get_doccount()),
+                                           db.get_avlength(),
+                                           static_cast<double>(db.get_termfreq(term)),
+                                           static_cast<double>(db.get_collection_freq(term)),
+                                           2,
+                                           0.5};
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::PostingIterator p = db.postlist_begin(term);
+        p.skip_to(*it);
+        CHECK(nsearch::term_weight(request, stats, p.get_wdf(), p.get_doclength()) ==
+              Approx(it.get_weight()).epsilon(1e-12));
+      }
+    }
+  }
+}
+
+TEST_CASE("impact tiers: nothing outside a plan outweighs its bound, as built and as extended") {
+  TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+  std::mt19937 random(11);
+  add_random_documents(db, random, 3000);
+  for (Xapian::docid did = 5; did < 3000; did += 97)
+    db.delete_document(did);
+  CHECK(nsearch::update_impact_tiers(db, small_tiers()) == nsearch::ImpactTierUpdate::built);
+  db.commit();
+  CHECK(nsearch::update_impact_tiers(db, small_tiers()) == nsearch::ImpactTierUpdate::none);
+
+  const auto check_many = [&](const char* when) {
+    INFO(when);
+    int planned = 0;
+    for (int i = 0; i < 150; ++i) {
+      const Xapian::Query query = random_query(random);
+      nsearch::SearchRequest request;
+      request.weighting = i % 3 == 0 ? nsearch::Weighting::bm25 : nsearch::Weighting::ineb2;
+      if (check_plan(db, query, request)) ++planned;
+    }
+    CHECK(planned > 50);  // the test tests something
+  };
+  check_many("as built");
+
+  // Documents added later join the tiers they would have entered.
+  add_random_documents(db, random, 600);
+  CHECK(nsearch::update_impact_tiers(db, small_tiers()) == nsearch::ImpactTierUpdate::extended);
+  db.commit();
+  check_many("extended");
+
+  // A document rewritten under its docid: the tiers are not trusted until rebuilt.
+  nsearch::invalidate_impact_tiers(db);
+  Xapian::Document doc;
+  for (int w = 0; w < 3; ++w)
+    doc.add_term(term_name(0), 50);
+  db.replace_document(10, doc);
+  db.commit();
+  CHECK_FALSE(nsearch::plan_from_tiers(db, Xapian::Query(term_name(0)), nsearch::SearchRequest{}));
+  CHECK(nsearch::update_impact_tiers(db, small_tiers()) == nsearch::ImpactTierUpdate::built);
+  db.commit();
+  check_many("rebuilt");
+}
