@@ -204,7 +204,8 @@ struct Indexer::Impl {
   // The impact tiers of a plain database, brought up to date and committed (a sharded one
   // keeps none: its docids interleave the shards').
   void update_tiers() {
-    if (!database.sharded() && update_impact_tiers(database.all()) != ImpactTierUpdate::none)
+    if (!database.sharded() &&
+        update_impact_tiers(database.all(), options.impact_tiers) != ImpactTierUpdate::none)
       commit();
   }
 

@@ -48,6 +48,7 @@ class SearchResult:
     query_fallback: bool
     fallback_reason: Optional[str]
     parsed_query: Optional[str]
+    ranked_from_tiers: int
     total: int
     total_exact: bool
     total_unit: Literal["stories", "articles"]

@@ -365,6 +365,7 @@ void bind_result(py::module_& m) {
                              [](const SearchResult& r) { return text_or_none(r.fallback_reason); })
       .def_property_readonly("parsed_query",
                              [](const SearchResult& r) { return text_or_none(r.parsed_query); })
+      .def_readonly("ranked_from_tiers", &SearchResult::ranked_from_tiers)
       .def_readonly("total", &SearchResult::total,
                     "matching stories when collapsed, else matching articles")
       .def_readonly("total_exact", &SearchResult::total_exact,

@@ -355,6 +355,7 @@ struct Searcher::Impl {
     // The hits of the page, in order, and the stories ranked to find them.
     std::vector<Xapian::MSetIterator> page;
     std::size_t stories_ranked = 0;
+    std::size_t ranked_among = 0;  // from the impact tiers
     Xapian::MSet mset;
     if (collapse_here) {
       mset = newest_stories(enquire, query, request, *in_memory, page, stories_ranked);
@@ -364,7 +365,7 @@ struct Searcher::Impl {
       std::optional<Xapian::MSet> from_tiers;
       if (request.sort == SortOrder::relevance && counts && !count_while_ranking &&
           layout.stub_text.empty() && !layout.remote) {
-        from_tiers = page_from_tiers(enquire, query, request, in_memory);
+        from_tiers = page_from_tiers(enquire, query, request, in_memory, ranked_among);
       }
       mset = from_tiers ? std::move(*from_tiers)
                         : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -380,6 +381,7 @@ struct Searcher::Impl {
     result.query_fallback = built.fallback;
     result.fallback_reason = built.fallback_reason;
     result.parsed_query = query.get_description();
+    result.ranked_from_tiers = ranked_among;
     result.offset = request.offset;
     result.collapsed = request.collapse;
     result.facet_unit = request.facet_by;
@@ -486,9 +488,10 @@ struct Searcher::Impl {
   // Collapsed, with the story column in memory, it ranks every candidate copy of the heaviest
   // stories, so that copies do not crowd out the page.
   std::optional<Xapian::MSet> page_from_tiers(Xapian::Enquire& enquire, const Xapian::Query& query,
-                                              const SearchRequest& request,
-                                              ValueColumns* in_memory) {
-    const auto plan = plan_from_tiers(db, query, request);
+                                              const SearchRequest& request, ValueColumns* in_memory,
+                                              std::size_t& ranked_among) {
+    const auto plan =
+        plan_from_tiers(db, query, request, in_memory ? &in_memory->lengths() : nullptr);
     if (!plan || request.limit == 0) return std::nullopt;
     const auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
     const std::vector<TierCandidate>& candidates = plan->candidates;
@@ -530,7 +533,10 @@ struct Searcher::Impl {
           enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                            static_cast<Xapian::doccount>(request.limit), page_end);
       const bool full = ranked.size() == request.limit;
-      if (full && (ranked.end() - 1).get_weight() > left_out) return ranked;
+      if (full && (ranked.end() - 1).get_weight() > left_out) {
+        ranked_among = ranked_count;
+        return ranked;
+      }
       // More candidates can help only while some are left out that could outweigh the page; past
       // a thousand, ranking every match costs about as much.
       if (all || ranked_count >= kMostRanked ||

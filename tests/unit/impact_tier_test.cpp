@@ -3,6 +3,7 @@
 // random database, every match outside a plan's candidates weighs at most its bound and every
 // candidate at most its `most`, as Xapian's matcher weighs them; term_weight is the matcher's.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,8 @@
 #include "impact_tiers.hpp"
 #include "match/impact_tier_plan.hpp"
 #include "match/weighting.hpp"
+#include "nsearch/indexer.hpp"
+#include "nsearch/searcher.hpp"
 #include "temp_dir.hpp"
 #include "write/impact_tier_builder.hpp"
 
@@ -93,12 +96,12 @@ bool check_plan(const Xapian::Database& db, const Xapian::Query& query,
   return true;
 }
 
-nsearch::ImpactTierOptions small_tiers() {
-  nsearch::ImpactTierOptions options;
-  options.min_documents = 100;
-  options.tier_size = 40;
-  options.min_termfreq = 160;
-  return options;
+nsearch::ImpactTierSettings small_tiers() {
+  nsearch::ImpactTierSettings settings;
+  settings.min_documents = 100;
+  settings.tier_size = 40;
+  settings.min_termfreq = 160;
+  return settings;
 }
 
 }  // namespace
@@ -197,4 +200,112 @@ TEST_CASE("impact tiers: nothing outside a plan outweighs its bound, as built an
   CHECK(nsearch::update_impact_tiers(db, small_tiers()) == nsearch::ImpactTierUpdate::built);
   db.commit();
   check_many("rebuilt");
+}
+
+namespace {
+
+// Articles of words drawn from a Zipf-like vocabulary, with syndicated copies: every seventh
+// repeats an earlier one's title and body under another outlet.
+std::vector<nsearch::Article> random_articles(int count) {
+  std::mt19937 random(5);
+  std::vector<double> weights;
+  for (int i = 0; i < 60; ++i)
+    weights.push_back(1.0 / (i + 1));
+  std::discrete_distribution<int> word(weights.begin(), weights.end());
+  const auto words = [&](int n) {
+    std::string text;
+    for (int i = 0; i < n; ++i)
+      text += (i ? " " : "") + std::string("k") + std::to_string(word(random));
+    return text;
+  };
+  std::uniform_int_distribution<int> length(8, 250);
+  std::vector<nsearch::Article> articles;
+  for (int i = 0; i < count; ++i) {
+    nsearch::Article a;
+    a.id = "a" + std::to_string(i);
+    a.outlet = "Outlet " + std::to_string(i % 5);
+    a.date = "2021-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+    a.lang = "en";
+    if (i % 7 == 6) {
+      a.title = articles[static_cast<std::size_t>(i / 2)].title;
+      a.body = articles[static_cast<std::size_t>(i / 2)].body;
+    } else {
+      a.title = words(3 + i % 4);
+      a.body = words(length(random));
+    }
+    articles.push_back(std::move(a));
+  }
+  return articles;
+}
+
+void index_articles(const std::filesystem::path& db, const std::vector<nsearch::Article>& articles,
+                    bool tiers) {
+  nsearch::IndexOptions options{.db_path = db};
+  options.jobs = 1;
+  options.impact_tiers = small_tiers();
+  options.impact_tiers.enabled = tiers;
+  nsearch::Indexer indexer(options, nullptr);
+  for (const auto& a : articles)
+    indexer.add_article(a);
+  indexer.commit();
+}
+
+}  // namespace
+
+TEST_CASE("impact tiers: a Searcher's pages are the same with tiers as without") {
+  TempDir dir;
+  const auto articles = random_articles(2500);
+  index_articles(dir / "tiered", articles, true);
+  index_articles(dir / "plain", articles, false);
+  nsearch::Searcher tiered(dir / "tiered");
+  nsearch::Searcher plain(dir / "plain");
+
+  std::mt19937 random(9);
+  std::uniform_int_distribution<int> pick(0, 59);
+  const auto word = [&] { return "k" + std::to_string(pick(random) % (random() % 2 ? 8 : 60)); };
+  std::size_t from_tiers = 0;
+  std::size_t searches = 0;
+  for (int i = 0; i < 120; ++i) {
+    nsearch::SearchRequest request;
+    switch (i % 5) {
+      case 0:
+      case 1:
+        request.query = word();
+        break;
+      case 2:
+        request.query = word() + " " + word();
+        break;
+      case 3:
+        request.query = word() + " OR " + word();
+        break;
+      default:
+        request.query = "\"" + word() + " " + word() + "\"";
+    }
+    request.weighting = i % 4 == 3 ? nsearch::Weighting::bm25 : nsearch::Weighting::ineb2;
+    request.offset = i % 6 == 5 ? 10 : 0;
+    request.collapse = i % 8 != 7;
+    if (i % 3 == 2) request.facets = {"outlet"};
+    // Twice: the second search of a Searcher counts from in-memory columns, and ranks tiers'
+    // candidates by their stories and lengths.
+    for (int pass = 0; pass < 2; ++pass) {
+      INFO(request.query << " pass " << pass << " offset " << request.offset << " collapse "
+                         << request.collapse);
+      const nsearch::SearchResult a = tiered.search(request);
+      const nsearch::SearchResult b = plain.search(request);
+      ++searches;
+      if (a.ranked_from_tiers > 0) ++from_tiers;
+      CHECK(b.ranked_from_tiers == 0);
+      REQUIRE(a.hits.size() == b.hits.size());
+      CHECK(a.total == b.total);
+      CHECK(a.total_exact == b.total_exact);
+      CHECK(a.articles == b.articles);
+      for (std::size_t h = 0; h < a.hits.size(); ++h) {
+        CHECK(a.hits[h].id == b.hits[h].id);
+        CHECK(a.hits[h].score == b.hits[h].score);
+        CHECK(a.hits[h].snippet == b.hits[h].snippet);
+      }
+    }
+  }
+  // The tiers were used, for a good share of the searches.
+  CHECK(from_tiers > searches / 4);
 }

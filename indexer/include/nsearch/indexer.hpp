@@ -32,6 +32,17 @@ struct IndexProgress {
 };
 using ProgressHandler = std::function<void(const IndexProgress&)>;
 
+/// Impact tiers: for each word in many documents, its heaviest postings and a bound on the
+/// others, kept in the database so that a search ranks a few thousand documents instead of
+/// every match and still proves its page the same (see README, "Impact tiers").
+struct ImpactTierSettings {
+  bool enabled = true;
+  /// A plain database with fewer articles keeps none (searching it is fast without).
+  std::size_t min_documents = 50000;
+  std::size_t tier_size = 1000;     ///< postings in a word's tier when built
+  std::size_t min_termfreq = 4000;  ///< words in fewer documents get none
+};
+
 struct IndexOptions {
   /// A plain database (created when missing), or a sharded one: a stub file, or a folder
   /// holding one (`XAPIANDB`, see shard_stub.hpp), whose lines all name local shards.
@@ -56,6 +67,7 @@ struct IndexOptions {
   bool force = false;
   /// How long to wait for another writer to release the database; zero fails at once.
   std::chrono::milliseconds lock_wait{0};
+  ImpactTierSettings impact_tiers{};
   /// Called at most every `progress_interval` during add(), and once at its end.
   ProgressHandler on_progress{};
   std::chrono::milliseconds progress_interval{250};

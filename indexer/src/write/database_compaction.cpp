@@ -7,6 +7,7 @@
 #include "nsearch/database_maintenance.hpp"
 #include "nsearch/error.hpp"
 #include "nsearch/shard_stub.hpp"
+#include "write/impact_tier_builder.hpp"
 #include "write/shard_layout.hpp"
 
 namespace nsearch {
@@ -55,6 +56,12 @@ CompactReport compact_plain(const fs::path& db_path) {
   fs::remove_all(compacted, ec);
   fs::remove_all(old, ec);
   db.compact(compacted.string(), Xapian::Compactor::FULL);
+  {
+    // The compacted database is a new one (its own UUID): the tiers it copied are not trusted
+    // there, so they are built again before it takes the old one's place.
+    Xapian::WritableDatabase copy(compacted.string(), Xapian::DB_OPEN);
+    if (update_impact_tiers(copy) != ImpactTierUpdate::none) copy.commit();
+  }
   // Between the two renames there is no database at the path: an interruption there leaves
   // both copies beside it (`.old` and `.compact`), nothing is lost.
   fs::rename(db_path, old);

@@ -14,11 +14,15 @@ namespace nsearch {
 
 namespace {
 
-std::optional<ImpactTiersState> trusted_state(const Xapian::Database& db,
-                                              const ImpactTierOptions& options) {
+// The length normalisation tiers are chosen for: I(ne)B2's c, nsearch's default weighting.
+constexpr double kDfrC = 1.0;
+// Tiers are rebuilt when the database has grown this many times over since they were built.
+constexpr double kRebuildGrowth = 1.5;
+
+std::optional<ImpactTiersState> trusted_state(const Xapian::Database& db) {
   auto state = decode_impact_tiers_state(db.get_metadata(std::string(schema::kImpactTiersKey)));
   if (!state || state->uuid != db.get_uuid() || state->covered_through > db.get_lastdocid() ||
-      db.get_doccount() > options.rebuild_growth * state->built_for) {
+      db.get_doccount() > kRebuildGrowth * state->built_for) {
     return std::nullopt;
   }
   return state;
@@ -79,22 +83,22 @@ ImpactTier build_tier(const Xapian::Database& db, const std::string& term,
   return tier;
 }
 
-void build_tiers(Xapian::WritableDatabase& db, const ImpactTierOptions& options) {
+void build_tiers(Xapian::WritableDatabase& db, const ImpactTierSettings& settings) {
   // Every document's length, read once from the length list.
   std::vector<Xapian::termcount> lengths(db.get_lastdocid() + 1, 0);
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
     lengths[*it] = it.get_doclength();
-  const double c_times_average = options.dfr_c * db.get_avlength();
+  const double c_times_average = kDfrC * db.get_avlength();
   std::unordered_set<std::string> stale;
   for (std::string& key : tier_keys(db))
     stale.insert(std::move(key));
   for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
-    if (it.get_termfreq() < options.min_termfreq) continue;
+    if (it.get_termfreq() < settings.min_termfreq) continue;
     const std::string term = *it;
     if (db.get_collection_freq(term) == 0) continue;  // boolean: never weighed
     const std::string key = impact_tier_key(term);
-    db.set_metadata(
-        key, encode_impact_tier(build_tier(db, term, lengths, c_times_average, options.tier_size)));
+    db.set_metadata(key, encode_impact_tier(
+                             build_tier(db, term, lengths, c_times_average, settings.tier_size)));
     stale.erase(key);
   }
   for (const std::string& key : stale)
@@ -128,22 +132,22 @@ void extend_tiers(Xapian::WritableDatabase& db, const ImpactTiersState& state) {
 }  // namespace
 
 ImpactTierUpdate update_impact_tiers(Xapian::WritableDatabase& db,
-                                     const ImpactTierOptions& options) {
+                                     const ImpactTierSettings& settings) {
   const std::string state_key(schema::kImpactTiersKey);
-  if (db.get_doccount() < options.min_documents) {
+  if (!settings.enabled || db.get_doccount() < settings.min_documents) {
     if (db.get_metadata(state_key).empty() && tier_keys(db).empty()) return ImpactTierUpdate::none;
     remove_tiers(db);
     return ImpactTierUpdate::removed;
   }
   ImpactTiersState next{db.get_uuid(), db.get_lastdocid(), db.get_doccount()};
-  if (const auto state = trusted_state(db, options)) {
+  if (const auto state = trusted_state(db)) {
     if (state->covered_through == db.get_lastdocid()) return ImpactTierUpdate::none;
     extend_tiers(db, *state);
     next.built_for = state->built_for;
     db.set_metadata(state_key, encode_impact_tiers_state(next));
     return ImpactTierUpdate::extended;
   }
-  build_tiers(db, options);
+  build_tiers(db, settings);
   db.set_metadata(state_key, encode_impact_tiers_state(next));
   return ImpactTierUpdate::built;
 }

@@ -4,31 +4,21 @@
 
 #include <xapian.h>
 
-namespace nsearch {
+#include "nsearch/indexer.hpp"
 
-struct ImpactTierOptions {
-  /// Below this many documents a search is fast without tiers: none are kept.
-  Xapian::doccount min_documents = 50000;
-  /// Postings in a term's tier when it is built.
-  Xapian::doccount tier_size = 1000;
-  /// Terms in fewer documents get no tier: their postings are cheap to rank whole.
-  Xapian::doccount min_termfreq = 4000;
-  /// The length normalisation the tiers are chosen for (I(ne)B2's c, nsearch's default
-  /// weighting). Any other weighting stays exact; only how often a tier suffices changes.
-  double dfr_c = 1.0;
-  /// Tiers are rebuilt (new frequent terms get theirs) when the database has grown this many
-  /// times over since they were built; in between, new documents extend them.
-  double rebuild_growth = 1.5;
-};
+namespace nsearch {
 
 enum class ImpactTierUpdate { none, built, extended, removed };
 
 /// Brings the tiers of `db` up to date (not committed): builds them when there are none to
-/// trust (never built, invalidated, or the database was compacted into a new one), extends
-/// them over the documents added since, or removes them from a database too small to need
-/// them.
+/// trust (never built, invalidated, or the database was compacted into a new one, or it has
+/// grown half as large again since: new frequent words get theirs), extends them over the
+/// documents added since, or removes them when `settings` want none.
+///
+/// A tier holds the postings with the largest I(ne)B2 normalised wdf (nsearch's default
+/// weighting, c = 1): any other weighting stays exact, only how often a tier suffices changes.
 ImpactTierUpdate update_impact_tiers(Xapian::WritableDatabase& db,
-                                     const ImpactTierOptions& options = {});
+                                     const ImpactTierSettings& settings = {});
 
 /// Makes the tiers untrusted until the next update_impact_tiers() rebuilds them: to be called,
 /// in the same commit, when a document's weighted terms change under the same docid.

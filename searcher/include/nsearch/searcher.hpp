@@ -132,6 +132,10 @@ struct SearchResult {
   bool query_fallback = false;
   std::string fallback_reason{};
   std::string parsed_query{};  ///< how the query was understood (Xapian's description)
+  /// How many documents the page was ranked among when the database's impact tiers proved
+  /// that enough (the heaviest candidates of frequent words); 0 when it was ranked among every
+  /// match. Either way the page is the same.
+  std::size_t ranked_from_tiers = 0;
   /// Matching stories when `collapsed`, else matching articles (see `articles`).
   std::size_t total = 0;
   /// False when counting stopped before the last match (SearchRequest::count_limit, or the time

@@ -19,7 +19,7 @@ struct TierCandidate {
 
 /// The documents worth ranking for a query, and what any other document weighs at most.
 struct TierPlan {
-  std::vector<TierCandidate> candidates;  ///< heaviest first (by `most`)
+  std::vector<TierCandidate> candidates;  ///< heaviest first (by `most`), a few thousand at most
   double bound = 0;
 };
 
@@ -34,7 +34,11 @@ struct TierPlan {
 /// Xapian ranks from every match. `most` is the exact weight (plus a rounding margin) for the
 /// terms whose tier holds the document, read from the tier: no posting list or document length
 /// is looked up, which is what makes ranking a few thousand candidates cheap.
+/// `lengths`, when given, holds every document's length by docid (ValueColumns::lengths):
+/// without it, a document that no tier of the query holds is weighed at the shortest length,
+/// too heavy, and ranked early for nothing.
 std::optional<TierPlan> plan_from_tiers(const Xapian::Database& db, const Xapian::Query& query,
-                                        const SearchRequest& request);
+                                        const SearchRequest& request,
+                                        const std::vector<Xapian::termcount>* lengths = nullptr);
 
 }  // namespace nsearch

@@ -40,6 +40,16 @@ const ValueColumn& ValueColumns::column(Xapian::valueno slot) {
   return it->second;
 }
 
+const std::vector<Xapian::termcount>& ValueColumns::lengths() {
+  if (lengths_.empty()) {
+    // The length list read in order: its chunks are decoded once.
+    lengths_.assign(db_.get_lastdocid() + 1, 0);
+    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it)
+      lengths_[*it] = it.get_doclength();
+  }
+  return lengths_;
+}
+
 const std::vector<std::uint32_t>& ValueColumns::ranks(Xapian::valueno slot) {
   auto it = ranks_.find(slot);
   if (it != ranks_.end()) return it->second;

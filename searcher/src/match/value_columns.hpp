@@ -86,7 +86,11 @@ class ValueColumns {
   /// For a DistinctCounter over `slot`: its values' marks, and a mark no count has used since
   /// they were last cleared.
   std::pair<std::vector<std::uint32_t>*, std::uint32_t> fresh_marks(Xapian::valueno slot);
+  /// Every document's length, by docid: Xapian looks a length up by decoding its chunk of the
+  /// length list from the start, a few thousand instructions for a document far from the last.
+  const std::vector<Xapian::termcount>& lengths();
   void clear() {
+    lengths_.clear();
     columns_.clear();
     ranks_.clear();
     marks_.clear();
@@ -103,6 +107,7 @@ class ValueColumns {
   std::map<Xapian::valueno, ValueColumn> columns_;
   std::map<Xapian::valueno, std::vector<std::uint32_t>> ranks_;
   std::map<Xapian::valueno, Marks> marks_;
+  std::vector<Xapian::termcount> lengths_;
   std::size_t counting_searches_ = 0;
 };
 

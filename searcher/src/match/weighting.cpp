@@ -28,39 +28,45 @@ std::unique_ptr<Xapian::Weight> make_weighting(const SearchRequest& request) {
   throw Error(ErrorKind::invalid_argument, "unknown weighting scheme");
 }
 
-double term_weight(const SearchRequest& request, const TermWeightStats& stats,
-                   Xapian::termcount wdf, Xapian::termcount length) {
-  if (wdf == 0 || stats.factor == 0 || stats.documents == 0) return 0;
+TermWeigher::TermWeigher(const SearchRequest& request, const TermWeightStats& stats)
+    : bm25_(request.weighting == Weighting::bm25) {
   const double n = stats.documents;
+  if (stats.factor == 0 || n == 0 || stats.termfreq == 0) return;  // weighs nothing
+  if (bm25_) {
+    // BM25Weight::init, with k2 = 0, k3 = 1 and min_normlen 0.5 as above.
+    double tw = (n - stats.termfreq + 0.5) / (stats.termfreq + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    k1_ = request.bm25_k1;
+    b_ = request.bm25_b;
+    constexpr double k3 = 1;
+    constant_ = std::log(tw) * stats.factor * (k1_ + 1) * ((k3 + 1) * stats.wqf / (k3 + stats.wqf));
+    // Xapian ignores the length (normlen 0.5) when it cannot matter or is unknown.
+    if (k1_ != 0 && b_ != 0 && stats.average_length != 0) length_scale_ = 1 / stats.average_length;
+  } else {
+    // IneB2Weight::init: the expected number of documents with the term is N (1 - e^(-F/N)).
+    const double f = stats.collection_freq;
+    const double expected = n * (1 - std::exp(-f / n));
+    const double idf = std::log2((n + 1) / (expected + 0.5));
+    constant_ = stats.wqf * idf * stats.factor * ((f + 1) / stats.termfreq);
+    length_scale_ = request.dfr_c * stats.average_length;
+  }
+}
+
+double TermWeigher::operator()(Xapian::termcount wdf, Xapian::termcount length) const {
+  if (wdf == 0 || constant_ == 0) return 0;
   const double wdf_d = wdf;
   const double len = std::max<Xapian::termcount>(length, 1);
-  switch (request.weighting) {
-    case Weighting::bm25: {
-      // BM25Weight::init and get_sumpart, with k2 = 0, k3 = 1 and min_normlen 0.5 as above.
-      double tw = (n - stats.termfreq + 0.5) / (stats.termfreq + 0.5);
-      if (tw < 2) tw = tw * 0.5 + 1;
-      const double k1 = request.bm25_k1;
-      const double b = request.bm25_b;
-      constexpr double k3 = 1;
-      const double termweight =
-          std::log(tw) * stats.factor * (k1 + 1) * ((k3 + 1) * stats.wqf / (k3 + stats.wqf));
-      // Xapian ignores the length (normlen 0.5) when it cannot matter or is unknown.
-      const bool by_length = k1 != 0 && b != 0 && stats.average_length != 0;
-      const double normlen = by_length ? std::max(len / stats.average_length, 0.5) : 0.5;
-      return termweight * (wdf_d / (k1 * (normlen * b + (1 - b)) + wdf_d));
-    }
-    case Weighting::ineb2: {
-      // IneB2Weight::init and get_sumpart: the expected number of documents with the term is
-      // N (1 - e^(-F/N)).
-      const double f = stats.collection_freq;
-      const double expected = n * (1 - std::exp(-f / n));
-      const double idf = std::log2((n + 1) / (expected + 0.5));
-      const double b_constant = (f + 1) / stats.termfreq;
-      const double wdfn = wdf_d * std::log2(1 + request.dfr_c * stats.average_length / len);
-      return stats.wqf * idf * stats.factor * b_constant * (wdfn / (wdfn + 1));
-    }
+  if (bm25_) {
+    const double normlen = length_scale_ != 0 ? std::max(len * length_scale_, 0.5) : 0.5;
+    return constant_ * (wdf_d / (k1_ * (normlen * b_ + (1 - b_)) + wdf_d));
   }
-  return 0;
+  const double wdfn = wdf_d * std::log2(1 + length_scale_ / len);
+  return constant_ * (wdfn / (wdfn + 1));
+}
+
+double term_weight(const SearchRequest& request, const TermWeightStats& stats,
+                   Xapian::termcount wdf, Xapian::termcount length) {
+  return TermWeigher(request, stats)(wdf, length);
 }
 
 }  // namespace nsearch

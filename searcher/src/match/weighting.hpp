@@ -29,4 +29,18 @@ struct TermWeightStats {
 double term_weight(const SearchRequest& request, const TermWeightStats& stats,
                    Xapian::termcount wdf, Xapian::termcount length);
 
+/// term_weight for one term, its constants computed once.
+class TermWeigher {
+ public:
+  TermWeigher(const SearchRequest& request, const TermWeightStats& stats);
+  double operator()(Xapian::termcount wdf, Xapian::termcount length) const;
+
+ private:
+  bool bm25_;
+  double constant_ = 0;      // what the scheme's wdf and length part is multiplied by
+  double length_scale_ = 0;  // BM25: 1 / average length (0: length ignored); I(ne)B2: c * average
+  double k1_ = 0;
+  double b_ = 0;
+};
+
 }  // namespace nsearch

@@ -99,6 +99,7 @@ std::string to_json(const SearchResult& result) {
   w.key("query_fallback").boolean(result.query_fallback);
   w.key("fallback_reason").string_or_null(result.fallback_reason);
   w.key("parsed_query").string_or_null(result.parsed_query);
+  w.key("ranked_from_tiers").number(result.ranked_from_tiers);
   w.key("total").number(result.total);
   w.key("total_exact").boolean(result.total_exact);
   w.key("total_unit").string(result.collapsed ? "stories" : "articles");

@@ -102,6 +102,10 @@ void write_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     out << "query: ";
     text::write_printable(out, result.parsed_query);
     out << "\n";
+    if (result.ranked_from_tiers > 0) {
+      out << "ranked among " << result.ranked_from_tiers
+          << " documents from the impact tiers (the same page as among every match)\n";
+    }
   }
   if (result.query_fallback) {
     out << "note: searched as plain words; ";
