@@ -490,8 +490,7 @@ struct Searcher::Impl {
   std::optional<Xapian::MSet> page_from_tiers(Xapian::Enquire& enquire, const Xapian::Query& query,
                                               const SearchRequest& request, ValueColumns* in_memory,
                                               std::size_t& ranked_among) {
-    const auto plan =
-        plan_from_tiers(db, query, request, in_memory ? &in_memory->lengths() : nullptr);
+    const auto plan = plan_from_tiers(db, query, request, in_memory);
     if (!plan || request.limit == 0) return std::nullopt;
     const auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
     const std::vector<TierCandidate>& candidates = plan->candidates;

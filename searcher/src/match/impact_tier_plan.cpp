@@ -322,13 +322,13 @@ class Planner {
 }  // namespace
 
 std::optional<TierPlan> plan_from_tiers(const Xapian::Database& db, const Xapian::Query& query,
-                                        const SearchRequest& request,
-                                        const std::vector<Xapian::termcount>* lengths) {
+                                        const SearchRequest& request, ValueColumns* columns) {
   const auto state =
       decode_impact_tiers_state(db.get_metadata(std::string(schema::kImpactTiersKey)));
   if (!state || state->uuid != db.get_uuid() || state->covered_through > db.get_lastdocid())
     return std::nullopt;
-  Planner planner(db, request, state->covered_through, lengths);
+  Planner planner(db, request, state->covered_through,
+                  columns != nullptr ? &columns->lengths() : nullptr);
   const auto root = planner.add(query, 1.0);
   if (!root) return std::nullopt;
   return planner.finish(*root);

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "match/value_columns.hpp"
 #include "nsearch/searcher.hpp"
 
 namespace nsearch {
@@ -34,11 +35,11 @@ struct TierPlan {
 /// Xapian ranks from every match. `most` is the exact weight (plus a rounding margin) for the
 /// terms whose tier holds the document, read from the tier: no posting list or document length
 /// is looked up, which is what makes ranking a few thousand candidates cheap.
-/// `lengths`, when given, holds every document's length by docid (ValueColumns::lengths):
-/// without it, a document that no tier of the query holds is weighed at the shortest length,
-/// too heavy, and ranked early for nothing.
+/// With `columns`, every document's length is read from them (ValueColumns::lengths, built
+/// on first use): without, a document that no tier of the query holds is weighed at the
+/// shortest length, too heavy, and ranked early for nothing.
 std::optional<TierPlan> plan_from_tiers(const Xapian::Database& db, const Xapian::Query& query,
                                         const SearchRequest& request,
-                                        const std::vector<Xapian::termcount>* lengths = nullptr);
+                                        ValueColumns* columns = nullptr);
 
 }  // namespace nsearch
