@@ -1,9 +1,11 @@
 #include "match/impact_tier_plan.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -33,23 +35,31 @@ struct Leaf {
   std::optional<ImpactTier> tier;
   double rest = 0;                                                    // the most outside its tier
   std::vector<std::pair<Xapian::docid, Xapian::termcount>> postings;  // untiered: all
+  bool weighted = true;  // false: a filter's term, whose presence alone counts
 };
 
-// The weighted part of the query as what a match needs, and what then weighs: all of its parts
-// (AND, phrases), any (OR, MAX), the first with the others adding weight when they match
-// (AND_MAYBE), or a term. FILTER and AND_NOT are their first part: the others only narrow the
-// matches, which the matcher applies to the candidates.
+// The query as what a match needs, and what then weighs: all of its parts (AND, phrases), any
+// (OR, MAX), the first with the others adding weight when they match (AND_MAYBE), the first if
+// the others match (FILTER; AND_NOT's others as none of them), or a term. Filters add their
+// terms unweighted, date ranges and the like as value conditions, and MatchAll.
 struct Node {
-  enum class Kind { all, any, maybe, term, nothing } kind;
+  enum class Kind { all, any, maybe, filtered, none_of, term, value, everything, nothing } kind;
   std::size_t leaf = 0;                    // Kind::term
   std::vector<std::size_t> children = {};  // into the planner's nodes
+  // Kind::value: the slot's value, when present, within [low, high] (either may be open).
+  Xapian::valueno slot = 0;
+  std::optional<std::string> low = {}, high = {};
 };
 
 class Planner {
  public:
   Planner(const Xapian::Database& db, const SearchRequest& request, Xapian::docid covered_through,
-          const std::vector<Xapian::termcount>* lengths)
-      : db_(db), request_(request), covered_through_(covered_through), all_lengths_(lengths) {}
+          ValueColumns* columns)
+      : db_(db),
+        request_(request),
+        covered_through_(covered_through),
+        columns_(columns),
+        all_lengths_(columns != nullptr ? &columns->lengths() : nullptr) {}
 
   // Adds the weighted part of `query`, scaled by `factor`: its node, or nullopt when it cannot
   // be bounded.
@@ -70,9 +80,22 @@ class Planner {
       case Xapian::Query::OP_AND_MAYBE:
         return add_all(query, 0, n, factor, n == 0 ? Node::Kind::nothing : Node::Kind::maybe);
       case Xapian::Query::OP_FILTER:
-      case Xapian::Query::OP_AND_NOT:
+      case Xapian::Query::OP_AND_NOT: {
+        // The first part weighs; the others only narrow the matches.
         if (n == 0) return node({Node::Kind::nothing});
-        return add(query.get_subquery(0), factor);
+        const auto first = add(query.get_subquery(0), factor);
+        if (!first) return std::nullopt;
+        Node parent{Node::Kind::filtered, 0, {*first}};
+        Node excluded{Node::Kind::none_of};
+        for (std::size_t i = 1; i < n; ++i) {
+          const auto condition = add_condition(query.get_subquery(i));
+          if (!condition) return std::nullopt;
+          (query.get_type() == Xapian::Query::OP_FILTER ? parent : excluded)
+              .children.push_back(*condition);
+        }
+        if (!excluded.children.empty()) parent.children.push_back(node(std::move(excluded)));
+        return node(std::move(parent));
+      }
       case Xapian::Query::OP_SCALE_WEIGHT: {
         // The factor is not exposed but printed: "Query(<factor> * ...)".
         const std::string description = query.get_description();
@@ -95,17 +118,19 @@ class Planner {
   // the alternative: the matcher reads every posting.
   bool worth_it(std::size_t root) const {
     const Node* n = &nodes_[root];
-    while (n->kind == Node::Kind::maybe)
+    while (n->kind == Node::Kind::maybe || n->kind == Node::Kind::filtered)
       n = &nodes_[n->children.front()];
     return n->kind != Node::Kind::all || n->children.size() < 2;
   }
 
-  std::optional<TierPlan> finish(std::size_t root) {
+  // `page_end`: candidates the page needs at least (fewer: nullopt).
+  std::optional<TierPlan> finish(std::size_t root, std::size_t page_end) {
     // The documents added since the tiers were brought up to date are candidates too.
     const Xapian::docid last = db_.get_lastdocid();
     if (!tiered_ || last - covered_through_ > kMaxCandidates) return std::nullopt;
     std::vector<Xapian::docid> docids;
     for (const Leaf& leaf : leaves_) {
+      if (!leaf.weighted) continue;  // a filter's term: it only narrows
       if (leaf.tier) {
         docids.insert(docids.end(), leaf.tier->docids.begin(), leaf.tier->docids.end());
       } else {
@@ -118,19 +143,41 @@ class Planner {
     std::sort(docids.begin(), docids.end());
     docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
     if (docids.size() > kMaxCandidates) return std::nullopt;
+    // A filter of rare terms (an outlet, a language) leaves fewer candidates than the page
+    // needs: the matcher, skipping through the filter's postings, is then the fast way.
+    if (static_cast<double>(docids.size()) * selectivity(root) < 2.0 * page_end) return std::nullopt;
+
+    // The filters first (the candidates' words taken as there): a candidate they reject costs
+    // nothing more, and a filter that leaves too few for the page leaves it to the matcher,
+    // which skips through the filter's postings.
+    std::vector<std::uint64_t> present = filter_terms_present(docids);
+    std::uint64_t weighted = 0;
+    for (std::size_t l = 0; l < leaves_.size(); ++l) {
+      if (leaves_[l].weighted) weighted |= std::uint64_t{1} << l;
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < docids.size(); ++i) {
+      if (!weigh(root, docids[i], i, 0, present[i] | weighted, nullptr).matches) continue;
+      docids[kept] = docids[i];
+      present[kept++] = present[i];
+    }
+    docids.resize(kept);
+    present.resize(kept);
+    if (kept < page_end) return std::nullopt;
 
     const std::vector<Xapian::termcount> lengths = known_lengths(docids);
     TierPlan plan;
-    // Each leaf's weight in each candidate (at most), and whether it is there.
+    // Each weighted leaf's weight in each candidate (at most), and whether it is there.
     std::vector<double> weights(leaves_.size() * docids.size(), 0.0);
-    std::vector<std::uint64_t> present(docids.size(), 0);
     for (std::size_t l = 0; l < leaves_.size(); ++l) {
       const Leaf& leaf = leaves_[l];
       const auto add_weight = [&](std::size_t i, double weight) {
         weights[l * docids.size() + i] = weight;
         present[i] |= std::uint64_t{1} << l;
       };
-      if (leaf.tier) {
+      if (!leaf.weighted) {
+        continue;
+      } else if (leaf.tier) {
         // In the tier: the exact weight. Elsewhere the term's wdf, read from its posting list
         // (a walk forward, about the cost of reading it; no document length is looked up),
         // weighed at the length known or the shortest, and never above the tier's bound.
@@ -168,7 +215,7 @@ class Planner {
     // AND's one word) and would push out those that can.
     plan.candidates.reserve(docids.size());
     for (std::size_t i = 0; i < docids.size(); ++i) {
-      const Weighed w = weigh(root, i, docids.size(), present[i], weights);
+      const Weighed w = weigh(root, docids[i], i, docids.size(), present[i], &weights);
       if (w.matches) plan.candidates.push_back({docids[i], with_margin(w.most)});
     }
     plan.bound = with_margin(plan.bound);
@@ -183,6 +230,10 @@ class Planner {
       plan.candidates.resize(kMaxKept);
     }
     std::sort(plan.candidates.begin(), plan.candidates.end(), heavier);
+    // The page's last hit weighs at most the page_end-th candidate's `most`: at or below the
+    // bound, nothing can prove the page.
+    if (plan.candidates.size() < page_end || !(plan.candidates[page_end - 1].most > plan.bound))
+      return std::nullopt;
     return plan;
   }
 
@@ -192,6 +243,83 @@ class Planner {
   std::size_t node(Node n) {
     nodes_.push_back(std::move(n));
     return nodes_.size() - 1;
+  }
+
+  // A part that only narrows the matches: boolean terms, value ranges, and their combinations.
+  std::optional<std::size_t> add_condition(const Xapian::Query& query) {
+    const std::size_t n = query.get_num_subqueries();
+    switch (query.get_type()) {
+      case Xapian::Query::LEAF_TERM: {
+        if (leaves_.size() == kMaxLeaves) return std::nullopt;
+        const std::string term = *query.get_terms_begin();
+        leaves_.push_back({term, TermWeigher(request_, {}), std::nullopt, 0, {}, false});
+        return node({Node::Kind::term, leaves_.size() - 1});
+      }
+      case Xapian::Query::LEAF_MATCH_ALL:
+        return node({Node::Kind::everything});
+      case Xapian::Query::LEAF_MATCH_NOTHING:
+        return node({Node::Kind::nothing});
+      case Xapian::Query::OP_VALUE_RANGE:
+      case Xapian::Query::OP_VALUE_GE:
+      case Xapian::Query::OP_VALUE_LE:
+        return add_value_condition(query);
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_FILTER:
+      case Xapian::Query::OP_OR:
+      case Xapian::Query::OP_AND_NOT: {
+        Node parent{query.get_type() == Xapian::Query::OP_OR ? Node::Kind::any : Node::Kind::all};
+        Node excluded{Node::Kind::none_of};
+        for (std::size_t i = 0; i < n; ++i) {
+          const auto part = add_condition(query.get_subquery(i));
+          if (!part) return std::nullopt;
+          (query.get_type() == Xapian::Query::OP_AND_NOT && i > 0 ? excluded : parent)
+              .children.push_back(*part);
+        }
+        if (!excluded.children.empty()) parent.children.push_back(node(std::move(excluded)));
+        return node(std::move(parent));
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+
+  // A value range, read from in-memory columns: its slot and limits are not exposed but
+  // printed, "Query(VALUE_RANGE <slot> <low> <high>)" (VALUE_GE, VALUE_LE: one limit).
+  std::optional<std::size_t> add_value_condition(const Xapian::Query& query) {
+    if (columns_ == nullptr) return std::nullopt;
+    std::string description = query.get_description();
+    if (!description.starts_with("Query(") || !description.ends_with(")")) return std::nullopt;
+    std::istringstream in(description.substr(6, description.size() - 7));
+    std::string op;
+    std::vector<std::string> words;
+    in >> op;
+    for (std::string w; in >> w;)
+      words.push_back(w);
+    const std::size_t limits = op == "VALUE_RANGE" ? 2 : 1;
+    if (words.size() != 1 + limits) return std::nullopt;
+    for (const std::string& w : words) {
+      // Printed values are escaped when not plain text: only plain ones are read back.
+      if (!std::all_of(w.begin(), w.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '-' || c == ':' || c == '.';
+          })) {
+        return std::nullopt;
+      }
+    }
+    Node value{Node::Kind::value};
+    char* end = nullptr;
+    value.slot = static_cast<Xapian::valueno>(std::strtoul(words[0].c_str(), &end, 10));
+    if (*end != '\0') return std::nullopt;
+    if (op == "VALUE_RANGE") {
+      value.low = words[1];
+      value.high = words[2];
+    } else if (op == "VALUE_GE") {
+      value.low = words[1];
+    } else if (op == "VALUE_LE") {
+      value.high = words[1];
+    } else {
+      return std::nullopt;
+    }
+    return node(std::move(value));
   }
 
   std::optional<std::size_t> add_all(const Xapian::Query& query, std::size_t from, std::size_t to,
@@ -217,7 +345,7 @@ class Planner {
                                 static_cast<double>(db_.get_collection_freq(term)),
                                 wqf,
                                 factor};
-    Leaf leaf{term, TermWeigher(request_, stats), std::nullopt, 0, {}};
+    Leaf leaf{term, TermWeigher(request_, stats), std::nullopt, 0, {}, true};
     leaf.tier = decode_impact_tier(db_.get_metadata(impact_tier_key(term)));
     if (leaf.tier) {
       tiered_ = true;
@@ -250,10 +378,10 @@ class Planner {
     for (const Leaf& leaf : leaves_) {
       if (!leaf.tier) continue;
       std::size_t i = 0;
-      for (std::size_t at = 0; at < leaf.tier->docids.size(); ++at) {
-        while (docids[i] < leaf.tier->docids[at])
-          ++i;  // every tier docid is a candidate
-        lengths[i] = leaf.tier->postings[at].length;
+      for (std::size_t at = 0; at < leaf.tier->docids.size() && i < docids.size(); ++at) {
+        while (i < docids.size() && docids[i] < leaf.tier->docids[at]) ++i;
+        if (i < docids.size() && docids[i] == leaf.tier->docids[at])
+          lengths[i] = leaf.tier->postings[at].length;
       }
     }
     return lengths;
@@ -264,24 +392,113 @@ class Planner {
     double most = 0;
   };
 
-  // Whether candidate i can match node `at`, and what it then weighs at most.
-  Weighed weigh(std::size_t at, std::size_t i, std::size_t candidates, std::uint64_t present,
-                const std::vector<double>& weights) const {
+  // The share of documents that pass node `at`'s filters, from their terms' frequencies (value
+  // conditions and exclusions taken as passing everything).
+  double selectivity(std::size_t at) const {
+    const Node& n = nodes_[at];
+    switch (n.kind) {
+      case Node::Kind::filtered: {
+        double share = selectivity(n.children.front());
+        for (std::size_t k = 1; k < n.children.size(); ++k)
+          share *= condition_share(n.children[k]);
+        return share;
+      }
+      case Node::Kind::maybe:
+        return selectivity(n.children.front());
+      default:
+        return 1.0;
+    }
+  }
+
+  double condition_share(std::size_t at) const {
     const Node& n = nodes_[at];
     switch (n.kind) {
       case Node::Kind::term:
+        return static_cast<double>(db_.get_termfreq(leaves_[n.leaf].term)) /
+               std::max<Xapian::doccount>(db_.get_doccount(), 1);
+      case Node::Kind::nothing:
+        return 0.0;
+      case Node::Kind::all: {
+        double share = 1.0;
+        for (const std::size_t child : n.children)
+          share *= condition_share(child);
+        return share;
+      }
+      case Node::Kind::any: {
+        double share = 0.0;
+        for (const std::size_t child : n.children)
+          share += condition_share(child);
+        return std::min(share, 1.0);
+      }
+      default:
+        return 1.0;
+    }
+  }
+
+  // Whether each candidate has each filter term (bit l for leaf l). A term in most documents
+  // is taken as there: looking it up costs a seek in its long posting list for each candidate
+  // (6,000 instructions), and the matcher applies it to those ranked.
+  std::vector<std::uint64_t> filter_terms_present(const std::vector<Xapian::docid>& docids) const {
+    std::vector<std::uint64_t> present(docids.size(), 0);
+    for (std::size_t l = 0; l < leaves_.size(); ++l) {
+      if (leaves_[l].weighted) continue;
+      if (db_.get_termfreq(leaves_[l].term) > db_.get_doccount() / 2) {
+        for (std::uint64_t& bits : present)
+          bits |= std::uint64_t{1} << l;
+        continue;
+      }
+      Xapian::PostingIterator posting = db_.postlist_begin(leaves_[l].term);
+      const Xapian::PostingIterator end = db_.postlist_end(leaves_[l].term);
+      for (std::size_t i = 0; i < docids.size() && posting != end; ++i) {
+        posting.skip_to(docids[i]);
+        if (posting != end && *posting == docids[i]) present[i] |= std::uint64_t{1} << l;
+      }
+    }
+    return present;
+  }
+
+  // Whether candidate i (document `did`) can match node `at`, and what it then weighs at most
+  // (0 without `weights`).
+  Weighed weigh(std::size_t at, Xapian::docid did, std::size_t i, std::size_t candidates,
+                std::uint64_t present, const std::vector<double>* weights) const {
+    const Node& n = nodes_[at];
+    const auto part = [&](std::size_t child) {
+      return weigh(child, did, i, candidates, present, weights);
+    };
+    switch (n.kind) {
+      case Node::Kind::term:
         if (((present >> n.leaf) & 1) == 0) return {};
-        return {true, weights[n.leaf * candidates + i]};
+        return {true, weights != nullptr ? (*weights)[n.leaf * candidates + i] : 0};
       case Node::Kind::nothing:
         return {};
+      case Node::Kind::everything:
+        return {true, 0};
+      case Node::Kind::value: {
+        const ValueColumn& column = columns_->column(n.slot);
+        const std::string& value = column.values()[column.index(did)];
+        // A document without the value never matches a range.
+        if (value.empty() || (n.low && value < *n.low) || (n.high && value > *n.high)) return {};
+        return {true, 0};
+      }
+      case Node::Kind::none_of:
+        for (const std::size_t child : n.children) {
+          if (part(child).matches) return {};
+        }
+        return {true, 0};
+      case Node::Kind::filtered: {
+        for (std::size_t k = 1; k < n.children.size(); ++k) {
+          if (!part(n.children[k]).matches) return {};
+        }
+        return part(n.children.front());
+      }
       case Node::Kind::all:
       case Node::Kind::any:
       case Node::Kind::maybe: {
         Weighed sum{n.kind != Node::Kind::any, 0};
         for (std::size_t k = 0; k < n.children.size(); ++k) {
-          const Weighed part = weigh(n.children[k], i, candidates, present, weights);
-          if (part.matches) {
-            sum.most += part.most;
+          const Weighed w = part(n.children[k]);
+          if (w.matches) {
+            sum.most += w.most;
             if (n.kind == Node::Kind::any) sum.matches = true;
           } else if (n.kind == Node::Kind::all || (n.kind == Node::Kind::maybe && k == 0)) {
             return {};
@@ -306,6 +523,7 @@ class Planner {
   const Xapian::Database& db_;
   const SearchRequest& request_;
   Xapian::docid covered_through_;
+  ValueColumns* columns_;  // for value conditions; none: a query with one is not planned
   const std::vector<Xapian::termcount>* all_lengths_;
   std::vector<Leaf> leaves_;
   std::vector<Node> nodes_;
@@ -320,11 +538,10 @@ std::optional<TierPlan> plan_from_tiers(const Xapian::Database& db, const Xapian
       decode_impact_tiers_state(db.get_metadata(std::string(schema::kImpactTiersKey)));
   if (!state || state->uuid != db.get_uuid() || state->covered_through > db.get_lastdocid())
     return std::nullopt;
-  Planner planner(db, request, state->covered_through,
-                  columns != nullptr ? &columns->lengths() : nullptr);
+  Planner planner(db, request, state->covered_through, columns);
   const auto root = planner.add(query, 1.0);
   if (!root || !planner.worth_it(*root)) return std::nullopt;
-  return planner.finish(*root);
+  return planner.finish(*root, request.offset + request.limit);
 }
 
 }  // namespace nsearch
