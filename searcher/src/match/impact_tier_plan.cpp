@@ -145,7 +145,7 @@ class Planner {
     if (docids.size() > kMaxCandidates) return std::nullopt;
     // A filter of rare terms (an outlet, a language) leaves fewer candidates than the page
     // needs: the matcher, skipping through the filter's postings, is then the fast way.
-    if (static_cast<double>(docids.size()) * selectivity(root) < 2.0 * page_end) return std::nullopt;
+    if (static_cast<double>(docids.size()) * selectivity(root) < 4.0 * page_end) return std::nullopt;
 
     // The filters first (the candidates' words taken as there): a candidate they reject costs
     // nothing more, and a filter that leaves too few for the page leaves it to the matcher,
