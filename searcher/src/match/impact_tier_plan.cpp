@@ -145,7 +145,8 @@ class Planner {
     if (docids.size() > kMaxCandidates) return std::nullopt;
     // A filter of rare terms (an outlet, a language) leaves fewer candidates than the page
     // needs: the matcher, skipping through the filter's postings, is then the fast way.
-    if (static_cast<double>(docids.size()) * selectivity(root) < 4.0 * page_end) return std::nullopt;
+    if (static_cast<double>(docids.size()) * selectivity(root) < 4.0 * page_end)
+      return std::nullopt;
 
     // The filters first (the candidates' words taken as there): a candidate they reject costs
     // nothing more, and a filter that leaves too few for the page leaves it to the matcher,
@@ -345,22 +346,32 @@ class Planner {
                                 static_cast<double>(db_.get_collection_freq(term)),
                                 wqf,
                                 factor};
-    Leaf leaf{term, TermWeigher(request_, stats), std::nullopt, 0, {}, true};
-    leaf.tier = decode_impact_tier(db_.get_metadata(impact_tier_key(term)));
-    if (leaf.tier) {
-      tiered_ = true;
-      for (const WdfLength& p : leaf.tier->rest)
-        leaf.rest = std::max(leaf.rest, leaf.weigh(p.wdf, p.length));
-    } else {
-      // A term without a tier: every document with it is a candidate.
-      if (termfreq > kMaxUntieredPostings) return std::nullopt;
-      for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-        leaf.postings.emplace_back(*it, it.get_wdf());
-    }
-    leaves_.push_back(std::move(leaf));
+    leaves_.push_back({term, TermWeigher(request_, stats), std::nullopt, 0, {}, true});
     return node({Node::Kind::term, leaves_.size() - 1});
   }
 
+ public:
+  // Reads the weighted terms' tiers (once the query is known to be worth it); false when a
+  // term without one is too frequent to rank its every document.
+  bool load_tiers() {
+    for (Leaf& leaf : leaves_) {
+      if (!leaf.weighted) continue;
+      leaf.tier = decode_impact_tier(db_.get_metadata(impact_tier_key(leaf.term)));
+      if (leaf.tier) {
+        tiered_ = true;
+        for (const WdfLength& p : leaf.tier->rest)
+          leaf.rest = std::max(leaf.rest, leaf.weigh(p.wdf, p.length));
+        continue;
+      }
+      // A term without a tier: every document with it is a candidate.
+      if (db_.get_termfreq(leaf.term) > kMaxUntieredPostings) return false;
+      for (auto it = db_.postlist_begin(leaf.term); it != db_.postlist_end(leaf.term); ++it)
+        leaf.postings.emplace_back(*it, it.get_wdf());
+    }
+    return true;
+  }
+
+ private:
   // Each candidate's length where a tier holds it; else the shortest any document has (a term
   // weighs most there).
   std::vector<Xapian::termcount> known_lengths(const std::vector<Xapian::docid>& docids) const {
@@ -379,7 +390,8 @@ class Planner {
       if (!leaf.tier) continue;
       std::size_t i = 0;
       for (std::size_t at = 0; at < leaf.tier->docids.size() && i < docids.size(); ++at) {
-        while (i < docids.size() && docids[i] < leaf.tier->docids[at]) ++i;
+        while (i < docids.size() && docids[i] < leaf.tier->docids[at])
+          ++i;
         if (i < docids.size() && docids[i] == leaf.tier->docids[at])
           lengths[i] = leaf.tier->postings[at].length;
       }
@@ -540,7 +552,7 @@ std::optional<TierPlan> plan_from_tiers(const Xapian::Database& db, const Xapian
     return std::nullopt;
   Planner planner(db, request, state->covered_through, columns);
   const auto root = planner.add(query, 1.0);
-  if (!root || !planner.worth_it(*root)) return std::nullopt;
+  if (!root || !planner.worth_it(*root) || !planner.load_tiers()) return std::nullopt;
   return planner.finish(*root, request.offset + request.limit);
 }
 
