@@ -60,7 +60,11 @@ Xapian::Query random_query(std::mt19937& random) {
     words.push_back(leaf());
   const Q::op op = random() % 2 ? Q::OP_AND : Q::OP_OR;
   Q body(op, words.begin(), words.end());
-  switch (random() % 7) {
+  switch (random() % 9) {
+    case 7:  // terms in most documents (more than half), required, and excluded under an OR
+      return Q(Q::OP_FILTER, body, Q(term_name(28)));
+    case 8:
+      return Q(Q::OP_OR, Q(Q::OP_AND_NOT, leaf(), Q(term_name(28))), leaf());
     case 0:
       return body;
     case 1:  // a title boost, as nsearch builds it

@@ -35,7 +35,8 @@ struct Leaf {
   std::optional<ImpactTier> tier;
   double rest = 0;                                                    // the most outside its tier
   std::vector<std::pair<Xapian::docid, Xapian::termcount>> postings;  // untiered: all
-  bool weighted = true;  // false: a filter's term, whose presence alone counts
+  bool weighted = true;   // false: a filter's term, whose presence alone counts
+  bool excluded = false;  // a filter's term under an odd number of exclusions (AND_NOT)
 };
 
 // The query as what a match needs, and what then weighs: all of its parts (AND, phrases), any
@@ -88,7 +89,8 @@ class Planner {
         Node parent{Node::Kind::filtered, 0, {*first}};
         Node excluded{Node::Kind::none_of};
         for (std::size_t i = 1; i < n; ++i) {
-          const auto condition = add_condition(query.get_subquery(i));
+          const auto condition =
+              add_condition(query.get_subquery(i), query.get_type() == Xapian::Query::OP_AND_NOT);
           if (!condition) return std::nullopt;
           (query.get_type() == Xapian::Query::OP_FILTER ? parent : excluded)
               .children.push_back(*condition);
@@ -247,13 +249,14 @@ class Planner {
   }
 
   // A part that only narrows the matches: boolean terms, value ranges, and their combinations.
-  std::optional<std::size_t> add_condition(const Xapian::Query& query) {
+  // `excluded`: the part excludes what it matches.
+  std::optional<std::size_t> add_condition(const Xapian::Query& query, bool excluded) {
     const std::size_t n = query.get_num_subqueries();
     switch (query.get_type()) {
       case Xapian::Query::LEAF_TERM: {
         if (leaves_.size() == kMaxLeaves) return std::nullopt;
         const std::string term = *query.get_terms_begin();
-        leaves_.push_back({term, TermWeigher(request_, {}), std::nullopt, 0, {}, false});
+        leaves_.push_back({term, TermWeigher(request_, {}), std::nullopt, 0, {}, false, excluded});
         return node({Node::Kind::term, leaves_.size() - 1});
       }
       case Xapian::Query::LEAF_MATCH_ALL:
@@ -269,14 +272,14 @@ class Planner {
       case Xapian::Query::OP_OR:
       case Xapian::Query::OP_AND_NOT: {
         Node parent{query.get_type() == Xapian::Query::OP_OR ? Node::Kind::any : Node::Kind::all};
-        Node excluded{Node::Kind::none_of};
+        Node none_of{Node::Kind::none_of};
         for (std::size_t i = 0; i < n; ++i) {
-          const auto part = add_condition(query.get_subquery(i));
+          const bool exclusion = query.get_type() == Xapian::Query::OP_AND_NOT && i > 0;
+          const auto part = add_condition(query.get_subquery(i), excluded != exclusion);
           if (!part) return std::nullopt;
-          (query.get_type() == Xapian::Query::OP_AND_NOT && i > 0 ? excluded : parent)
-              .children.push_back(*part);
+          (exclusion ? none_of : parent).children.push_back(*part);
         }
-        if (!excluded.children.empty()) parent.children.push_back(node(std::move(excluded)));
+        if (!none_of.children.empty()) parent.children.push_back(node(std::move(none_of)));
         return node(std::move(parent));
       }
       default:
@@ -448,13 +451,15 @@ class Planner {
   }
 
   // Whether each candidate has each filter term (bit l for leaf l). A term in most documents
-  // is taken as there: looking it up costs a seek in its long posting list for each candidate
-  // (6,000 instructions), and the matcher applies it to those ranked.
+  // is not looked up (a seek in its long posting list for each candidate, 6,000 instructions):
+  // it is taken as there when required and as absent when excluded, so that no candidate that
+  // may match is dropped, and the matcher applies it to those ranked.
   std::vector<std::uint64_t> filter_terms_present(const std::vector<Xapian::docid>& docids) const {
     std::vector<std::uint64_t> present(docids.size(), 0);
     for (std::size_t l = 0; l < leaves_.size(); ++l) {
       if (leaves_[l].weighted) continue;
       if (db_.get_termfreq(leaves_[l].term) > db_.get_doccount() / 2) {
+        if (leaves_[l].excluded) continue;
         for (std::uint64_t& bits : present)
           bits |= std::uint64_t{1} << l;
         continue;
