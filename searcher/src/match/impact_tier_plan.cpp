@@ -24,6 +24,9 @@ constexpr std::size_t kMaxCandidates = 60000;
 constexpr std::size_t kMaxKept = 2048;
 // A candidate's terms are kept as bits.
 constexpr std::size_t kMaxLeaves = 64;
+// Weighing every candidate costs a walk of each weighted term's posting list: a query of more
+// words (a hostile one, or a long free-text question) is left to the matcher and its time limit.
+constexpr std::size_t kMaxWeightedLeaves = 16;
 // Xapian prints scale factors with 20 digits; weights and bounds are raised by this much against
 // any difference in the last bits of the arithmetic.
 constexpr double kBoundMargin = 1e-9;
@@ -340,7 +343,8 @@ class Planner {
   std::optional<std::size_t> add_term(const Xapian::Query& leaf_query, double factor) {
     const std::string term = *leaf_query.get_terms_begin();
     const double wqf = leaf_wqf(leaf_query, term);
-    if (!(wqf > 0) || leaves_.size() == kMaxLeaves) return std::nullopt;
+    if (!(wqf > 0) || leaves_.size() == kMaxLeaves || ++weighted_leaves_ > kMaxWeightedLeaves)
+      return std::nullopt;
     const Xapian::doccount termfreq = db_.get_termfreq(term);
     if (termfreq == 0) return node({Node::Kind::nothing});
     const TermWeightStats stats{static_cast<double>(db_.get_doccount()),
@@ -545,6 +549,7 @@ class Planner {
   std::vector<Leaf> leaves_;
   std::vector<Node> nodes_;
   bool tiered_ = false;  // some term has a tier: else the plan saves nothing
+  std::size_t weighted_leaves_ = 0;
 };
 
 }  // namespace
