@@ -327,3 +327,21 @@ TEST_CASE("impact tiers: a Searcher's pages are the same with tiers as without")
   // The tiers were used, for a good share of the searches.
   CHECK(from_tiers > searches / 4);
 }
+
+TEST_CASE("impact tiers: a frequent term too long for a metadata key gets none, and no error") {
+  TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+  const std::string long_term(240, 'w');  // nsearch keeps terms under Xapian's 245 bytes
+  for (int d = 0; d < 300; ++d) {
+    Xapian::Document doc;
+    doc.add_term(long_term, 1 + d % 3);
+    doc.add_term("short", 1 + d % 5);
+    db.add_document(doc);
+  }
+  REQUIRE(nsearch::update_impact_tiers(db, small_tiers()) == nsearch::ImpactTierUpdate::built);
+  db.commit();
+  CHECK(db.get_metadata(nsearch::impact_tier_key("short")) != "");
+  CHECK(db.get_metadata(nsearch::impact_tier_key(long_term)) == "");
+  // Planning a search of it reads no tier, and fails nothing.
+  CHECK_NOTHROW(nsearch::plan_from_tiers(db, Xapian::Query(long_term), nsearch::SearchRequest{}));
+}

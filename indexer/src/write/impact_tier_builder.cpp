@@ -18,6 +18,9 @@ namespace {
 constexpr double kDfrC = 1.0;
 // Tiers are rebuilt when the database has grown this many times over since they were built.
 constexpr double kRebuildGrowth = 1.5;
+// Glass keeps a metadata key in a B-tree key of at most 252 bytes: a term long enough to pass
+// that in its tier's key gets no tier.
+constexpr std::size_t kMaxKeyBytes = 200;
 
 std::optional<ImpactTiersState> trusted_state(const Xapian::Database& db) {
   auto state = decode_impact_tiers_state(db.get_metadata(std::string(schema::kImpactTiersKey)));
@@ -97,6 +100,7 @@ void build_tiers(Xapian::WritableDatabase& db, const ImpactTierSettings& setting
     const std::string term = *it;
     if (db.get_collection_freq(term) == 0) continue;  // boolean: never weighed
     const std::string key = impact_tier_key(term);
+    if (key.size() > kMaxKeyBytes) continue;  // searched as a term without a tier
     db.set_metadata(key, encode_impact_tier(
                              build_tier(db, term, lengths, c_times_average, settings.tier_size)));
     stale.erase(key);
