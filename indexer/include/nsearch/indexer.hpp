@@ -34,7 +34,9 @@ using ProgressHandler = std::function<void(const IndexProgress&)>;
 
 /// Impact tiers: for each word in many documents, its heaviest postings and a bound on the
 /// others, kept in the database so that a search ranks a few thousand documents instead of
-/// every match and still proves its page the same (see README, "Impact tiers").
+/// every match and still proves its page the same (see README, "Impact tiers"). Brought up to
+/// date at the end of Indexer::add() and by Indexer::commit(); articles added since are
+/// searched as candidates of every query until then.
 struct ImpactTierSettings {
   bool enabled = true;
   /// A plain database with fewer articles keeps none (searching it is fast without).
