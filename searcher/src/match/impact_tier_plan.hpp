@@ -24,20 +24,24 @@ struct TierPlan {
   double bound = 0;
 };
 
-/// A plan for `query` (weighted as `request` asks) over `db`, a single local database, or
-/// nullopt when its tiers cannot bound the query: no trusted tiers, a weighted part that is
-/// not terms under AND, OR, AND_MAYBE, MAX, phrases and scale factors, a frequent term without
-/// a tier, or too many documents added since the tiers were last brought up to date.
+/// A plan for `query` (weighted as `request` asks, its page at request.offset + limit) over
+/// `db`, a single local database, or nullopt when it would not pay or cannot prove the page: no
+/// trusted tiers; a weighted part that is not terms under AND, OR, AND_MAYBE, MAX, phrases and
+/// scale factors, with filters of terms and value ranges (FILTER, AND_NOT); words that must all
+/// match (the matcher is as fast there); more than 16 weighted terms; a frequent term without a
+/// tier; a filter too rare for the page; a value range without `columns`; or candidates that
+/// cannot outweigh the bound.
 ///
 /// Every document outside the candidates either does not match or weighs at most `bound`, and
 /// each candidate at most its `most`. A page ranked among the first candidates whose last
 /// weight is above the bound and above the `most` of every candidate left out is the page
-/// Xapian ranks from every match. `most` is the exact weight (plus a rounding margin) for the
-/// terms whose tier holds the document, read from the tier: no posting list or document length
-/// is looked up, which is what makes ranking a few thousand candidates cheap.
-/// With `columns`, every document's length is read from them (ValueColumns::lengths, built
-/// on first use): without, a document that no tier of the query holds is weighed at the
-/// shortest length, too heavy, and ranked early for nothing.
+/// Xapian ranks from every match. A candidate's `most` is exact (plus a rounding margin): a
+/// term's weight from its tier, or from its wdf read in one forward walk of its posting list
+/// and the document's length, capped by the tier's bound. No document length is looked up in
+/// Xapian (a decode of its chunk of the length list each): with `columns` the lengths come from
+/// ValueColumns::lengths (built on first use), as value ranges do from its columns; without,
+/// a document no tier of the query holds is weighed at the shortest length, too heavy, and
+/// ranked early for nothing.
 std::optional<TierPlan> plan_from_tiers(const Xapian::Database& db, const Xapian::Query& query,
                                         const SearchRequest& request,
                                         ValueColumns* columns = nullptr);
