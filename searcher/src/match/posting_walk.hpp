@@ -55,12 +55,6 @@ class PostingWalk {
     return true;
   }
 
-  /// Moves to the first match at or after `did` (never back) and returns it (kEnd past the
-  /// last): whether given documents match, in ascending order.
-  Xapian::docid skip_to(Xapian::docid did) {
-    return root_->at() >= did ? root_->at() : root_->skip_to(did);
-  }
-
   explicit PostingWalk(std::unique_ptr<Cursor> root) : root_(std::move(root)) {}
 
  private:
