@@ -59,11 +59,7 @@ class Planner {
  public:
   Planner(const Xapian::Database& db, const SearchRequest& request, Xapian::docid covered_through,
           ValueColumns* columns)
-      : db_(db),
-        request_(request),
-        covered_through_(covered_through),
-        columns_(columns),
-        all_lengths_(columns != nullptr ? &columns->lengths() : nullptr) {}
+      : db_(db), request_(request), covered_through_(covered_through), columns_(columns) {}
 
   // Adds the weighted part of `query`, scaled by `factor`: its node, or nullopt when it cannot
   // be bounded.
@@ -385,11 +381,12 @@ class Planner {
     const Xapian::termcount shortest =
         std::max<Xapian::termcount>(db_.get_doclength_lower_bound(), 1);
     std::vector<Xapian::termcount> lengths(docids.size(), shortest);
-    if (all_lengths_ != nullptr) {
+    if (columns_ != nullptr) {
+      // Read (once a Searcher revision) only when a plan gets this far.
+      const std::vector<Xapian::termcount>& all = columns_->lengths();
       for (std::size_t i = 0; i < docids.size(); ++i) {
         // A document added since the lengths were read keeps the shortest.
-        if (docids[i] < all_lengths_->size() && (*all_lengths_)[docids[i]] != 0)
-          lengths[i] = (*all_lengths_)[docids[i]];
+        if (docids[i] < all.size() && all[docids[i]] != 0) lengths[i] = all[docids[i]];
       }
       return lengths;
     }
@@ -545,7 +542,6 @@ class Planner {
   const SearchRequest& request_;
   Xapian::docid covered_through_;
   ValueColumns* columns_;  // for value conditions; none: a query with one is not planned
-  const std::vector<Xapian::termcount>* all_lengths_;
   std::vector<Leaf> leaves_;
   std::vector<Node> nodes_;
   bool tiered_ = false;  // some term has a tier: else the plan saves nothing
