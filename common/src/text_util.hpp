@@ -14,6 +14,10 @@ namespace nsearch::text {
 /// Offset of the first byte that breaks UTF-8 validity, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+/// The length of the valid UTF-8 sequence starting at byte `i` (`i` < s.size()), or 0 when the
+/// byte starts none (a stray continuation byte, a cut-off, overlong or surrogate sequence).
+std::size_t valid_utf8_length(std::string_view s, std::size_t i);
+
 /// A code point and the bytes of its UTF-8 sequence.
 struct Utf8Char {
   char32_t value;

@@ -180,6 +180,13 @@ TEST_CASE("text: UTF-8 validation", "[text]") {
   CHECK(text::find_invalid_utf8("x\xc0\xaf") == 1u);         // overlong '/'
   CHECK(text::find_invalid_utf8("\xed\xa0\x80") == 0u);      // UTF-16 surrogate
   CHECK(text::find_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // beyond U+10FFFF
+  // The length of the sequence at a byte, 0 where none starts.
+  CHECK(text::valid_utf8_length("a\xc3\xa9", 0) == 1u);
+  CHECK(text::valid_utf8_length("a\xc3\xa9", 1) == 2u);
+  CHECK(text::valid_utf8_length("a\xc3\xa9", 2) == 0u);  // a continuation byte
+  CHECK(text::valid_utf8_length("\xf0\x9f\x99\x82", 0) == 4u);
+  CHECK(text::valid_utf8_length("\xe2\x80", 0) == 0u);  // cut off
+  CHECK(text::valid_utf8_length("\xed\xa0\x80", 0) == 0u);
 }
 
 TEST_CASE("text: whitespace, case, hosts", "[text]") {

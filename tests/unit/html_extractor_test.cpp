@@ -11,6 +11,7 @@
 #include "clean/html/html_charset.hpp"
 #include "clean/html/html_dom.hpp"
 #include "clean/html/html_metadata.hpp"
+#include "text_util.hpp"
 
 using nsearch::extract_html;
 using nsearch::Extraction;
@@ -722,6 +723,25 @@ TEST_CASE("Valid UTF-8 is kept whatever the page declares", "[html][charset]") {
       "na\xC3\xAFve</title></head><body>" +
       article_paragraphs() + "</body></html>";
   CHECK(extract_html(page).article.title == "Caf\xC3\xA9 \xE2\x80\x93 na\xC3\xAFve");
+}
+
+TEST_CASE("A numeric reference that overflows leaves no stray byte in any field",
+          "[html][charset]") {
+  // gumbo 0.10 sums the digits in an int: 2147483843 wraps to a value whose low byte, 0xC3,
+  // it writes alone (found by fuzzing). The text around it is kept.
+  const std::string page =
+      "<html><head><title>Oil&#2147483843; rises</title>"
+      "<meta name=\"author\" content=\"Jane&#x800000E2; Doe\"></head><body>" +
+      article_paragraphs() +
+      "<p>Brent crude gained two&#2147483843; per cent on Tuesday as traders weighed the "
+      "supply outlook for the coming months and the winter ahead.</p></body></html>";
+  const nsearch::Extraction e = extract_html(page);
+  REQUIRE(e.has_text);
+  for (const std::string* field : {&e.article.title, &e.article.author, &e.article.body})
+    CHECK_FALSE(nsearch::text::find_invalid_utf8(*field));
+  CHECK(e.article.title == "Oil rises");
+  CHECK(e.article.author == "Jane Doe");
+  CHECK(e.article.body.find("gained two per cent on Tuesday") != std::string::npos);
 }
 
 TEST_CASE("to_utf8 handles declarations, stray bytes and byte order marks", "[html][charset]") {

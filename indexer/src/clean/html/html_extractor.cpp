@@ -108,19 +108,27 @@ std::string byline_author(std::span<const Block> blocks, std::optional<std::size
   return {};
 }
 
-/// Text fit for the index: C0 controls (other than line breaks, which never occur in blocks)
-/// and U+FFFD replacement characters removed.
+/// Text fit for the index: C0 controls (other than line breaks, which never occur in blocks),
+/// U+FFFD replacement characters and bytes that are not UTF-8 removed. The page was decoded to
+/// UTF-8, but the parser can still write stray bytes: gumbo 0.10 turns a numeric character
+/// reference that overflows an int ("&#2147483843;") into the low byte of the wrapped value.
 std::string clean_text(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7F) continue;
-    if (s.substr(i).starts_with("\xEF\xBF\xBD")) {
-      i += 2;
+    if (c < 0x80) {
+      if (c >= 0x20 && c != 0x7F) out += s[i];
+      ++i;
       continue;
     }
-    out += s[i];
+    const std::size_t length = text::valid_utf8_length(s, i);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    if (s.substr(i, length) != "\xEF\xBF\xBD") out.append(s.substr(i, length));
+    i += length;
   }
   return text::collapse_whitespace(out);
 }
