@@ -3,7 +3,10 @@
 // Xapian's `quest`.
 //
 //   search_bench [--corpus DIR] [--work DIR] [--queries FILE] [--passes N] [--warmup N]
-//                [--process-runs N] [--nsearch PATH] [--synthetic N] [--json]
+//                [--process-runs N] [--nsearch PATH] [--synthetic N] [--count-limit N] [--json]
+//
+// --count-limit N sets SearchRequest::count_limit on the nsearch side (and `--count-limit N` for
+// the process): e.g. 1 shows what exact totals and facets cost against the same baseline.
 //
 // --synthetic N benches a second database in the same run: N synthetic articles recombined from
 // the corpus (scripts/make_scaling_corpora.sh: ../shared/tools/synth_news.py, seed 1), built
@@ -161,20 +164,25 @@ struct SideBySide {
 };
 
 SideBySide bench_database(const fs::path& db, const std::vector<nsearch::BenchQuery>& queries,
-                          const nsearch::BenchOptions& options) {
+                          const nsearch::BenchOptions& options,
+                          std::optional<std::size_t> count_limit) {
   nsearch::Searcher searcher(db);
   PlainXapian plain(db);
+  const auto request = [count_limit](const nsearch::BenchQuery& q) {
+    nsearch::SearchRequest r = nsearch::bench_request(q);
+    if (count_limit) r.count_limit = count_limit;
+    return r;
+  };
   // Warm both sides (page cache, Xapian's block cache), then time each side in turn.
   nsearch::run_bench(queries, {.passes = options.warmup, .warmup = 0},
                      [&](const nsearch::BenchQuery& q) {
-                       searcher.search(nsearch::bench_request(q));
+                       searcher.search(request(q));
                        plain.run(q);
                      });
   const nsearch::BenchOptions timed{.passes = options.passes, .warmup = 0};
   SideBySide report;
-  report.nsearch = nsearch::run_bench(queries, timed, [&](const nsearch::BenchQuery& q) {
-    searcher.search(nsearch::bench_request(q));
-  });
+  report.nsearch = nsearch::run_bench(
+      queries, timed, [&](const nsearch::BenchQuery& q) { searcher.search(request(q)); });
   report.xapian =
       nsearch::run_bench(queries, timed, [&](const nsearch::BenchQuery& q) { plain.run(q); });
   return report;
@@ -210,6 +218,7 @@ int main(int argc, char** argv) {
   nsearch::BenchOptions options{.passes = 20, .warmup = 2};
   int process_runs = 50;
   std::size_t synthetic = 0;
+  std::optional<std::size_t> count_limit;
   bool json = false;
   app.add_option("--corpus", corpus, "folder of canonical *.jsonl.gz files");
   app.add_option("--work", work, "where the databases are built (reused when present)");
@@ -220,6 +229,8 @@ int main(int argc, char** argv) {
   app.add_option("--nsearch", nsearch_bin, "the nsearch binary for the process timing");
   app.add_option("--synthetic", synthetic,
                  "also bench N synthetic articles generated from the corpus (0 = no)");
+  app.add_option("--count-limit", count_limit,
+                 "count_limit of the nsearch searches and process (default: the library's)");
   app.add_flag("--json", json, "print one JSON object");
   CLI11_PARSE(app, argc, argv);
 
@@ -229,14 +240,15 @@ int main(int argc, char** argv) {
     std::ifstream in(queries_path);
     const auto queries = nsearch::read_bench_queries(in, queries_path.string());
 
-    const SideBySide reference = bench_database(db, queries, options);
+    const SideBySide reference = bench_database(db, queries, options, count_limit);
     std::optional<SideBySide> scaled;
-    if (!synthetic_db.empty()) scaled = bench_database(synthetic_db, queries, options);
+    if (!synthetic_db.empty()) scaled = bench_database(synthetic_db, queries, options, count_limit);
 
     double nsearch_proc_p50 = 0, nsearch_proc_p95 = 0, quest_p50 = 0, quest_p95 = 0;
     if (process_runs > 0) {
-      std::tie(nsearch_proc_p50, nsearch_proc_p95) =
-          process_ms({nsearch_bin, "--db", db.string(), "crude oil"}, process_runs);
+      std::vector<std::string> argv{nsearch_bin, "--db", db.string(), "crude oil"};
+      if (count_limit) argv.insert(argv.end(), {"--count-limit", std::to_string(*count_limit)});
+      std::tie(nsearch_proc_p50, nsearch_proc_p95) = process_ms(argv, process_runs);
       if (fs::exists("/usr/bin/quest")) {
         std::tie(quest_p50, quest_p95) =
             process_ms({"/usr/bin/quest", "-d", db.string(), "crude oil"}, process_runs);
