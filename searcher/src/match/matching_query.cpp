@@ -44,4 +44,21 @@ Xapian::Query matching_part(const Xapian::Query& query) {
   return out;
 }
 
+bool intersects(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR:
+      return true;
+    case Q::OP_AND:
+      if (query.get_num_subqueries() > 1) return true;
+      break;
+    default:
+      break;
+  }
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (intersects(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 }  // namespace nsearch

@@ -11,4 +11,9 @@ namespace nsearch {
 /// (a title boost cost about a third of counting a single word's matches).
 Xapian::Query matching_part(const Xapian::Query& query);
 
+/// True when `query` holds an AND of several branches, a phrase or NEAR: a match the matcher
+/// finds by skipping through several posting lists (and reading positions), where ranking more
+/// hits than the page costs more candidates checked.
+bool intersects(const Xapian::Query& query);
+
 }  // namespace nsearch
