@@ -331,7 +331,6 @@ struct Searcher::Impl {
     const bool collapse_here =
         request.collapse && in_memory != nullptr &&
         (request.sort == SortOrder::date || !intersects(matching_part(query)));
-    if (request.collapse && !collapse_here) enquire.set_collapse_key(schema::kStorySlot);
     const std::size_t count_limit = effective_count_limit(request, facet_fields);
     const std::size_t page_end = request.offset + request.limit;
     // Without collapsing, checking count_limit matches while ranking counts the articles: no
@@ -368,6 +367,11 @@ struct Searcher::Impl {
     if (request.sort == SortOrder::relevance && counts && !count_while_ranking &&
         layout.stub_text.empty() && !layout.remote) {
       from_tiers = page_from_tiers(enquire, query, request, in_memory, ranked_among);
+    }
+    // Xapian collapses while ranking unless first_copies does (page_from_tiers sets its own).
+    if (!from_tiers) {
+      enquire.set_collapse_key(request.collapse && !collapse_here ? schema::kStorySlot
+                                                                  : Xapian::BAD_VALUENO);
     }
     if (from_tiers) {
       // The MSet starts at the first hit: the page is its last `limit`.
@@ -565,7 +569,6 @@ struct Searcher::Impl {
       }
     }
     enquire.set_query(query);
-    if (request.collapse && stories != nullptr) enquire.set_collapse_key(Xapian::BAD_VALUENO);
     return std::nullopt;
   }
 
