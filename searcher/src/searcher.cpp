@@ -328,9 +328,10 @@ struct Searcher::Impl {
     // costs a whole pass. Measured in instructions against Xapian's collapse: one word -8%,
     // OR -4% on the reference corpus; AND -3% there but +16% at 400,000 articles (where copies
     // of popular stories fill the first hits), phrases +12%.
-    const bool collapse_here =
-        request.collapse && in_memory != nullptr &&
-        (request.sort == SortOrder::date || !intersects(matching_part(query)));
+    // What decides the matches, for the collapse below and the counting pass.
+    const Xapian::Query matching = matching_part(query);
+    const bool collapse_here = request.collapse && in_memory != nullptr &&
+                               (request.sort == SortOrder::date || !intersects(matching));
     const std::size_t count_limit = effective_count_limit(request, facet_fields);
     const std::size_t page_end = request.offset + request.limit;
     // Without collapsing, checking count_limit matches while ranking counts the articles: no
@@ -381,7 +382,7 @@ struct Searcher::Impl {
       }
       stories_ranked = mset.get_matches_lower_bound();
     } else if (collapse_here) {
-      mset = first_copies(enquire, query, request, *in_memory, page, stories_ranked);
+      mset = first_copies(enquire, query, matching, request, *in_memory, page, stories_ranked);
     } else {
       mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit),
@@ -409,7 +410,7 @@ struct Searcher::Impl {
       if (count_while_ranking && seen_ranking < counts_checked(count_limit)) {
         take_all_counts(seen_ranking, request, *ranked_facets, ranked_stories, result);
       } else {
-        count_all(matching_part(query), request, facet_fields, count_limit, in_memory, result);
+        count_all(matching, request, facet_fields, count_limit, in_memory, result);
       }
       // When counting stopped, the ranked pass may have seen more: keep the larger lower bounds
       // (and a story is at least one article).
@@ -583,17 +584,18 @@ struct Searcher::Impl {
   // than the page's oldest, so the collapse checked every one (35% of a date search at 400,000
   // articles). A query of terms and boolean operators finds the newest matches by walking its
   // posting lists (newest_matches), and the matcher then ranks those alone.
+  // `matching` is matching_part(query).
   Xapian::MSet first_copies(Xapian::Enquire& enquire, const Xapian::Query& query,
-                            const SearchRequest& request, ValueColumns& in_memory,
-                            std::vector<Xapian::MSetIterator>& page, std::size_t& stories) {
+                            const Xapian::Query& matching, const SearchRequest& request,
+                            ValueColumns& in_memory, std::vector<Xapian::MSetIterator>& page,
+                            std::size_t& stories) {
     const ValueColumn& story_column = in_memory.column(schema::kStorySlot);
     const bool newest = request.sort == SortOrder::date;
-    const Xapian::Query matching = matching_part(query);
     const std::size_t page_end = request.offset + request.limit;
     constexpr std::size_t kCopiesGuess = 4;
     // Walking for the newest is cheap; a ranked pass costs more the more hits it keeps: a
-    // quarter more than the page took the fewest instructions on the bench's words (less asks
-    // again too often, twice the page costs 4% more).
+    // quarter more than the page took the fewest instructions on the bench's words and OR
+    // queries at 40,000 articles (less asks again too often, twice the page costs 2% more).
     auto fetch = static_cast<Xapian::doccount>(
         newest ? std::max<std::size_t>(page_end * kCopiesGuess, 64) : page_end + page_end / 4 + 1);
     for (;;) {

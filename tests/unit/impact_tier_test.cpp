@@ -297,7 +297,7 @@ TEST_CASE("impact tiers: a Searcher's pages are the same with tiers as without")
       case 3:
         request.query = word() + " OR " + word();
         break;
-      case 4:  // planned from tiers, collapsed by Xapian when the plan fails
+      case 4:  // words under AND inside an OR: planned from tiers, collapsed by Xapian
         request.query = "(" + word() + " AND " + word() + ") OR " + word();
         break;
       default:

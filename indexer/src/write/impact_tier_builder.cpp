@@ -18,8 +18,8 @@ namespace {
 constexpr double kDfrC = 1.0;
 // Tiers are rebuilt when the database has grown this many times over since they were built.
 constexpr double kRebuildGrowth = 1.5;
-// Glass keeps a metadata key in a B-tree key of at most 252 bytes: a term long enough to pass
-// that in its tier's key gets no tier.
+// Glass keeps a metadata key in a B-tree key (at most 255 bytes, its own prefix included): a
+// term long enough to pass that in its tier's key gets no tier.
 constexpr std::size_t kMaxKeyBytes = 200;
 
 std::optional<ImpactTiersState> trusted_state(const Xapian::Database& db) {
