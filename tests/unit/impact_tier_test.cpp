@@ -395,3 +395,67 @@ TEST_CASE("impact tiers: an article changed under its docid leaves no stale tier
     }
   }
 }
+
+// A plan the ranking cannot prove falls back to ranking every match, with the collapse of a
+// search without tiers. Here the word's tier is mostly copies of three stories: its candidates
+// hold seven stories, fewer than a page, so the plan is accepted (its tenth candidate outweighs
+// the bound) and given up after ranking them, by Xapian's collapse (a fresh Searcher) and by the
+// story column (a warm one, whose fallback then collapses through first_copies).
+TEST_CASE("impact tiers: a plan given up after ranking gives the page of a search without tiers") {
+  TempDir dir;
+  std::mt19937 random(3);
+  std::uniform_int_distribution<int> filler(0, 299);
+  const auto body = [&](int crowd) {
+    std::string text;
+    for (int i = 0; i < 80; ++i) {
+      text += i ? " " : "";
+      text += i < crowd ? "crowd" : "f" + std::to_string(filler(random));
+    }
+    return text;
+  };
+  std::vector<nsearch::Article> articles;
+  const auto add = [&](const std::string& title, const std::string& text, int outlet) {
+    nsearch::Article a;
+    a.id = "a" + std::to_string(articles.size());
+    a.outlet = "Outlet " + std::to_string(outlet);
+    a.date = "2021-03-" + std::to_string(10 + articles.size() % 19);
+    a.lang = "en";
+    a.title = title;
+    a.body = text;
+    articles.push_back(std::move(a));
+  };
+  // Three stories of twelve copies (the heaviest postings), four single articles next, and 200
+  // where the word is once.
+  for (int story = 0; story < 3; ++story) {
+    const std::string text = body(6);
+    for (int copy = 0; copy < 12; ++copy)
+      add("Story " + std::to_string(story), text, copy);
+  }
+  for (int i = 0; i < 4; ++i)
+    add("Single " + std::to_string(i), body(4), i);
+  for (int i = 0; i < 200; ++i)
+    add("Other " + std::to_string(i), body(1), i % 5);
+  index_articles(dir / "tiered", articles, true);
+  index_articles(dir / "plain", articles, false);
+  const Xapian::Database tiered_db((dir / "tiered").string());
+  REQUIRE(tiered_db.get_metadata(nsearch::impact_tier_key("Zcrowd")) != "");
+
+  nsearch::Searcher tiered(dir / "tiered");
+  for (int pass = 0; pass < 2; ++pass) {
+    INFO("pass " << pass);
+    nsearch::SearchRequest request;
+    request.query = "crowd";
+    const nsearch::SearchResult a = tiered.search(request);
+    const nsearch::SearchResult b = nsearch::Searcher(dir / "plain").search(request);
+    CHECK(a.ranked_from_tiers == 0);
+    CHECK(a.total == 207);
+    CHECK(a.total == b.total);
+    REQUIRE(a.hits.size() == 10);
+    REQUIRE(a.hits.size() == b.hits.size());
+    for (std::size_t h = 0; h < a.hits.size(); ++h) {
+      CHECK(a.hits[h].id == b.hits[h].id);
+      CHECK(a.hits[h].score == b.hits[h].score);
+      CHECK(a.hits[h].copies == b.hits[h].copies);
+    }
+  }
+}
