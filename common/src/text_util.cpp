@@ -11,33 +11,14 @@
 namespace nsearch::text {
 
 std::size_t valid_utf8_length(std::string_view s, std::size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const unsigned char c = p[i];
-  if (c < 0x80) return 1;
-  std::size_t len = 0;
-  std::uint32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[i + k] & 0x3F);
-  }
-  // Reject overlong forms, surrogates and values beyond U+10FFFF.
-  const bool overlong =
-      (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-  if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
-  return len;
+  const Utf8Char c = decode_utf8(s, i);
+  // decode_utf8 gives a byte that starts no sequence as U+FFFD of one byte (a real U+FFFD takes
+  // three); it already refuses two-byte overlong forms. Reject the longer overlong forms,
+  // surrogates and values beyond U+10FFFF.
+  if (c.value == 0xFFFD && c.size == 1) return 0;
+  const bool overlong = (c.size == 3 && c.value < 0x800) || (c.size == 4 && c.value < 0x10000);
+  if (overlong || (c.value >= 0xD800 && c.value <= 0xDFFF) || c.value > 0x10FFFF) return 0;
+  return c.size;
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
